@@ -1,0 +1,84 @@
+import { splitZone } from "@/lib/hostnames";
+import { EXAMPLE_TRACKED_PATH } from "@/lib/sendgrid";
+import type { DnsRecord, PlanInput, PlanStep } from "@/lib/plan/types";
+
+/**
+ * Steps every provider shares: test before the DNS switch, switch only the link record, then ask the
+ * account team. Provider plans pass in what differs (the CDN's name and address).
+ */
+
+export function cnameRecord(
+  host: string,
+  value: string,
+  opts: { valueKnown?: boolean; purpose: string; phase: DnsRecord["phase"]; proxied?: boolean; ttl?: string },
+): DnsRecord {
+  const { zone, relativeName } = splitZone(host);
+  return {
+    type: "CNAME",
+    name: host,
+    relativeName,
+    zone,
+    value,
+    valueKnown: opts.valueKnown ?? true,
+    proxied: opts.proxied,
+    ttl: opts.ttl ?? "Auto",
+    purpose: opts.purpose,
+    phase: opts.phase,
+  };
+}
+
+/** The known CNAME target of the i-th host, if the plan input carries one. */
+export function knownTarget(input: PlanInput, host: string): string | undefined {
+  const t = input.targets?.[input.hosts.indexOf(host)];
+  return t && t.trim() !== "" ? t : undefined;
+}
+
+export function testStep(opts: { host: string; cdnName: string; cdnAddress: string; addressKnown: boolean; waitFor: string }): PlanStep {
+  const { host, cdnName, cdnAddress, addressKnown } = opts;
+  const address = addressKnown ? cdnAddress : "<CDN address>";
+  const path = EXAMPLE_TRACKED_PATH;
+  return {
+    id: "test",
+    title: `Test the ${cdnName} setup before touching DNS`,
+    intro:
+      "Use a tracked link from an email you already sent. Both requests below must answer with a redirect (3xx) to the link's destination, not a CDN error page. DNS still points at SendGrid, so nothing your recipients click changes yet.",
+    actions: [
+      opts.waitFor,
+      `Copy a tracked link from a sent email and keep its path and query (it looks like ${path}).`,
+      `HTTP: curl -sS -o /dev/null -w '%{http_code} %{redirect_url}\\n' -H 'Host: ${host}' 'http://${address}${path}' — expect 302 and the destination.`,
+      `HTTPS: curl -sS -o /dev/null -w '%{http_code} %{redirect_url}\\n' --connect-to ${host}:443:${address}:443 'https://${host}${path}' — expect 302 with no certificate error.`,
+      "If either answer is a 403, 502, 525 or a certificate error, stop here: do not change DNS until both pass.",
+    ],
+    warnings: addressKnown ? undefined : [`Replace <CDN address> with ${cdnAddress}.`],
+  };
+}
+
+export function dnsStep(opts: { linkRecord: DnsRecord; cdnName: string }): PlanStep {
+  return {
+    id: "dns",
+    title: "Update DNS: point the link host at the CDN",
+    intro: `Only after both tests pass: change the link host's CNAME from SendGrid to ${opts.cdnName}. Change only this record.`,
+    actions: [
+      `At your DNS host, edit the existing CNAME for ${opts.linkRecord.name} so it points to the value below (replace, do not add a second record).`,
+      "Leave every other link-branding record (the numeric owner record) pointing at SendGrid.",
+      "Wait for the TTL to pass, then open a tracked link over HTTPS in a browser.",
+    ],
+    records: [opts.linkRecord],
+    warnings: [
+      "Do not re-validate link branding in SendGrid after this change: the validation fails once the link host points at the CDN, and the branding stops working. Validate first, switch after.",
+    ],
+  };
+}
+
+export function nextStep(cdnName: string): PlanStep {
+  return {
+    id: "next",
+    title: "Ask for SSL click tracking",
+    intro: `With ${cdnName} serving every link host over HTTPS, ask your account team (CSM or account manager) to turn on SSL click tracking.`,
+    actions: [
+      "Tell them every branded link host in the account now answers over HTTPS, and list the hosts.",
+      "SSL click tracking is switched on per account; subusers are switched on separately.",
+      "They will send a test email and click its links over HTTPS; keep the CDN settings unchanged until they confirm.",
+    ],
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The plan: every non-secret value a person types, picks or pastes to put a CDN in front of a
+ * link-branding hostname. One plan object feeds the wizard, /checklist, /api/plan and every export,
+ * so a value is computed once, here, and only rendered elsewhere.
+ */
+
+export const CDN_IDS = ["cloudfront", "cloudflare", "fastly", "keycdn"] as const;
+export type CdnId = (typeof CDN_IDS)[number];
+
+export const REGIONS = ["global", "eu"] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** How a person enters a value in the provider's console. */
+export type EntryKind =
+  | "type" // type or paste the value
+  | "choose" // pick the option with this label
+  | "blank" // leave the field empty
+  | "check" // tick the box / switch it on
+  | "uncheck"; // leave the box unticked / switch it off
+
+export interface PlanField {
+  /** Stable id, unique within a host plan, e.g. "origin.domain". */
+  id: string;
+  /** Today's console label. */
+  label: string;
+  /** The seed document's label, when today's console says something else. */
+  seedLabel?: string;
+  /** Exactly what to type or choose; "" for fields left blank. */
+  value: string;
+  entry: EntryKind;
+  /** The API field and value that implement it, for engineers and exports. */
+  api?: string;
+  /** Why this value, when it is not obvious (shown beside it). */
+  note?: string;
+  /** True when the value differs from the console's default: the fields a person must change. */
+  changeFromDefault?: boolean;
+}
+
+export interface SettingGroup {
+  id: string;
+  /** As the console groups fields, e.g. "Origin", "Default cache behavior", "Settings". */
+  title: string;
+  fields: PlanField[];
+}
+
+export type DnsRecordType = "CNAME" | "TXT" | "A" | "AAAA";
+
+export interface DnsRecord {
+  type: DnsRecordType;
+  /** Fully qualified name, lower case, no trailing dot. */
+  name: string;
+  /** The part before the zone: what DNS hosts that append the zone want in their Name field. */
+  relativeName: string;
+  /** The DNS zone the record lives in (usually the registrable domain). */
+  zone: string;
+  /** The record's value. When `valueKnown` is false this is a description of where to find it. */
+  value: string;
+  valueKnown: boolean;
+  /** Cloudflare's orange cloud; undefined for DNS hosts that have no proxy. */
+  proxied?: boolean;
+  /** "Auto", or seconds as text. */
+  ttl: string;
+  /** What the record is for, in one line. */
+  purpose: string;
+  /** When to create it: during setup, at the switch (after testing), or leave it as it is. */
+  phase: "setup" | "switch" | "keep";
+}
+
+export interface PlanStep {
+  /** Stable id, e.g. "certificate", "create", "configure", "test", "dns", "next". */
+  id: string;
+  title: string;
+  /** One or two sentences: what this step achieves. */
+  intro: string;
+  /** Tick-box actions in order, plain text. */
+  actions: string[];
+  groups?: SettingGroup[];
+  records?: DnsRecord[];
+  /** Warnings a person must read before doing this step. */
+  warnings?: string[];
+}
+
+export interface HostPlan {
+  host: string;
+  /** Registrable domain (the usual DNS zone), e.g. "customer.com". */
+  zone: string;
+  /** The host relative to the zone, e.g. "ablink.subdomain". */
+  relativeName: string;
+  steps: PlanStep[];
+  warnings: string[];
+}
+
+export interface PlanInput {
+  /** Normalised, validated, de-duplicated link-branding hostnames. */
+  hosts: string[];
+  region: Region;
+  /**
+   * CNAME targets already known per host (e.g. a distribution domain after apply), in host order.
+   * Missing entries are shown as "where to find it".
+   */
+  targets?: (string | undefined)[];
+}
+
+export interface Plan {
+  /** Bumped when the shape changes incompatibly; old share links keep working. */
+  version: 1;
+  cdn: CdnId;
+  cdnName: string;
+  region: Region;
+  /** sendgrid.net, or eu.sendgrid.net for EU-region accounts. */
+  origin: string;
+  hosts: HostPlan[];
+}
+
+/** Every DNS record of a host plan, in step order. */
+export function recordsOf(hostPlan: HostPlan): DnsRecord[] {
+  return hostPlan.steps.flatMap((step) => step.records ?? []);
+}
+
+/** Every field of a host plan, in step order. */
+export function fieldsOf(hostPlan: HostPlan): PlanField[] {
+  return hostPlan.steps.flatMap((step) => (step.groups ?? []).flatMap((g) => g.fields));
+}

@@ -1,0 +1,47 @@
+/**
+ * The CloudFront values of the seed, as API values. Both the plan (what a person types) and apply
+ * (DistributionConfig) read them from here. Mapping and sources: providers.md §3
+ * (botocore cloudfront/2020-05-31 service model; AWS "Distribution settings reference").
+ */
+
+/** The seed's origin ID (today's console calls it "Name"). */
+export const ORIGIN_ID = "Braze_sendgrid-HSTS-email";
+
+/** ACM certificates used by CloudFront must live in us-east-1. */
+export const CERTIFICATE_REGION = "us-east-1";
+
+/**
+ * All seven methods: one-click List-Unsubscribe is a POST to the link host (providers.md §0, invariant 5),
+ * and CloudFront accepts only the sets of 2, 3 or 7 methods, so the seed's six are not a valid choice.
+ */
+export const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"] as const;
+export const CACHED_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
+
+export const CLOUDFRONT = {
+  originPath: "",
+  originSslProtocols: ["TLSv1.2"],
+  originProtocolPolicy: "https-only",
+  originReadTimeout: 30,
+  originKeepaliveTimeout: 5,
+  httpPort: 80,
+  httpsPort: 443,
+  viewerProtocolPolicy: "allow-all",
+  /** Legacy cache settings: forwarding every header passes Host through to SendGrid (invariant 3). */
+  forwardedHeaders: ["*"],
+  forwardCookies: "all",
+  forwardQueryString: true,
+  minTtl: 0,
+  defaultTtl: 86400,
+  maxTtl: 31536000,
+  priceClass: "PriceClass_All",
+  webAclId: "",
+  enabled: true,
+  sslSupportMethod: "sni-only",
+  /** There is no bare "TLSv1.2" policy; TLSv1.2_2021 is the console's recommended TLS 1.2 policy. */
+  minimumProtocolVersion: "TLSv1.2_2021",
+  httpVersion: "http2",
+  ipv6Enabled: true,
+  defaultRootObject: "",
+  loggingEnabled: false,
+  compress: false,
+} as const;

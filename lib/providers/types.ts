@@ -1,0 +1,106 @@
+import type { CdnId, DnsRecord, Plan, PlanInput } from "@/lib/plan/types";
+
+/** A credential input as the wizard renders it. Names match the contract's accessible names. */
+export interface CredentialField {
+  /** Form field name, e.g. "accessKeyId". */
+  name: string;
+  /** Visible label and accessible name, e.g. "AWS access key ID". */
+  label: string;
+  secret: boolean;
+  optional?: boolean;
+  /** One line under the field: where to get it, what permission it needs. */
+  hint?: string;
+}
+
+/** What the wizard needs to know about a CDN before any plan exists. Safe for client bundles. */
+export interface ProviderInfo {
+  id: CdnId;
+  name: string;
+  /** One line: what a person needs before starting. */
+  needs: string;
+  /** False while the provider's plan and apply are not built yet ("coming soon"). */
+  available: boolean;
+  credentialFields: CredentialField[];
+  /** The smallest permissions apply needs, shown beside the credential fields. */
+  permissions: string[];
+}
+
+/** A provider: its public facts and a pure plan(). Apply and status live in its server-only module. */
+export interface CdnProvider extends ProviderInfo {
+  plan(input: PlanInput): Plan;
+}
+
+// ---- apply results (returned by server actions; never contain credentials) ----
+
+export type HostOutcome =
+  | "created" // this run created what serves the host
+  | "updated" // this run changed an existing resource to match the plan
+  | "unchanged" // everything already matched: nothing to do
+  | "pending" // waiting on the person (validation records) or the provider (deployment)
+  | "failed";
+
+export interface ResourceRef {
+  /** e.g. "ACM certificate", "CloudFront distribution". */
+  kind: string;
+  id: string;
+  /** True only when this run created it (undo removes exactly these). */
+  createdByThisRun: boolean;
+  /** Provider status in plain words, e.g. "Issued", "Deploying". */
+  status?: string;
+}
+
+export interface ProviderError {
+  /** The provider's code, e.g. "CNAMEAlreadyExists". */
+  code: string;
+  /** What went wrong, in plain words. */
+  message: string;
+  /** What the person should do about it. */
+  action: string;
+}
+
+export interface HostApplyResult {
+  host: string;
+  outcome: HostOutcome;
+  /** One line for people: what happened and what is next. */
+  summary: string;
+  /** The CNAME target for the DNS switch, once known. */
+  target?: string;
+  /** Records the person must create now (certificate validation), exactly as the provider gave them. */
+  records: DnsRecord[];
+  resources: ResourceRef[];
+  /** How an adopted resource differs from the plan, each with its fix. */
+  differences: string[];
+  error?: ProviderError;
+}
+
+export interface ApplyReport {
+  cdn: CdnId;
+  hosts: HostApplyResult[];
+  /** True when every host is created/updated/unchanged and nothing is pending. */
+  complete: boolean;
+}
+
+/** What apply would do, shown before the person confirms. */
+export interface PlannedChange {
+  resource: string;
+  action: "create" | "update" | "reuse";
+  /** What is there now, when something is. */
+  current?: string;
+  /** What it will be. */
+  next: string;
+}
+
+export interface HostPreview {
+  host: string;
+  changes: PlannedChange[];
+  error?: ProviderError;
+}
+
+export interface ApplyPreview {
+  cdn: CdnId;
+  hosts: HostPreview[];
+}
+
+export function isComplete(hosts: HostApplyResult[]): boolean {
+  return hosts.every((h) => h.outcome === "created" || h.outcome === "updated" || h.outcome === "unchanged");
+}
