@@ -1,0 +1,32 @@
+import "server-only";
+import type * as z from "zod/mini";
+import type { Endpoints } from "@/lib/env";
+import type { CdnId, PlanInput } from "@/lib/plan/types";
+import type { ApplyPreview, ApplyReport } from "@/lib/providers/types";
+
+export interface ApplyContext {
+  endpoints: Endpoints;
+  /** Hosts worked on at once. */
+  concurrency?: number;
+  /** Retries after a 429 or 5xx; SDKs that retry themselves are given the same bound. */
+  maxRetries?: number;
+  /** Upper bound on any single wait for Retry-After, in ms (a provider may ask for minutes). */
+  maxRetryDelayMs?: number;
+}
+
+/**
+ * The server-only half of a provider. Every method is idempotent: running it twice with the same
+ * input changes nothing the second time. Results never contain credentials.
+ */
+export interface ServerProvider<C> {
+  id: CdnId;
+  credentialsSchema: z.ZodMiniType<C>;
+  /** Reads the account and says what apply would create, reuse or change. Changes nothing. */
+  preview(credentials: C, input: PlanInput, ctx: ApplyContext): Promise<ApplyPreview>;
+  /** Creates or adopts what each host needs; a failure in one host never hides another's result. */
+  apply(credentials: C, input: PlanInput, ctx: ApplyContext): Promise<ApplyReport>;
+  /** Read-only: where each host stands (certificate issued? deployed?). Used for polling. */
+  status(credentials: C, input: PlanInput, ctx: ApplyContext): Promise<ApplyReport>;
+  /** Starts the in-process fake once and returns credentials and endpoints that work against it. */
+  sandbox(): Promise<{ credentials: C; ctx: ApplyContext }>;
+}

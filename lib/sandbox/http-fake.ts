@@ -1,0 +1,126 @@
+import "server-only";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * The harness every provider fake runs on: a loopback HTTP server with fault injection, shared by the
+ * e2e run and the in-app sandbox. Control endpoints live under /__sandbox/ and are never part of a
+ * provider's API:
+ *   POST /__sandbox/faults   [{ match, status, times?, retryAfter?, body?, contentType?, delayMs? }]
+ *                            `match` is a substring of "METHOD /path" or of the operation name
+ *   POST /__sandbox/latency  { ms }  added to every API call
+ *   POST /__sandbox/reset    clears state, faults and latency
+ *   GET  /__sandbox/calls    the calls seen so far: [{ op, method, path }]
+ */
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export interface FakeResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface Fault {
+  match: string;
+  status: number;
+  times?: number;
+  retryAfter?: number;
+  body?: string;
+  contentType?: string;
+  /** Hang this long before answering (for timeouts). */
+  delayMs?: number;
+}
+
+export interface FakeApi {
+  /** The operation's name for fault matching and call logs, e.g. "CreateDistribution". */
+  operation(req: FakeRequest): string;
+  handle(req: FakeRequest): FakeResponse | Promise<FakeResponse>;
+  reset(): void;
+}
+
+export interface RunningFake {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+export async function startFake(api: FakeApi, opts: { port?: number; host?: string } = {}): Promise<RunningFake> {
+  let faults: Fault[] = [];
+  let latencyMs = 0;
+  let calls: { op: string; method: string; path: string }[] = [];
+
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY) {
+        res.writeHead(413).end();
+        return;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const u = new URL(req.url ?? "/", "http://fake");
+    const fr: FakeRequest = { method: req.method ?? "GET", path: u.pathname, query: u.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+
+    if (fr.path.startsWith("/__sandbox/")) {
+      const send = (status: number, value: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
+      if (fr.path === "/__sandbox/faults" && fr.method === "POST") {
+        faults = faults.concat(JSON.parse(fr.body || "[]") as Fault[]);
+        return send(200, { faults: faults.length });
+      }
+      if (fr.path === "/__sandbox/latency" && fr.method === "POST") {
+        latencyMs = Number((JSON.parse(fr.body || "{}") as { ms?: number }).ms ?? 0);
+        return send(200, { latencyMs });
+      }
+      if (fr.path === "/__sandbox/reset" && fr.method === "POST") {
+        faults = [];
+        latencyMs = 0;
+        calls = [];
+        api.reset();
+        return send(200, { reset: true });
+      }
+      if (fr.path === "/__sandbox/calls") return send(200, calls);
+      return send(404, { error: "unknown sandbox control" });
+    }
+
+    const op = api.operation(fr);
+    calls.push({ op, method: fr.method, path: fr.path });
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+
+    const signature = `${fr.method} ${fr.path}`;
+    const fault = faults.find((f) => signature.includes(f.match) || op === f.match);
+    if (fault) {
+      if (fault.times !== undefined && --fault.times <= 0) faults = faults.filter((f) => f !== fault);
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      const headers: Record<string, string> = { "content-type": fault.contentType ?? "application/json" };
+      if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+      res.writeHead(fault.status, headers).end(fault.body ?? "");
+      return;
+    }
+
+    try {
+      const out = await api.handle(fr);
+      res.writeHead(out.status, out.headers ?? {}).end(out.body ?? "");
+    } catch (error) {
+      res.writeHead(500, { "content-type": "text/plain" }).end(`fake failed: ${(error as Error).message}`);
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
