@@ -7,6 +7,14 @@ import type { DnsRecord, PlanInput, PlanStep } from "@/lib/plan/types";
  * account team. Provider plans pass in what differs (the CDN's name and address).
  */
 
+/** Why the certificate must name the exact host: a wildcard covers exactly one label (RFC 6125 §6.4.3). */
+export function exactCertificateNote(host: string, zone: string): string {
+  const parent = host.split(".").slice(1).join(".");
+  return parent === zone
+    ? `The certificate must name ${host}. A wildcard *.${zone} would also cover it, but the exact name avoids surprises.`
+    : `The certificate must name ${host} exactly. A wildcard *.${zone} does NOT cover it: a wildcard covers exactly one label, and ${host} is deeper.`;
+}
+
 export function cnameRecord(
   host: string,
   value: string,

@@ -1,4 +1,4 @@
-import { cnameRecord, dnsStep, knownTarget, nextStep, testStep } from "@/lib/plan/common";
+import { cnameRecord, dnsStep, exactCertificateNote, knownTarget, nextStep, testStep } from "@/lib/plan/common";
 import { splitZone } from "@/lib/hostnames";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
@@ -34,7 +34,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
       {
         id: "certificate",
         title: "Request the certificate in ACM (us-east-1)",
-        intro: `CloudFront only uses certificates from AWS Certificate Manager in us-east-1. The certificate must name ${host} exactly: a wildcard *.${host.split(".").slice(1).join(".")} covers one label only, and only that one level.`,
+        intro: `CloudFront only uses certificates from AWS Certificate Manager in us-east-1. ${exactCertificateNote(host, zone)}`,
         actions: [
           "Open AWS Certificate Manager and switch the region to US East (N. Virginia) us-east-1.",
           "Choose Request, then Request a public certificate.",

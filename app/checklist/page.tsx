@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PlanStepView } from "@/components/plan/plan-step";
+import { buildPlan } from "@/lib/plan/build";
+import { parsePlanQuery, planQueryString, type SearchParamsRecord } from "@/lib/plan/query";
+
+export const metadata: Metadata = { title: "Printable checklist" };
+
+/** The runbook: server-rendered, complete without JavaScript, one section per hostname. */
+export default async function ChecklistPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const { query, errors } = parsePlanQuery(await searchParams);
+  const built = errors.length > 0 ? { errors } : buildPlan(query);
+  if (built.errors) {
+    return (
+      <div>
+        <h1 className="text-2xl font-bold">Printable checklist</h1>
+        <div role="alert" className="mt-4 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3">
+          <p className="font-semibold">This checklist link cannot be used:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {built.errors.map((e) => (
+              <li key={e.field} className="whitespace-pre-line">
+                {e.field}: {e.message}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2">
+            <Link className="underline" href="/setup">
+              Start the setup wizard
+            </Link>{" "}
+            to build a valid plan.
+          </p>
+        </div>
+      </div>
+    );
+  }
+  const { plan } = built;
+  const shareQuery = planQueryString({ cdn: query.cdn, hosts: query.hosts, region: query.region, targets: query.targets });
+  const domains = [...new Set(plan.hosts.map((h) => h.zone))].join(", ");
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <article>
+      <header className="border-b border-slate-300 pb-4">
+        <h1 className="text-2xl font-bold">HTTPS click tracking with {plan.cdnName}: checklist</h1>
+        <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-[8rem_1fr]">
+          <dt className="font-medium">Brand domain</dt>
+          <dd>{domains}</dd>
+          <dt className="font-medium">Date</dt>
+          <dd>{today}</dd>
+          <dt className="font-medium">Origin</dt>
+          <dd>
+            <code>{plan.origin}</code> ({plan.region === "eu" ? "EU region" : "global region"})
+          </dd>
+          <dt className="font-medium">Plan link</dt>
+          <dd className="break-all">
+            <code>/setup?{shareQuery}</code>
+          </dd>
+        </dl>
+      </header>
+      {plan.hosts.map((hp) => (
+        <section key={hp.host} aria-labelledby={`cl-${hp.host}`} className="mt-8 break-before-page first-of-type:break-before-auto">
+          <h2 id={`cl-${hp.host}`} className="break-all text-xl font-bold text-brand-900">
+            {hp.host}
+          </h2>
+          {hp.steps.map((s, i) => (
+            <PlanStepView key={s.id} step={s} host={hp.host} number={i + 1} tickBoxes />
+          ))}
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { GeistSans } from "geist/font/sans";
+import { GeistMono } from "geist/font/mono";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "SSL click tracking setup", template: "%s · SSL click tracking setup" },
+  description: "Put a CDN in front of your email link-branding hostnames so tracked links work over HTTPS on HSTS domains.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-screen font-sans">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <header className="no-print border-b border-slate-200 bg-white">
+          <nav aria-label="Site" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+            <Link href="/" className="font-semibold text-brand-900">
+              SSL click tracking setup
+            </Link>
+            <Link href="/setup" className="text-sm text-slate-700 underline-offset-4 hover:underline">
+              Setup wizard
+            </Link>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,28 @@
+"use server";
+
+import * as z from "zod";
+import { parseHostnamesInput, type ChartRecord } from "@/lib/chart";
+import { describeErrors } from "@/lib/hostnames";
+import type { Region } from "@/lib/plan/types";
+
+const MAX_INPUT = 100_000;
+
+export interface ParsedHostnamesResult {
+  hosts: string[];
+  /** Field-level message naming each bad line; absent when everything is usable. */
+  error?: string;
+  chart?: { records: ChartRecord[]; region?: Region; autoSsl: boolean };
+}
+
+/** Validates the hostnames field on the server, where the public-suffix list lives. */
+export async function parseHostnamesAction(text: unknown): Promise<ParsedHostnamesResult> {
+  const parsed = z.string().max(MAX_INPUT).safeParse(text);
+  if (!parsed.success) return { hosts: [], error: `Paste at most ${MAX_INPUT.toLocaleString("en")} characters.` };
+  if (parsed.data.trim() === "") return { hosts: [], error: "Enter at least one link-branding hostname, e.g. ablink.news.example.com." };
+  const result = parseHostnamesInput(parsed.data);
+  return {
+    hosts: result.hosts,
+    error: result.errors.length > 0 ? describeErrors(result.errors) : undefined,
+    chart: result.chart,
+  };
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ApplyPanel } from "@/components/apply/apply-panel";
+import { CdnStep } from "@/components/wizard/cdn-step";
+import { HostsStep } from "@/components/wizard/hosts-step";
+import { ModeStep } from "@/components/wizard/mode-step";
+import { PlanSteps } from "@/components/wizard/plan-steps";
+import { Progress } from "@/components/wizard/progress";
+import { StepNav } from "@/components/wizard/step-nav";
+import { buttonSecondary } from "@/components/ui/styles";
+import { buildPlan } from "@/lib/plan/build";
+import { parsePlanQuery, planQueryString, type SearchParamsRecord } from "@/lib/plan/query";
+import { PROVIDER_INFO } from "@/lib/providers/info";
+import { currentStep, stepIndex } from "@/lib/wizard/steps";
+
+export const metadata: Metadata = { title: "Setup wizard" };
+
+export default async function SetupPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const { query, errors } = parsePlanQuery(await searchParams);
+  const step = currentStep(query);
+  const built = query.cdn && query.hosts.length > 0 ? buildPlan(query) : undefined;
+  const provider = query.cdn ? PROVIDER_INFO[query.cdn] : undefined;
+  const hostError = errors.find((e) => e.field === "host")?.message;
+  const otherErrors = errors.filter((e) => e.field !== "host");
+  const checklistHref = `/checklist?${planQueryString({ cdn: query.cdn, hosts: query.hosts, region: query.region, targets: query.targets })}`;
+
+  return (
+    <div>
+      <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">Set up HTTPS click tracking</h1>
+      <div className="mt-4">
+        <Progress query={query} current={step} />
+      </div>
+
+      {otherErrors.length > 0 && (
+        <div role="alert" className="mt-6 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900">
+          <p className="font-semibold">Some of this link could not be used:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {otherErrors.map((e) => (
+              <li key={e.field}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <section aria-labelledby="step-title" className="mt-8">
+        <p className="text-sm font-medium text-brand-700">
+          Step {stepIndex(step.id) + 1} of 7{provider ? ` · ${provider.name}` : ""}
+        </p>
+        <h2 id="step-title" className="mt-1 text-xl font-semibold text-slate-900 sm:text-2xl">
+          {step.title}
+        </h2>
+        <p className="mt-1 text-slate-700">{step.description}</p>
+
+        <div className="mt-6">
+          {step.id === "cdn" && <CdnStep query={query} />}
+          {step.id === "hosts" && <HostsStep query={query} initialError={hostError} />}
+          {step.id === "mode" && <ModeStep query={query} />}
+          {step.planSteps && !built?.plan && (
+            <p className="rounded-md border-l-4 border-slate-500 bg-white px-4 py-3">
+              {built?.errors?.map((e) => e.message).join(" ") ?? "Choose a CDN and enter hostnames first."}
+            </p>
+          )}
+          {step.id === "configure" && built?.plan && query.mode === "apply" && <ApplyPanel query={query} />}
+          {step.planSteps && built?.plan && !(step.id === "configure" && query.mode === "apply") && <PlanSteps plan={built.plan} stepIds={step.planSteps} />}
+          {step.planSteps && built?.plan && (
+            <p className="no-print mt-6">
+              <Link className={buttonSecondary} href={checklistHref}>
+                Open the printable checklist
+              </Link>
+            </p>
+          )}
+          {step.planSteps && <StepNav query={query} step={step.id} />}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Form from "next/form";
+import { buttonPrimary } from "@/components/ui/styles";
+import { CDN_IDS } from "@/lib/plan/types";
+import { PROVIDER_INFO } from "@/lib/providers/info";
+import type { PlanQuery } from "@/lib/plan/query";
+import { HiddenState } from "./hidden-state";
+
+export function CdnStep({ query }: { query: PlanQuery }) {
+  return (
+    <Form action="/setup">
+      <HiddenState query={query} omit={["cdn", "targets"]} />
+      <input type="hidden" name="step" value="hosts" />
+      <fieldset>
+        <legend className="sr-only">CDN</legend>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {CDN_IDS.map((id) => {
+            const info = PROVIDER_INFO[id];
+            return (
+              <label key={id} className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
+                <input type="radio" name="cdn" value={id} defaultChecked={query.cdn === id} required className="mt-1 size-4 accent-brand-600" aria-describedby={`cdn-${id}-needs`} />
+                <span>
+                  <span className="font-semibold text-slate-900">{info.name}</span>
+                  {!info.available && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">coming soon</span>}
+                  <span id={`cdn-${id}-needs`} className="mt-1 block text-sm text-slate-700">
+                    {info.needs}
+                  </span>
+                </span>
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+      <div className="mt-6 flex justify-end">
+        <button type="submit" className={buttonPrimary}>
+          Next: link branding hostnames
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,16 @@
+import type { PlanQuery } from "@/lib/plan/query";
+
+/** Hidden inputs that carry the rest of the plan through a GET form, minus the fields the form itself sets. */
+export function HiddenState({ query, omit }: { query: PlanQuery; omit: (keyof PlanQuery)[] }) {
+  const keep = (k: keyof PlanQuery) => !omit.includes(k);
+  return (
+    <>
+      {keep("cdn") && query.cdn && <input type="hidden" name="cdn" value={query.cdn} />}
+      {keep("hosts") && query.hosts.map((h) => <input key={h} type="hidden" name="host" value={h} />)}
+      {keep("region") && query.region !== "global" && <input type="hidden" name="region" value={query.region} />}
+      {keep("targets") && query.targets.some(Boolean) && query.targets.map((t, i) => <input key={i} type="hidden" name="target" value={t ?? ""} />)}
+      {keep("mode") && query.mode && <input type="hidden" name="mode" value={query.mode} />}
+      {keep("present") && query.present && <input type="hidden" name="present" value="1" />}
+    </>
+  );
+}

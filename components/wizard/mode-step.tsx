@@ -1,0 +1,50 @@
+import Form from "next/form";
+import Link from "next/link";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { planQueryString, type PlanQuery } from "@/lib/plan/query";
+import { PROVIDER_INFO } from "@/lib/providers/info";
+
+const OPTIONS = [
+  { value: "manual", title: "Manual: copy-paste values", text: "Every console value, one card per hostname, with copy buttons and a printable checklist." },
+  { value: "apply", title: "Apply with API credentials", text: "The wizard creates the certificate and CDN configuration for you. Credentials are used for one request and never stored. A sandbox account lets you try it first." },
+] as const;
+
+export function ModeStep({ query }: { query: PlanQuery }) {
+  const provider = query.cdn ? PROVIDER_INFO[query.cdn] : undefined;
+  return (
+    <Form action="/setup">
+      <input type="hidden" name="step" value="configure" />
+      {query.cdn && <input type="hidden" name="cdn" value={query.cdn} />}
+      {query.hosts.map((h) => (
+        <input key={h} type="hidden" name="host" value={h} />
+      ))}
+      {query.region !== "global" && <input type="hidden" name="region" value={query.region} />}
+      {query.present && <input type="hidden" name="present" value="1" />}
+      <fieldset>
+        <legend className="sr-only">How to configure</legend>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {OPTIONS.map((o) => (
+            <label key={o.value} className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
+              <input type="radio" name="mode" value={o.value} defaultChecked={(query.mode ?? "manual") === o.value} className="mt-1 size-4 accent-brand-600" aria-describedby={`mode-${o.value}-text`} />
+              <span>
+                <span className="font-semibold text-slate-900">{o.title}</span>
+                <span id={`mode-${o.value}-text`} className="mt-1 block text-sm text-slate-700">
+                  {o.text}
+                  {o.value === "apply" && provider && !provider.available && ` (${provider.name}: coming soon.)`}
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="mt-6 flex flex-wrap justify-between gap-3">
+        <Link className={buttonSecondary} href={`/setup?${planQueryString({ ...query, step: "hosts" })}`}>
+          Back
+        </Link>
+        <button type="submit" className={buttonPrimary}>
+          Next: configure
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,30 @@
+import { PlanStepView } from "@/components/plan/plan-step";
+import { card } from "@/components/ui/styles";
+import type { Plan } from "@/lib/plan/types";
+
+/** The given plan steps, one card per hostname. */
+export function PlanSteps({ plan, stepIds }: { plan: Plan; stepIds: string[] }) {
+  return (
+    <div className="space-y-6">
+      {plan.hosts.map((hp) => (
+        <article key={hp.host} aria-labelledby={`host-${hp.host}`} className={card}>
+          <h2 id={`host-${hp.host}`} className="break-all text-xl font-semibold text-brand-900">
+            {hp.host}
+          </h2>
+          {hp.warnings.map((w) => (
+            <p key={w} role="note" className="mt-2 rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+              {w}
+            </p>
+          ))}
+          <div className="mt-4">
+            {hp.steps
+              .filter((s) => stepIds.includes(s.id))
+              .map((s) => (
+                <PlanStepView key={s.id} step={s} host={hp.host} />
+              ))}
+          </div>
+        </article>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { checkHostname, checkHostnames, describeErrors, tokenise } from "@/lib/hostnames";
+import { CDN_IDS, REGIONS, type CdnId, type Region } from "@/lib/plan/types";
+
+/**
+ * The plan's non-secret state as it lives in the URL (contract.md "The plan lives in the URL"):
+ * cdn, host (repeated), region, optional target (repeated, per host), and the wizard's mode and step.
+ */
+
+export const MODES = ["manual", "apply"] as const;
+export type Mode = (typeof MODES)[number];
+
+export interface PlanQuery {
+  cdn?: CdnId;
+  hosts: string[];
+  region: Region;
+  targets: (string | undefined)[];
+  mode?: Mode;
+  step?: string;
+  present: boolean;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+
+const MAX_PARAM_LENGTH = 2000;
+const MAX_HOST_PARAMS = 200;
+const STEP_ID = /^[a-z-]{1,20}$/;
+
+export function toSearchParams(record: SearchParamsRecord | URLSearchParams): URLSearchParams {
+  if (record instanceof URLSearchParams) return record;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
+  }
+  return params;
+}
+
+function single<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[], errors: FieldError[], what: string): T | undefined {
+  const values = [...new Set(params.getAll(name))];
+  if (values.length === 0 || (values.length === 1 && values[0] === "")) return undefined;
+  if (values.length > 1) {
+    errors.push({ field: name, message: `${name} is given ${values.length} times with different values; give it once.` });
+    return undefined;
+  }
+  const value = values[0]!.trim().toLowerCase() as T;
+  if (!allowed.includes(value)) {
+    errors.push({ field: name, message: `${what} must be one of: ${allowed.join(", ")}.` });
+    return undefined;
+  }
+  return value;
+}
+
+export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { query: PlanQuery; errors: FieldError[] } {
+  const params = toSearchParams(input);
+  const errors: FieldError[] = [];
+  const cdn = single(params, "cdn", CDN_IDS, errors, "cdn");
+  const region = single(params, "region", REGIONS, errors, "region") ?? "global";
+  const mode = single(params, "mode", MODES, errors, "mode");
+
+  const rawHosts = params.getAll("host");
+  let hosts: string[] = [];
+  if (rawHosts.length > MAX_HOST_PARAMS) {
+    errors.push({ field: "host", message: `host is given ${rawHosts.length} times; give at most 100 hostnames.` });
+  } else if (rawHosts.some((h) => h.length > MAX_PARAM_LENGTH)) {
+    errors.push({ field: "host", message: "a host value is too long; a hostname has at most 253 characters." });
+  } else {
+    const checked = checkHostnames(rawHosts.flatMap((h, i) => tokenise(h).map(({ token }) => ({ token, line: i + 1 }))));
+    hosts = checked.hosts;
+    if (checked.errors.length > 0) {
+      errors.push({ field: "host", message: describeErrors(checked.errors).replaceAll("Line ", "host #") });
+    }
+  }
+
+  const targets = params.getAll("target").slice(0, MAX_HOST_PARAMS).map((t, i) => {
+    const value = t.trim().toLowerCase().replace(/\.$/, "");
+    if (value === "") return undefined;
+    if (value.length > 253 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(value)) {
+      errors.push({ field: "target", message: `target #${i + 1} is not a hostname (e.g. d111111abcdef8.cloudfront.net).` });
+      return undefined;
+    }
+    return value;
+  });
+
+  const rawStep = params.get("step") ?? undefined;
+  const step = rawStep && STEP_ID.test(rawStep) ? rawStep : undefined;
+  const present = params.get("present") === "1";
+  return { query: { cdn, hosts, region, targets, mode, step, present }, errors };
+}
+
+/** The canonical URL query of a plan state; what share links carry. */
+export function planQueryString(q: Partial<PlanQuery>): string {
+  const params = new URLSearchParams();
+  if (q.cdn) params.set("cdn", q.cdn);
+  for (const h of q.hosts ?? []) params.append("host", h);
+  if (q.region && q.region !== "global") params.set("region", q.region);
+  if (q.targets?.some(Boolean)) for (const t of q.targets) params.append("target", t ?? "");
+  if (q.mode) params.set("mode", q.mode);
+  if (q.step) params.set("step", q.step);
+  if (q.present) params.set("present", "1");
+  return params.toString();
+}
+
+/** Check one host the way the hostnames field does (for single-value inputs). */
+export { checkHostname };
