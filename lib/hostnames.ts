@@ -37,7 +37,10 @@ export function checkHostname(raw: string): HostnameCheck {
   const input = raw.trim();
   if (input === "") return { ok: false, message: "Enter a hostname." };
   if (/[\x00-\x1f\x7f]/.test(input)) return { ok: false, message: "contains a control character; type the hostname again." };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input) || input.includes("/")) {
+  if (/[<>"'`\\{}|^$!;,()\[\]]/.test(input) || /\s/.test(input)) {
+    return { ok: false, message: "contains characters a hostname cannot have (only letters, digits, hyphens and dots)." };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input) || /[/?#]/.test(input)) {
     const inner = safeUrlHost(input);
     return {
       ok: false,
@@ -51,11 +54,11 @@ export function checkHostname(raw: string): HostnameCheck {
   }
   if (input.includes(":") || /^\[.*\]$/.test(input)) return { ok: false, message: "an IP address or port is not a hostname." };
   if (/^[0-9.]+$/.test(input)) return { ok: false, message: "an IP address is not a hostname." };
+  if (/[&%@=+]/.test(input)) {
+    return { ok: false, message: "contains characters a hostname cannot have (only letters, digits, hyphens and dots)." };
+  }
   if (input.includes("_")) {
     return { ok: false, message: "underscores are not allowed in a link host: public certificates cannot name it." };
-  }
-  if (/[<>"'`&\\{}|^%$#@!=+;,()\[\]?]/.test(input) || /\s/.test(input)) {
-    return { ok: false, message: "contains characters a hostname cannot have (only letters, digits, hyphens and dots)." };
   }
 
   const host = normaliseHostname(input);

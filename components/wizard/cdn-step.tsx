@@ -9,7 +9,6 @@ export function CdnStep({ query }: { query: PlanQuery }) {
   return (
     <Form action="/setup">
       <HiddenState query={query} omit={["cdn", "targets"]} />
-      <input type="hidden" name="step" value="hosts" />
       <fieldset>
         <legend className="sr-only">CDN</legend>
         <div className="grid gap-3 sm:grid-cols-2">
@@ -30,6 +29,7 @@ export function CdnStep({ query }: { query: PlanQuery }) {
           })}
         </div>
       </fieldset>
+      <input type="hidden" name="step" value="hosts" />
       <div className="mt-6 flex justify-end">
         <button type="submit" className={buttonPrimary}>
           Next: link branding hostnames

@@ -13,7 +13,6 @@ export function ModeStep({ query }: { query: PlanQuery }) {
   const provider = query.cdn ? PROVIDER_INFO[query.cdn] : undefined;
   return (
     <Form action="/setup">
-      <input type="hidden" name="step" value="configure" />
       {query.cdn && <input type="hidden" name="cdn" value={query.cdn} />}
       {query.hosts.map((h) => (
         <input key={h} type="hidden" name="host" value={h} />
@@ -37,6 +36,7 @@ export function ModeStep({ query }: { query: PlanQuery }) {
           ))}
         </div>
       </fieldset>
+      <input type="hidden" name="step" value="configure" />
       <div className="mt-6 flex flex-wrap justify-between gap-3">
         <Link className={buttonSecondary} href={`/setup?${planQueryString({ ...query, step: "hosts" })}`}>
           Back

@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+
+test("from / to the CloudFront values for two hostnames in a handful of clicks", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Start the setup" }).click();
+
+  await page.getByRole("radio", { name: /Amazon CloudFront/ }).check();
+  await page.getByRole("button", { name: /Next/ }).click();
+
+  await page.getByRole("textbox", { name: "Link branding hostnames" }).fill("ablink.subdomain.customer.com\nABLINK.info.customer.com.");
+  await page.getByRole("button", { name: /Next/ }).click();
+
+  await expect(page).toHaveURL(/step=mode/);
+  await page.getByRole("radio", { name: /manual/i }).check();
+  await page.getByRole("button", { name: /Next/ }).click();
+
+  await expect(page).toHaveURL(/cdn=cloudfront&host=ablink.subdomain.customer.com&host=ablink.info.customer.com&mode=manual&step=configure/);
+  const first = page.getByRole("article", { name: "ablink.subdomain.customer.com" });
+  await expect(first.getByRole("heading", { name: "Origin" })).toBeVisible();
+  await expect(page.getByRole("article", { name: "ablink.info.customer.com" })).toBeVisible();
+  await expect(first.getByRole("button", { name: "Copy Name" })).toBeVisible();
+  await expect(first.locator("code", { hasText: "Braze_sendgrid-HSTS-email" }).first()).toBeVisible();
+  await expect(first.locator("code", { hasText: /^sendgrid\.net$/ })).toBeVisible();
+
+  // Reload and back/forward land on the same place.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Configure", level: 2 })).toBeVisible();
+  await page.getByRole("link", { name: /Next: Test before the switch/ }).click();
+  await expect(page.getByRole("heading", { name: "Test before the switch", level: 2 })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Configure", level: 2 })).toBeVisible();
+});
+
+test("copy buttons copy the exact value", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/setup?cdn=cloudfront&host=ablink.subdomain.customer.com&mode=manual&step=configure");
+  await page.getByRole("button", { name: "Copy Origin domain" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("sendgrid.net");
+});
+
+test("bad hostnames get a field error naming the line", async ({ page }) => {
+  await page.goto("/setup?cdn=cloudfront&step=hosts");
+  await page.getByRole("textbox", { name: "Link branding hostnames" }).fill("ablink.x.customer.com\ncustomer.com\n<b>x</b>");
+  await page.getByRole("button", { name: /Next/ }).click();
+  const field = page.getByRole("textbox", { name: "Link branding hostnames" });
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  const error = page.locator("#hostnames-error");
+  await expect(error).toContainText('Line 2: "customer.com" is a registrable domain, not a link-branding hostname');
+  await expect(error).toContainText('Line 3: "<b>x</b>" contains characters a hostname cannot have');
+  await expect(page.locator("b", { hasText: "x" })).toHaveCount(0);
+  await expect(page).toHaveURL(/step=hosts/);
+});
+
+test("a pasted record chart moves only the link host", async ({ page }) => {
+  await page.goto("/setup?cdn=cloudfront&step=hosts");
+  await page.getByRole("textbox", { name: "Link branding hostnames" }).fill("TYPE\tHOST\tVALUE\nCNAME\tablink.news.brand.co.uk\teu.sendgrid.net\nCNAME\t4455667.news.brand.co.uk\teu.sendgrid.net");
+  await page.getByRole("button", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/cdn=cloudfront&host=ablink.news.brand.co.uk&region=eu&step=mode/);
+});
+
+test("the DNS step shows one CNAME per hostname to its distribution domain", async ({ page }) => {
+  await page.goto("/setup?cdn=cloudfront&host=ablink.a.customer.com&host=ablink.b.customer.com&target=d1.cloudfront.net&target=d2.cloudfront.net&mode=manual&step=dns");
+  await expect(page.getByRole("button", { name: "Copy record value for ablink.a.customer.com" })).toBeVisible();
+  await expect(page.locator("code", { hasText: "d1.cloudfront.net" })).toBeVisible();
+  await expect(page.locator("code", { hasText: "d2.cloudfront.net" })).toBeVisible();
+  await expect(page.getByText(/Do not re-validate link branding/).first()).toBeVisible();
+});
+
+test("a shared link with a bad host opens the hostnames step with the error at the field", async ({ page }) => {
+  await page.goto("/setup?cdn=cloudfront&host=not_a_host.customer.com&mode=manual&step=configure");
+  await expect(page.getByRole("heading", { name: "Link branding hostnames", level: 2 })).toBeVisible();
+  await expect(page.locator("#hostnames-error")).toContainText("underscores are not allowed");
+});
