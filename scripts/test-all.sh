@@ -6,7 +6,13 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n== %s\n' "$1"; }
 
-if [ ! -d node_modules ]; then step "install"; npm ci --no-audit --no-fund; fi
+# Install exactly the lockfile when node_modules is missing or was installed from another lockfile.
+lock_sha=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.lock-sha 2>/dev/null)" != "$lock_sha" ]; then
+  step "install"
+  npm ci --no-audit --no-fund
+  echo "$lock_sha" > node_modules/.lock-sha
+fi
 step "typecheck"; npx tsc --noEmit
 step "lint"; npx eslint . --max-warnings 0
 step "unit"; npx vitest run

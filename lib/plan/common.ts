@@ -18,9 +18,9 @@ export function exactCertificateNote(host: string, zone: string): string {
 export function cnameRecord(
   host: string,
   value: string,
-  opts: { valueKnown?: boolean; purpose: string; phase: DnsRecord["phase"]; proxied?: boolean; ttl?: string },
+  opts: { valueKnown?: boolean; purpose: string; phase: DnsRecord["phase"]; proxied?: boolean; ttl?: string; zone?: string },
 ): DnsRecord {
-  const { zone, relativeName } = splitZone(host);
+  const { zone, relativeName } = splitZone(host, opts.zone);
   return {
     type: "CNAME",
     name: host,

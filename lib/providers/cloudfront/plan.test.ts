@@ -144,3 +144,10 @@ describe("CloudFront DistributionConfig", () => {
     expect(config.CallerReference).not.toBe(distributionConfig(HOST, "eu.sendgrid.net", "other").CallerReference);
   });
 });
+
+describe("CloudFront plan: certificate validation record", () => {
+  it("lives in the host's zone with a relative name", () => {
+    const record = recordsOf(plan({ hosts: [HOST], region: "global" }).hosts[0]!).find((r) => r.phase === "setup")!;
+    expect(record).toMatchObject({ name: `_<token>.${HOST}`, relativeName: "_<token>.ablink.subdomain", zone: "customer.com", valueKnown: false });
+  });
+});

@@ -56,15 +56,12 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
           },
         ],
         records: [
-          {
-            ...cnameRecord(`_<token>.${host}`, "_<token>.<id>.acm-validations.aws (shown by ACM after the request)", {
-              valueKnown: false,
-              purpose: "Proves to ACM that you control the hostname. Keep it for renewals.",
-              phase: "setup",
-            }),
-            name: `_<token>.${host}`,
-            relativeName: `_<token>.${relativeName}`,
-          },
+          cnameRecord(`_<token>.${host}`, "_<token>.<id>.acm-validations.aws (shown by ACM after the request)", {
+            valueKnown: false,
+            purpose: "Proves to ACM that you control the hostname. Keep it for renewals.",
+            phase: "setup",
+            zone,
+          }),
         ],
       },
       {
