@@ -1,3 +1,5 @@
+import type { HostGuarantees } from "@/lib/plan/invariants";
+
 /**
  * The plan: every non-secret value a person types, picks or pastes to put a CDN in front of a
  * link-branding hostname. One plan object feeds the wizard, /checklist, /api/plan and every export,
@@ -82,6 +84,8 @@ export interface PlanStep {
 
 export interface HostPlan {
   host: string;
+  /** What this configuration achieves, checked against the ten invariants (lib/plan/invariants.ts). */
+  guarantees: HostGuarantees;
   /** Registrable domain (the usual DNS zone), e.g. "customer.com". */
   zone: string;
   /** The host relative to the zone, e.g. "ablink.subdomain". */

@@ -1,6 +1,7 @@
 import { cnameRecord, dnsStep, exactCertificateNote, knownTarget, nextStep, testStep } from "@/lib/plan/common";
 import { splitZone } from "@/lib/hostnames";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import type { HostGuarantees } from "@/lib/plan/invariants";
 import type { HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
 import { ALLOWED_METHODS, CACHED_METHODS, CERTIFICATE_REGION, CLOUDFRONT, ORIGIN_ID } from "./settings";
 import { LABELS, OPTION } from "./labels";
@@ -14,6 +15,24 @@ function field(key: LabelKey, value: string | number, rest: Omit<PlanField, "id"
 }
 
 const DISTRIBUTION_DOMAIN_HINT = "the distribution's domain name, e.g. d111111abcdef8.cloudfront.net";
+
+/** What the settings achieve, for the invariant checks (derived from settings.ts, never restated). */
+function guarantees(host: string, origin: string): HostGuarantees {
+  return {
+    certificateNames: [host],
+    origin,
+    originProtocol: CLOUDFRONT.originProtocolPolicy === "https-only" ? "https" : "match-viewer",
+    originMinTls: CLOUDFRONT.originSslProtocols.map((p) => p.replace("TLSv", "")).sort()[0]!,
+    // CloudFront checks the origin certificate against the origin domain (sendgrid.net), not the alias.
+    originCertificateCheckedAgainst: "origin",
+    hostHeader: (CLOUDFRONT.forwardedHeaders as readonly string[]).some((h) => h === "*" || h.toLowerCase() === "host") ? "pass-through" : "overridden",
+    queryString: CLOUDFRONT.forwardQueryString ? "forwarded-and-keyed" : "dropped",
+    // Forwarding all headers ("*") makes CloudFront cache nothing, whatever the TTLs say.
+    redirectSharedForSeconds: (CLOUDFRONT.forwardedHeaders as readonly string[]).includes("*") ? 0 : CLOUDFRONT.defaultTtl,
+    methods: [...ALLOWED_METHODS],
+    viewerProtocols: CLOUDFRONT.viewerProtocolPolicy === "allow-all" ? ["http", "https"] : ["https"],
+  };
+}
 
 function hostPlan(host: string, input: PlanInput): HostPlan {
   const origin = SENDGRID_ORIGIN[input.region];
@@ -29,6 +48,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
     host,
     zone,
     relativeName,
+    guarantees: guarantees(host, origin),
     warnings: [],
     steps: [
       {
