@@ -28,6 +28,13 @@ export interface ProviderInfo {
 /** A provider: its public facts and a pure plan(). Apply and status live in its server-only module. */
 export interface CdnProvider extends ProviderInfo {
   plan(input: PlanInput): Plan;
+  /** Infrastructure-as-code exports of a plan, where the provider has them. */
+  exports?: {
+    /** HCL using the provider's official Terraform resources. */
+    terraform?: (plan: Plan) => string;
+    /** `aws cloudfront create-distribution` documents keyed by hostname (CloudFront only). */
+    awsCli?: (plan: Plan) => unknown;
+  };
 }
 
 // ---- apply results (returned by server actions; never contain credentials) ----

@@ -1,0 +1,62 @@
+import { parse } from "@cdktf/hcl2json";
+import { describe, expect, it } from "vitest";
+import { PROVIDERS } from "@/lib/providers";
+import { fieldsOf } from "@/lib/plan/types";
+import { exportPlan } from "./index";
+import { quote } from "./hcl";
+
+const plan = PROVIDERS.cloudfront!.plan({ hosts: ["ablink.subdomain.customer.com", "ablink.info.customer.com"], region: "global" });
+const body = (format: Parameters<typeof exportPlan>[1]) => {
+  const r = exportPlan(plan, format, "http://localhost:3000/setup?cdn=cloudfront");
+  if (!r.ok) throw new Error(r.message);
+  return r.body;
+};
+
+describe("exports of the CloudFront plan", () => {
+  it("json is the plan itself", () => {
+    expect(JSON.parse(body("json"))).toEqual(plan);
+  });
+
+  it("terraform parses as HCL and carries the plan's values", async () => {
+    const hcl = (await parse("main.tf", body("terraform"))) as {
+      resource: Record<string, Record<string, Record<string, unknown>[]>>;
+    };
+    const cert = hcl.resource.aws_acm_certificate!.ablink_subdomain_customer_com![0]!;
+    expect(cert).toMatchObject({ domain_name: "ablink.subdomain.customer.com", validation_method: "DNS" });
+    const dist = hcl.resource.aws_cloudfront_distribution!.ablink_info_customer_com![0]! as Record<string, unknown[]>;
+    expect(dist).toMatchObject({ aliases: ["ablink.info.customer.com"], price_class: "PriceClass_All", is_ipv6_enabled: true, http_version: "http2" });
+    expect(dist.origin![0]).toMatchObject({
+      domain_name: "sendgrid.net",
+      origin_id: "Braze_sendgrid-HSTS-email",
+      custom_origin_config: [{ origin_protocol_policy: "https-only", origin_ssl_protocols: ["TLSv1.2"], origin_read_timeout: 30, origin_keepalive_timeout: 5, http_port: 80, https_port: 443 }],
+    });
+    expect(dist.default_cache_behavior![0]).toMatchObject({
+      viewer_protocol_policy: "allow-all",
+      allowed_methods: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"],
+      cached_methods: ["GET", "HEAD", "OPTIONS"],
+      min_ttl: 0,
+      default_ttl: 86400,
+      max_ttl: 31536000,
+      forwarded_values: [{ query_string: true, headers: ["*"], cookies: [{ forward: "all" }] }],
+    });
+    expect(dist.viewer_certificate![0]).toMatchObject({ ssl_support_method: "sni-only", minimum_protocol_version: "TLSv1.2_2021" });
+  });
+
+  it("aws-cli is a DistributionConfig per hostname", () => {
+    const docs = JSON.parse(body("aws-cli"));
+    expect(Object.keys(docs)).toEqual(["ablink.subdomain.customer.com", "ablink.info.customer.com"]);
+    expect(docs["ablink.info.customer.com"].Aliases).toEqual({ Quantity: 1, Items: ["ablink.info.customer.com"] });
+    expect(docs["ablink.info.customer.com"].DefaultCacheBehavior.AllowedMethods.Quantity).toBe(7);
+  });
+
+  it("markdown lists every field value of the plan", () => {
+    const md = body("markdown");
+    for (const f of fieldsOf(plan.hosts[0]!)) if (f.entry !== "blank") expect(md).toContain(`\`${f.value}\``);
+    expect(md).toContain("## ablink.info.customer.com");
+    expect(md).toContain("- [ ] Open the CloudFront console and choose Create distribution.");
+  });
+
+  it("quotes Terraform template sequences", () => {
+    expect(quote('a"${b}%{c}\\')).toBe('"a\\"$${b}%%{c}\\\\"');
+  });
+});

@@ -1,0 +1,32 @@
+import { planToMarkdown } from "@/lib/export/markdown";
+import { PROVIDERS } from "@/lib/providers";
+import type { Plan } from "@/lib/plan/types";
+
+export const EXPORT_FORMATS = ["markdown", "json", "terraform", "aws-cli"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export type ExportResult = { ok: true; body: string; contentType: string; filename: string } | { ok: false; message: string };
+
+/** One plan, rendered in the asked format; every format reads the same plan object. */
+export function exportPlan(plan: Plan, format: ExportFormat, shareUrl: string): ExportResult {
+  const exports = PROVIDERS[plan.cdn]?.exports;
+  const base = `click-tracking-${plan.cdn}`;
+  switch (format) {
+    case "markdown":
+      return { ok: true, body: planToMarkdown(plan, shareUrl), contentType: "text/markdown; charset=utf-8", filename: `${base}.md` };
+    case "json":
+      return { ok: true, body: JSON.stringify(plan, null, 2), contentType: "application/json; charset=utf-8", filename: `${base}.json` };
+    case "terraform":
+      return exports?.terraform
+        ? { ok: true, body: exports.terraform(plan), contentType: "text/plain; charset=utf-8", filename: `${base}.tf` }
+        : { ok: false, message: `${plan.cdnName} has no official Terraform resources for this setup; use markdown or json.` };
+    case "aws-cli":
+      return exports?.awsCli
+        ? { ok: true, body: JSON.stringify(exports.awsCli(plan), null, 2), contentType: "application/json; charset=utf-8", filename: `${base}-aws-cli.json` }
+        : { ok: false, message: "aws-cli is for Amazon CloudFront only." };
+    default: {
+      const never: never = format;
+      return never;
+    }
+  }
+}
