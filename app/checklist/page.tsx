@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
+import QRCode from "qrcode";
+import { PrintButton } from "@/components/ui/client-actions";
 import { PlanStepView } from "@/components/plan/plan-step";
 import { buildPlan } from "@/lib/plan/build";
 import { parsePlanQuery, planQueryString, type SearchParamsRecord } from "@/lib/plan/query";
@@ -37,10 +40,16 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
   const shareQuery = planQueryString({ cdn: query.cdn, hosts: query.hosts, region: query.region, targets: query.targets });
   const domains = [...new Set(plan.hosts.map((h) => h.zone))].join(", ");
   const today = new Date().toISOString().slice(0, 10);
+  const requestHeaders = await headers();
+  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost:3000"}`;
+  const shareUrl = `${origin}/setup?${shareQuery}`;
+  // The SVG holds only QR modules drawn from the URL: no text of the user's is placed in markup.
+  const qrSvg = await QRCode.toString(shareUrl, { type: "svg", margin: 0, errorCorrectionLevel: "M" });
 
   return (
     <article>
-      <header className="border-b border-slate-300 pb-4">
+      <header className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-300 pb-4">
+        <div className="min-w-0 flex-1">
         <h1 className="text-2xl font-bold">HTTPS click tracking with {plan.cdnName}: checklist</h1>
         <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-[8rem_1fr]">
           <dt className="font-medium">Brand domain</dt>
@@ -53,17 +62,27 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
           </dd>
           <dt className="font-medium">Plan link</dt>
           <dd className="break-all">
-            <code>/setup?{shareQuery}</code>
+            <a href={shareUrl} className="underline">
+              <code>{shareUrl}</code>
+            </a>
           </dd>
         </dl>
+        <p className="no-print mt-3">
+          <PrintButton />
+        </p>
+        </div>
+        <figure className="w-28 shrink-0">
+          <div role="img" aria-label="QR code of the plan link" className="size-28" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+          <figcaption className="mt-1 text-center text-xs">Scan to open the plan</figcaption>
+        </figure>
       </header>
-      {plan.hosts.map((hp) => (
-        <section key={hp.host} aria-labelledby={`cl-${hp.host}`} className="mt-8 break-before-page first-of-type:break-before-auto">
+      {plan.hosts.map((hp, i) => (
+        <section key={hp.host} aria-labelledby={`cl-${hp.host}`} className={`mt-8 print:mt-4 ${i > 0 ? "print-break-before" : ""}`}>
           <h2 id={`cl-${hp.host}`} className="break-all text-xl font-bold text-brand-900">
             {hp.host}
           </h2>
-          {hp.steps.map((s, i) => (
-            <PlanStepView key={s.id} step={s} host={hp.host} number={i + 1} tickBoxes />
+          {hp.steps.map((s, n) => (
+            <PlanStepView key={s.id} step={s} host={hp.host} number={n + 1} tickBoxes />
           ))}
         </section>
       ))}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ApplyPanel } from "@/components/apply/apply-panel";
 import { CdnStep } from "@/components/wizard/cdn-step";
 import { HostsStep } from "@/components/wizard/hosts-step";
@@ -7,9 +6,10 @@ import { ModeStep } from "@/components/wizard/mode-step";
 import { PlanSteps } from "@/components/wizard/plan-steps";
 import { Progress } from "@/components/wizard/progress";
 import { StepNav } from "@/components/wizard/step-nav";
-import { buttonSecondary } from "@/components/ui/styles";
+import { KeyboardNav } from "@/components/wizard/keyboard-nav";
+import { PlanToolbar } from "@/components/wizard/plan-toolbar";
 import { buildPlan } from "@/lib/plan/build";
-import { parsePlanQuery, planQueryString, type SearchParamsRecord } from "@/lib/plan/query";
+import { parsePlanQuery, type SearchParamsRecord } from "@/lib/plan/query";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import { currentStep, stepIndex } from "@/lib/wizard/steps";
 
@@ -22,13 +22,14 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const provider = query.cdn ? PROVIDER_INFO[query.cdn] : undefined;
   const hostError = errors.find((e) => e.field === "host")?.message;
   const otherErrors = errors.filter((e) => e.field !== "host");
-  const checklistHref = `/checklist?${planQueryString({ cdn: query.cdn, hosts: query.hosts, region: query.region, targets: query.targets })}`;
 
   return (
-    <div>
+    <div className={query.present ? "present-mode" : undefined}>
+      {query.present && <KeyboardNav />}
       <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">Set up HTTPS click tracking</h1>
-      <div className="mt-4">
+      <div className={query.present ? "sticky top-0 z-20 -mx-4 mt-4 border-b-2 border-black bg-white px-4 py-2" : "mt-4"}>
         <Progress query={query} current={step} />
+        {query.present && <p className="mt-1 text-sm">Presenter mode: → / N next step, ← / P previous step.</p>}
       </div>
 
       {otherErrors.length > 0 && (
@@ -62,13 +63,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           )}
           {step.id === "configure" && built?.plan && query.mode === "apply" && <ApplyPanel query={query} />}
           {step.planSteps && built?.plan && !(step.id === "configure" && query.mode === "apply") && <PlanSteps plan={built.plan} stepIds={step.planSteps} />}
-          {step.planSteps && built?.plan && (
-            <p className="no-print mt-6">
-              <Link className={buttonSecondary} href={checklistHref}>
-                Open the printable checklist
-              </Link>
-            </p>
-          )}
+          {step.planSteps && built?.plan && <PlanToolbar query={query} />}
           {step.planSteps && <StepNav query={query} step={step.id} />}
         </div>
       </section>

@@ -7,7 +7,7 @@ import { applyAction, previewAction, type ActionResult } from "@/app/setup/apply
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/query";
 import { PROVIDER_INFO } from "@/lib/providers/info";
-import type { ApplyPreview, ApplyReport } from "@/lib/providers/types";
+import type { ApplyPreview, ApplyReport, ProviderInfo } from "@/lib/providers/types";
 import { CredentialsForm, type Account } from "./credentials-form";
 import { PreviewView, ReportView } from "./report-view";
 
@@ -28,11 +28,13 @@ function unwrap<T>(result: ActionResult<T>): T {
   return result.data;
 }
 
-function credentialHint(account: Account | undefined, cdnName: string): string | undefined {
+/** At most the last four characters of a non-secret identifier (an AWS key ID); never any part of a secret. */
+function credentialHint(account: Account | undefined, provider: ProviderInfo): string | undefined {
   if (!account) return undefined;
   if (account.kind === "sandbox") return "Credentials used: the sandbox account.";
-  const id = Object.values(account.values)[0] ?? "";
-  return `Credentials used: ${cdnName} key ending …${id.slice(-4)}`;
+  const identifier = provider.credentialFields.find((f) => !f.secret);
+  const value = identifier ? account.values[identifier.name] : undefined;
+  return value ? `Credentials used: ${identifier!.label} ending …${value.slice(-4)}` : `Credentials used: your ${provider.credentialFields[0]?.label ?? "credentials"}.`;
 }
 
 function ApplyFlow({ query }: { query: PlanQuery }) {
@@ -68,7 +70,7 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
     const failed = report?.hosts.some((h) => h.outcome === "failed");
     return (
       <div className="space-y-4">
-        <p className="text-sm text-slate-700">{credentialHint(account, provider.name)}</p>
+        <p className="text-sm text-slate-700">{credentialHint(account, provider)}</p>
         {apply.isPending && <p role="status">Applying…</p>}
         {apply.error && (
           <p role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2">
@@ -129,6 +131,7 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
         provider={provider}
         busy={preview.isPending}
         serverFieldErrors={preview.error?.fieldErrors}
+        maskAll={query.present}
         onSubmit={(acc) => {
           setAccount(acc);
           preview.mutate(acc);

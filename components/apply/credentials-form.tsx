@@ -18,9 +18,12 @@ export function CredentialsForm({
   provider,
   busy,
   serverFieldErrors,
+  maskAll = false,
   onSubmit,
 }: {
   provider: ProviderInfo;
+  /** Presenter mode: mask every credential field, identifiers included. */
+  maskAll?: boolean;
   busy: boolean;
   serverFieldErrors?: Record<string, string>;
   onSubmit: (account: Account) => void;
@@ -78,7 +81,7 @@ export function CredentialsForm({
               )}
               <input
                 id={f.name}
-                type={f.secret ? "password" : "text"}
+                type={f.secret || maskAll ? "password" : "text"}
                 autoComplete="off"
                 spellCheck={false}
                 autoCapitalize="none"

@@ -6,19 +6,19 @@ import { RecordList } from "./record-list";
 export function PlanStepView({ step, host, headingLevel = 3, number, tickBoxes = false }: { step: PlanStep; host: string; headingLevel?: 3 | 4; number?: number; tickBoxes?: boolean }) {
   const Heading = `h${headingLevel}` as "h3" | "h4";
   return (
-    <section className="mt-6 first:mt-0">
+    <section className={`mt-6 first:mt-0 print:mt-2 ${step.groups ? "" : "avoid-break"}`}>
       <Heading className="text-lg font-semibold text-slate-900">
         {number !== undefined && `Step ${number}: `}
         {step.title}
       </Heading>
-      <p className="mt-1 text-slate-700">{step.intro}</p>
+      <p className="mt-1 text-slate-700 print:text-sm">{step.intro}</p>
       {step.warnings?.map((w) => (
         <p key={w} role="note" className="mt-3 rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           {w}
         </p>
       ))}
       {tickBoxes ? (
-        <ul className="mt-3 space-y-1 text-sm text-slate-800">
+        <ul className="mt-3 space-y-1 text-sm text-slate-800 print:mt-1 print:space-y-0.5">
           {step.actions.map((a) => (
             <li key={a} className="avoid-break flex items-start gap-2 break-words">
               <span aria-hidden="true" className="mt-0.5 inline-block size-4 shrink-0 rounded-sm border-2 border-slate-700" />
@@ -35,7 +35,13 @@ export function PlanStepView({ step, host, headingLevel = 3, number, tickBoxes =
           ))}
         </ol>
       )}
-      {step.groups?.map((g) => <FieldList key={g.id} group={g} host={host} />)}
+      {step.groups && (
+        <div className={step.groups.length > 1 ? "print:columns-2 print:gap-4" : undefined}>
+          {step.groups.map((g) => (
+            <FieldList key={g.id} group={g} host={host} />
+          ))}
+        </div>
+      )}
       {step.records && step.records.length > 0 && <RecordList records={step.records} caption="DNS records" />}
     </section>
   );

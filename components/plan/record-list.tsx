@@ -4,13 +4,13 @@ import { Value } from "./value";
 /** DNS records as the DNS host's form asks for them: type, name (relative and full), value, proxy, TTL. */
 export function RecordList({ records, caption }: { records: DnsRecord[]; caption: string }) {
   return (
-    <div className="mt-3">
+    <div className="mt-3 print:mt-1">
       <p className="text-sm font-semibold text-slate-900">{caption}</p>
       <ul className="mt-2 space-y-3">
         {records.map((r) => (
-          <li key={`${r.type}-${r.name}`} className="avoid-break rounded-md border border-slate-200 p-3">
+          <li key={`${r.type}-${r.name}`} className="avoid-break rounded-md border border-slate-200 p-3 print:p-1.5">
             <p className="text-sm text-slate-700">{r.purpose}</p>
-            <dl className="mt-2 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[8rem_minmax(0,1fr)]">
+            <dl className="mt-2 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[8rem_minmax(0,1fr)] print:mt-1 print:grid-cols-[8rem_minmax(0,1fr)] print:gap-y-0.5">
               <dt className="font-medium">Type</dt>
               <dd>
                 <code className="rounded bg-slate-100 px-1.5 py-0.5">{r.type}</code>

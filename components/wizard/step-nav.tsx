@@ -9,14 +9,14 @@ export function StepNav({ query, step, nextLabel }: { query: PlanQuery; step: St
   return (
     <div className="no-print mt-8 flex flex-wrap justify-between gap-3">
       {previous ? (
-        <Link className={buttonSecondary} href={`/setup?${planQueryString({ ...query, step: previous.id })}`}>
+        <Link className={buttonSecondary} data-step-nav="previous" href={`/setup?${planQueryString({ ...query, step: previous.id })}`}>
           Back
         </Link>
       ) : (
         <span />
       )}
       {next && (
-        <Link className={buttonPrimary} href={`/setup?${planQueryString({ ...query, step: next.id })}`}>
+        <Link className={buttonPrimary} data-step-nav="next" href={`/setup?${planQueryString({ ...query, step: next.id })}`}>
           {nextLabel ?? `Next: ${next.title}`}
         </Link>
       )}
