@@ -23,7 +23,7 @@ export function differences(actual: DistributionConfig, host: string, origin: st
   if (actual.Enabled === false) out.push("The distribution is disabled, so it serves nothing. Fix: enable it on the distribution's General tab.");
 
   if (target && target.DomainName !== wantOrigin.DomainName) {
-    out.push(`${label("originDomain")} is ${target.DomainName}: clicks go there instead of SendGrid. Fix: set it to ${wantOrigin.DomainName}.`);
+    out.push(`${label("originDomain")} is ${target.DomainName}, not ${wantOrigin.DomainName}: clicks reach the wrong origin and fail. Fix: set it to ${wantOrigin.DomainName}.`);
   }
   const policy = target?.CustomOriginConfig?.OriginProtocolPolicy;
   const wantPolicy = wantOrigin.CustomOriginConfig!.OriginProtocolPolicy!;
