@@ -147,3 +147,14 @@ export function splitZone(host: string, zone?: string): { zone: string; relative
   const relativeName = host === z ? "@" : host.endsWith(`.${z}`) ? host.slice(0, -(z.length + 1)) : host;
   return { zone: z, relativeName };
 }
+
+/**
+ * Whether a certificate name (a SAN) covers a hostname: the same name, or a wildcard standing for exactly
+ * one label, so `*.customer.com` covers `ablink.customer.com` but not `ablink.x.customer.com`
+ * (RFC 6125 §6.4.3; providers.md §0, invariant 1). Both sides are compared in lower case.
+ */
+export function certificateNameCovers(name: string, host: string): boolean {
+  const n = name.toLowerCase().replace(/\.$/, "");
+  const h = host.toLowerCase().replace(/\.$/, "");
+  return n === h || (n.startsWith("*.") && h.includes(".") && h.slice(h.indexOf(".") + 1) === n.slice(2));
+}

@@ -45,3 +45,21 @@ export const CLOUDFRONT = {
   loggingEnabled: false,
   compress: false,
 } as const;
+
+/**
+ * AWS managed policy IDs, for reading distributions that use cache/origin request policies instead of
+ * legacy cache settings (AWS CloudFront developer guide, "Use managed cache policies" and "Use managed
+ * origin request policies"). AllViewerExceptHostHeader drops Host: never use it here (invariant 3).
+ */
+export const MANAGED_POLICY = {
+  cachingDisabled: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+  allViewer: "216adef6-5c7f-47e4-b989-5492eafa07d3",
+  allViewerExceptHostHeader: "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+} as const;
+
+/**
+ * ACM key types CloudFront can serve: RSA up to 4096 bits and ECDSA P-256 (AWS CloudFront developer
+ * guide, "Requirements for using SSL/TLS certificates with CloudFront", key type and size). ListCertificates
+ * returns only RSA_1024/RSA_2048 unless asked (ACM API reference, Filters.keyTypes).
+ */
+export const CERTIFICATE_KEY_TYPES = ["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1"] as const;

@@ -1,0 +1,177 @@
+import "server-only";
+import type { CertificateSummary } from "@aws-sdk/client-acm";
+import type { DistributionSummary } from "@aws-sdk/client-cloudfront";
+import { mapWithConcurrency } from "@/lib/async";
+import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import type { PlanInput } from "@/lib/plan/types";
+import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
+import { isComplete, type HostApplyResult, type HostPreview, type PlannedChange, type ResourceRef } from "@/lib/providers/types";
+import { certificateStatusWords, describeWithRecords, findCertificate, ISSUED, listCertificates, requestCertificate, type Certificate } from "./certificates";
+import { createClients, type AwsClients } from "./client";
+import { differences } from "./differences";
+import { distributionConfig } from "./distribution-config";
+import { createDistribution, DEPLOYED, deploymentWords, distributionConfigOf, listDistributions, servingAlias } from "./distributions";
+import { translateError } from "./errors";
+import { cloudfrontSandbox } from "./sandbox";
+import { CERTIFICATE_REGION } from "./settings";
+import { cloudfrontCredentials, type CloudfrontCredentials } from "./schema";
+
+export { startCloudfrontFakes } from "./sandbox";
+
+/**
+ * CloudFront apply, per host: a distribution that already serves the host is adopted as it is (its
+ * differences from the plan are reported). Otherwise: an ISSUED ACM certificate covering the host, or a
+ * pending one, or a new DNS-validated request; once issued, a distribution from distributionConfig().
+ * Re-running changes nothing that exists. Order and API facts: providers.md §3.
+ */
+const DEFAULT_CONCURRENCY = 4;
+const CERTIFICATE = "ACM certificate";
+const DISTRIBUTION = "CloudFront distribution";
+const DEPLOY_NOTE = "It is deploying (usually under 5 minutes): test it once its status is Deployed, then switch DNS.";
+
+type Mode = "apply" | "status";
+
+/** What one run shares between hosts: the clients and each list, read once. */
+interface Run {
+  clients: AwsClients;
+  origin: string;
+  secrets: (string | undefined)[];
+  certificates: () => Promise<CertificateSummary[]>;
+  distributions: () => Promise<DistributionSummary[]>;
+}
+
+const once = <T>(fn: () => Promise<T>) => {
+  let p: Promise<T> | undefined;
+  return () => (p ??= fn());
+};
+
+async function withRun<T>(credentials: CloudfrontCredentials, input: PlanInput, ctx: ApplyContext, fn: (run: Run) => Promise<T>): Promise<T> {
+  const clients = createClients(credentials, ctx);
+  const run: Run = {
+    clients,
+    origin: SENDGRID_ORIGIN[input.region],
+    secrets: [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId],
+    certificates: once(() => listCertificates(clients.acm)),
+    distributions: once(() => listDistributions(clients.cloudfront)),
+  };
+  try {
+    return await fn(run);
+  } finally {
+    clients.cloudfront.destroy();
+    clients.acm.destroy();
+  }
+}
+
+const certificateRef = (c: Certificate, createdByThisRun: boolean): ResourceRef => ({ kind: CERTIFICATE, id: c.arn, createdByThisRun, status: certificateStatusWords(c.status) });
+const distributionRef = (id: string, status: string | undefined, createdByThisRun: boolean): ResourceRef => ({ kind: DISTRIBUTION, id, createdByThisRun, status: deploymentWords(status) });
+
+async function adopt(r: HostApplyResult, d: DistributionSummary, run: Run, mode: Mode): Promise<HostApplyResult> {
+  const id = d.Id ?? "";
+  r.resources.push(distributionRef(id, d.Status, false));
+  r.target = d.DomainName;
+  r.differences = differences(await distributionConfigOf(run.clients.cloudfront, id), r.host, run.origin);
+  const deploying = d.Status !== DEPLOYED;
+  r.outcome = mode === "status" && deploying ? "pending" : "unchanged";
+  r.summary = [
+    `Uses distribution ${id} (${d.DomainName}), which already serves ${r.host}.`,
+    deploying ? DEPLOY_NOTE : "",
+    r.differences.length > 0 ? `It differs from the plan in ${r.differences.length} way${r.differences.length === 1 ? "" : "s"}: see below.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return r;
+}
+
+async function certificateFor(r: HostApplyResult, run: Run, mode: Mode): Promise<Certificate | undefined> {
+  const { acm } = run.clients;
+  const found = await findCertificate(acm, await run.certificates(), r.host);
+  let cert = found;
+  if (!cert) {
+    if (mode === "status") return undefined;
+    cert = await describeWithRecords(acm, await requestCertificate(acm, r.host));
+  } else if (mode === "apply" && cert.status !== ISSUED && cert.records.length === 0) {
+    cert = await describeWithRecords(acm, cert.arn);
+  }
+  r.resources.push(certificateRef(cert, !found));
+  return cert;
+}
+
+async function hostResult(host: string, run: Run, mode: Mode): Promise<HostApplyResult> {
+  const r: HostApplyResult = { host, outcome: "pending", summary: "", records: [], resources: [], differences: [] };
+  try {
+    const existing = servingAlias(await run.distributions(), host);
+    if (existing) return await adopt(r, existing, run, mode);
+
+    const cert = await certificateFor(r, run, mode);
+    if (!cert) return { ...r, summary: `Nothing is set up for ${host} yet: run apply.` };
+    if (cert.status !== ISSUED) {
+      r.records = cert.records;
+      r.summary =
+        cert.records.length > 0
+          ? `The certificate is waiting for validation: create the CNAME record below at your DNS host and keep it (renewals use it), then check again. ACM gives up after 72 hours.`
+          : "ACM is still preparing the validation record: check again in a minute.";
+      return r;
+    }
+    if (mode === "status") return { ...r, summary: `The certificate is issued; the distribution is not created yet: run apply.` };
+
+    const d = await createDistribution(run.clients.cloudfront, distributionConfig(host, run.origin, cert.arn));
+    r.resources.push(distributionRef(d.Id!, d.Status, true));
+    r.target = d.DomainName;
+    r.outcome = "created";
+    r.summary = `Created distribution ${d.Id} (${d.DomainName}).${d.Status === DEPLOYED ? "" : ` ${DEPLOY_NOTE}`}`;
+    return r;
+  } catch (error) {
+    const e = translateError(error, { host, secrets: run.secrets });
+    return { ...r, outcome: "failed", summary: `${e.message} ${e.action}`, records: r.records, error: e };
+  }
+}
+
+async function report(credentials: CloudfrontCredentials, input: PlanInput, ctx: ApplyContext, mode: Mode) {
+  const hosts = await withRun(credentials, input, ctx, (run) => mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_CONCURRENCY, (h) => hostResult(h, run, mode)));
+  return { cdn: "cloudfront" as const, hosts, complete: isComplete(hosts) };
+}
+
+async function hostPreview(host: string, run: Run): Promise<HostPreview> {
+  const changes: PlannedChange[] = [];
+  try {
+    const existing = servingAlias(await run.distributions(), host);
+    if (existing) {
+      const diffs = differences(await distributionConfigOf(run.clients.cloudfront, existing.Id ?? ""), host, run.origin);
+      changes.push({
+        resource: `${DISTRIBUTION} for ${host}`,
+        action: "reuse",
+        current: `${existing.Id} (${existing.DomainName}), ${deploymentWords(existing.Status)}${diffs.length > 0 ? `, ${diffs.length} difference(s) from the plan` : ""}`,
+        next: "Adopted as it is; differences are reported, not changed.",
+      });
+      return { host, changes };
+    }
+    const cert = await findCertificate(run.clients.acm, await run.certificates(), host);
+    changes.push(
+      cert
+        ? { resource: `${CERTIFICATE} for ${host}`, action: "reuse", current: `${certificateStatusWords(cert.status)}: ${cert.arn}`, next: cert.status === ISSUED ? "Used by the new distribution." : "Issued once its validation record is in DNS." }
+        : { resource: `${CERTIFICATE} for ${host}`, action: "create", next: `Requested in ${CERTIFICATE_REGION} for ${host}, validated by DNS.` },
+    );
+    const c = distributionConfig(host, run.origin, cert?.arn ?? "");
+    const origin = c.Origins!.Items![0]!;
+    changes.push({
+      resource: `${DISTRIBUTION} for ${host}`,
+      action: "create",
+      next: `Alternate domain name ${host}; origin ${origin.DomainName} (${origin.CustomOriginConfig!.OriginProtocolPolicy}); methods ${c.DefaultCacheBehavior!.AllowedMethods!.Items!.join(", ")}${cert?.status === ISSUED ? "" : "; created once the certificate is issued"}.`,
+    });
+    return { host, changes };
+  } catch (error) {
+    return { host, changes, error: translateError(error, { host, secrets: run.secrets }) };
+  }
+}
+
+export const cloudfrontServer: ServerProvider<CloudfrontCredentials> = {
+  id: "cloudfront",
+  credentialsSchema: cloudfrontCredentials,
+  async preview(credentials, input, ctx) {
+    const hosts = await withRun(credentials, input, ctx, (run) => mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_CONCURRENCY, (h) => hostPreview(h, run)));
+    return { cdn: "cloudfront", hosts };
+  },
+  apply: (credentials, input, ctx) => report(credentials, input, ctx, "apply"),
+  status: (credentials, input, ctx) => report(credentials, input, ctx, "status"),
+  sandbox: cloudfrontSandbox,
+};

@@ -1,0 +1,104 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import {
+  DescribeCertificateCommand,
+  ListCertificatesCommand,
+  RequestCertificateCommand,
+  type ACMClient,
+  type CertificateSummary,
+} from "@aws-sdk/client-acm";
+import { certificateNameCovers } from "@/lib/hostnames";
+import { cnameRecord } from "@/lib/plan/common";
+import type { DnsRecord } from "@/lib/plan/types";
+import { call } from "./errors";
+import { CERTIFICATE_KEY_TYPES } from "./settings";
+
+/**
+ * ACM in us-east-1 (providers.md §3): find a certificate that names the host, or request one validated
+ * by DNS. The validation record can be missing for the first seconds after a request: poll briefly.
+ */
+export interface Certificate {
+  arn: string;
+  status: string;
+  names: string[];
+  /** Validation CNAMEs still to create (empty once issued). */
+  records: DnsRecord[];
+}
+
+export const ISSUED = "ISSUED";
+const PENDING = "PENDING_VALIDATION";
+const RECORD_POLLS = [250, 500, 1_000];
+
+export async function listCertificates(acm: ACMClient): Promise<CertificateSummary[]> {
+  const all: CertificateSummary[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await call("acm", "ListCertificates", () =>
+      acm.send(new ListCertificatesCommand({ CertificateStatuses: [ISSUED, PENDING], Includes: { keyTypes: [...CERTIFICATE_KEY_TYPES] }, MaxItems: 1000, NextToken })),
+    );
+    all.push(...(page.CertificateSummaryList ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return all;
+}
+
+/** ≤ 32 word characters, the same for the same host, so a repeated request returns the same ARN within the hour. */
+export function idempotencyToken(host: string): string {
+  return `sslclick${createHash("sha256").update(host).digest("hex").slice(0, 24)}`;
+}
+
+const noDot = (name: string) => name.replace(/\.$/, "").toLowerCase();
+
+export async function describeCertificate(acm: ACMClient, arn: string): Promise<Certificate> {
+  const { Certificate: c } = await call("acm", "DescribeCertificate", () => acm.send(new DescribeCertificateCommand({ CertificateArn: arn })));
+  const records = (c?.DomainValidationOptions ?? [])
+    .filter((o) => o.ValidationStatus !== "SUCCESS" && o.ResourceRecord?.Name && o.ResourceRecord.Value)
+    .map((o) =>
+      cnameRecord(noDot(o.ResourceRecord!.Name!), noDot(o.ResourceRecord!.Value!), {
+        purpose: `Proves to ACM that you control ${o.DomainName}. Keep it: renewals use it.`,
+        phase: "setup",
+      }),
+    );
+  return { arn, status: c?.Status ?? "UNKNOWN", names: c?.SubjectAlternativeNames ?? (c?.DomainName ? [c.DomainName] : []), records: c?.Status === ISSUED ? [] : records };
+}
+
+/** Describes a pending certificate until ACM shows its validation record (or a few tries pass). */
+export async function describeWithRecords(acm: ACMClient, arn: string): Promise<Certificate> {
+  let cert = await describeCertificate(acm, arn);
+  for (const delay of RECORD_POLLS) {
+    if (cert.status !== PENDING || cert.records.length > 0) break;
+    await new Promise((r) => setTimeout(r, delay));
+    cert = await describeCertificate(acm, arn);
+  }
+  return cert;
+}
+
+/** An ISSUED certificate covering the host, else a pending one naming it exactly. */
+export async function findCertificate(acm: ACMClient, summaries: CertificateSummary[], host: string): Promise<Certificate | undefined> {
+  const namesOf = (s: CertificateSummary) => [s.DomainName ?? "", ...(s.SubjectAlternativeNameSummaries ?? [])];
+  const rank = (s: CertificateSummary) => (s.Status === ISSUED ? 0 : 2) + (s.DomainName === host ? 0 : 1);
+  const candidates = summaries
+    .filter((s) => s.CertificateArn && (s.HasAdditionalSubjectAlternativeNames || namesOf(s).some((n) => certificateNameCovers(n, host))))
+    .sort((a, b) => rank(a) - rank(b));
+  for (const s of candidates) {
+    const cert = await describeCertificate(acm, s.CertificateArn!);
+    if (cert.status === ISSUED && cert.names.some((n) => certificateNameCovers(n, host))) return cert;
+    if (cert.status === PENDING && cert.names.includes(host)) return cert;
+  }
+  return undefined;
+}
+
+export async function requestCertificate(acm: ACMClient, host: string): Promise<string> {
+  const out = await call("acm", "RequestCertificate", () =>
+    // ValidationMethod is always sent: ACM's default is EMAIL (providers.md §3).
+    acm.send(new RequestCertificateCommand({ DomainName: host, ValidationMethod: "DNS", IdempotencyToken: idempotencyToken(host) })),
+  );
+  if (!out.CertificateArn) throw new Error("ACM returned no certificate ARN");
+  return out.CertificateArn;
+}
+
+const STATUS_WORDS: Record<string, string> = { [ISSUED]: "Issued", [PENDING]: "Pending validation" };
+
+export function certificateStatusWords(status: string): string {
+  return STATUS_WORDS[status] ?? status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, " ");
+}

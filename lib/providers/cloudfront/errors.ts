@@ -1,0 +1,125 @@
+import "server-only";
+import type { ProviderError } from "@/lib/providers/types";
+import { cloudfrontInfo } from "./info";
+import { CERTIFICATE_REGION } from "./settings";
+
+/**
+ * AWS failures → ProviderError with what to do. Codes: CloudFront API reference (CreateDistribution
+ * "Errors"), ACM API reference "Common errors", providers.md §3. In SDK v3 an error's `name` is the code.
+ */
+export type AwsService = "cloudfront" | "acm";
+
+/** An SDK failure together with the call that made it (the call names the IAM permission). */
+export class AwsCallError extends Error {
+  constructor(
+    readonly service: AwsService,
+    readonly operation: string,
+    readonly error: unknown,
+  ) {
+    super(`${service}:${operation} failed`);
+  }
+}
+
+export async function call<T>(service: AwsService, operation: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw new AwsCallError(service, operation, error);
+  }
+}
+
+const MAX_MESSAGE = 400;
+
+const KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
+
+/** Removes anything credential-like from text that came from AWS (or from an error around it). */
+export function scrub(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join(new RegExp(`^${KEY_ID.source}$`).test(s) ? "[access key ID]" : "[redacted]");
+  out = out
+    .replace(/\b(Credential|Signature)=[^,\s']+/g, "$1=[redacted]")
+    .replace(KEY_ID, "[access key ID]")
+    .replace(/(x-amz-security-token|authorization)\s*[:=][^\n']*/gi, "$1: [redacted]")
+    .replace(/[A-Za-z0-9/+=]{40,}/g, "[redacted]");
+  return out.length > MAX_MESSAGE ? `${out.slice(0, MAX_MESSAGE - 1)}…` : out;
+}
+
+const THROTTLING = ["Throttling", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded", "SlowDown"];
+const NETWORK = ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "TimeoutError", "RequestTimeout"];
+const BUG = ["InvalidArgument", "InconsistentQuantities", "ValidationException", "InvalidParameterException", "MalformedInput", "NoSuchOrigin", "IllegalUpdate", "SerializationException"];
+
+const RETRY_LATER = "Apply again in a few minutes. Nothing is lost: apply picks up what already exists.";
+
+function permissionFor(service: AwsService, operation: string): string {
+  const wanted = `${service}:${operation}`;
+  return cloudfrontInfo.permissions.find((p) => p === wanted) ?? wanted;
+}
+
+export function translateError(thrown: unknown, opts: { host?: string; secrets: readonly (string | undefined)[] }): ProviderError {
+  const call = thrown instanceof AwsCallError ? thrown : undefined;
+  const e = (call ? call.error : thrown) as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+  const status = e?.$metadata?.httpStatusCode ?? 0;
+  // The SDK names an error it cannot parse (e.g. an empty 5xx body) "Unknown" or "UnknownError".
+  const named = e?.name && !["Error", "Unknown", "UnknownError"].includes(e.name) ? e.name : undefined;
+  const code = NETWORK.includes(e?.code ?? "") ? e!.code! : (named ?? (status ? `HTTP ${status}` : e?.code || "Error"));
+  const awsMessage = scrub(e?.message ?? "", opts.secrets);
+  const host = opts.host ?? "this hostname";
+  const result = (message: string, action: string): ProviderError => ({ code, message, action });
+
+  switch (code) {
+    case "InvalidClientTokenId":
+    case "UnrecognizedClientException":
+      return result(
+        "The AWS access key ID is not known to AWS: check for typos or a deleted key.",
+        "Copy the access key ID again from IAM (Users → Security credentials), or create a new access key there.",
+      );
+    case "SignatureDoesNotMatch":
+    case "InvalidSignatureException":
+      return result(
+        "The AWS secret access key does not belong to this access key ID.",
+        "Paste the secret access key again. AWS shows it only once, when the key is created: if it is lost, create a new access key in IAM.",
+      );
+    case "ExpiredToken":
+    case "ExpiredTokenException":
+    case "RequestExpired":
+      return result("These temporary AWS credentials have expired.", "Get new temporary credentials (access key ID, secret access key and session token) and try again.");
+    case "AccessDenied":
+    case "AccessDeniedException": {
+      const permission = call ? permissionFor(call.service, call.operation) : "one of the permissions below";
+      return result(
+        `The AWS credentials are not allowed ${permission}.`,
+        `Add ${permission} to the IAM policy of this user or role. Apply needs: ${cloudfrontInfo.permissions.join(", ")}.`,
+      );
+    }
+    case "CNAMEAlreadyExists":
+      return result(
+        `Another distribution (maybe in another AWS account) already uses ${host}.`,
+        `Remove ${host} from that distribution's alternate domain names, or run apply with credentials for the account that owns it (apply adopts it). If you cannot find it, AWS Support can tell you which account uses the name.`,
+      );
+    case "TooManyDistributions":
+      return result(
+        "This AWS account has reached its limit of CloudFront distributions.",
+        "Delete distributions you no longer use, or ask for a higher quota in Service Quotas (Amazon CloudFront → Web distributions per AWS account), then apply again.",
+      );
+    case "TooManyDistributionCNAMEs":
+      return result("The distribution has more alternate domain names than CloudFront allows.", "Remove alternate domain names you no longer need, then apply again.");
+    case "InvalidViewerCertificate":
+      return result(
+        `CloudFront did not accept the certificate for ${host}: ${awsMessage}`,
+        `In ACM, region US East (N. Virginia) ${CERTIFICATE_REGION}, check that the certificate for ${host} is Issued and names ${host} exactly, then apply again.`,
+      );
+    case "LimitExceededException":
+      return result("This AWS account has reached an ACM certificate quota.", `Delete certificates you no longer use in ACM (${CERTIFICATE_REGION}), or ask for a higher quota, then apply again.`);
+    case "PreconditionFailed":
+      return result("The distribution changed while apply was working on it.", "Apply again: it reads the current version first.");
+  }
+  if (THROTTLING.includes(code) || status === 429) return result("AWS is limiting how fast requests are made (rate limit).", RETRY_LATER);
+  if (status >= 500) return result(`AWS answered with a temporary server error (HTTP ${status}).`, RETRY_LATER);
+  if (NETWORK.includes(code)) {
+    return result(`Could not reach AWS (${code}).`, "Check that this server can reach AWS (or the configured CLOUDFRONT_ENDPOINT / ACM_ENDPOINT), then try again.");
+  }
+  if (BUG.includes(code)) {
+    return result(`AWS rejected the request: ${awsMessage}`, "This is a problem in the wizard: report it with this message. Meanwhile, follow the manual steps for this hostname.");
+  }
+  return result(awsMessage || `AWS failed with ${code}.`, "Try again. If it keeps failing, follow the manual steps for this hostname.");
+}

@@ -1,0 +1,270 @@
+import "server-only";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
+import { accessDeniedMessage, authenticate, type Caller, type FakeAccounts } from "./fake-auth";
+import type { AcmView } from "./fake-acm";
+import { validateConfig, type FakeError } from "./fake-cloudfront-validate";
+import { buildXml, child, parseXml, strings, text, type XmlObject } from "./fake-xml";
+
+/**
+ * Amazon CloudFront's distribution API, REST-XML 2020-05-31, as @aws-sdk/client-cloudfront speaks it
+ * (CloudFront API reference; botocore cloudfront/2020-05-31 service-2.json; providers.md §3):
+ *   POST   /2020-05-31/distribution              CreateDistribution   201, Location + ETag
+ *   GET    /2020-05-31/distribution              ListDistributions    Marker / MaxItems paging
+ *   GET    /2020-05-31/distribution/{Id}         GetDistribution
+ *   GET    /2020-05-31/distribution/{Id}/config  GetDistributionConfig
+ *   PUT    /2020-05-31/distribution/{Id}/config  UpdateDistribution   If-Match
+ *   DELETE /2020-05-31/distribution/{Id}         DeleteDistribution   If-Match, disabled and Deployed
+ * Errors: `<ErrorResponse><Error><Type>Sender</Type><Code/><Message/></Error><RequestId/></ErrorResponse>`.
+ * A created or updated distribution is InProgress until `deployAfter` (calls that show it, or ms) passes.
+ */
+export interface CloudfrontFakeOptions {
+  accounts: FakeAccounts;
+  acm: AcmView;
+  deployAfter?: { calls?: number; ms?: number };
+  /** Distributions per account (AWS default quota: 200). */
+  maxDistributions?: number;
+  now?: () => number;
+}
+
+interface Distribution {
+  id: string;
+  arn: string;
+  accountId: string;
+  domainName: string;
+  config: XmlObject;
+  etag: string;
+  status: "InProgress" | "Deployed";
+  lastModified: number;
+  observed: number;
+}
+
+const PREFIX = "/2020-05-31/distribution";
+const ROUTE = /^\/2020-05-31\/distribution(?:\/([A-Za-z0-9]+)(\/config)?)?$/;
+const WRITES = new Set(["CreateDistribution", "UpdateDistribution", "DeleteDistribution"]);
+const DEFAULT_MAX_ITEMS = 100;
+
+const token = (n: number, alphabet: string) => Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join("");
+const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+function xml(status: number, root: string, value: XmlObject, headers: Record<string, string> = {}): FakeResponse {
+  return { status, headers: { "content-type": "text/xml", "x-amzn-requestid": randomUUID(), ...headers }, body: buildXml(root, value) };
+}
+
+function failure(e: FakeError): FakeResponse {
+  const requestId = randomUUID();
+  return {
+    status: e.status,
+    headers: { "content-type": "text/xml", "x-amzn-requestid": requestId },
+    body: buildXml("ErrorResponse", { Error: { Type: "Sender", Code: e.code, Message: e.message }, RequestId: requestId }),
+  };
+}
+
+const err = (status: number, code: string, message: string): FakeError => ({ status, code, message });
+const NO_SUCH = err(404, "NoSuchDistribution", "The specified distribution does not exist.");
+
+export function fakeCloudfront(opts: CloudfrontFakeOptions): FakeApi {
+  const now = opts.now ?? Date.now;
+  const maxDistributions = opts.maxDistributions ?? 200;
+  let distributions = new Map<string, Distribution>();
+
+  const deployed = (d: Distribution) => {
+    const { calls, ms } = opts.deployAfter ?? { calls: 3 };
+    if (d.status === "InProgress" && ((calls !== undefined && d.observed >= calls) || (ms !== undefined && now() - d.lastModified >= ms))) d.status = "Deployed";
+    d.observed++;
+    return d;
+  };
+
+  const mine = (caller: Caller) => [...distributions.values()].filter((d) => d.accountId === caller.accountId);
+  const find = (caller: Caller, id: string | undefined) => {
+    const d = id ? distributions.get(id) : undefined;
+    if (!d || d.accountId !== caller.accountId) throw NO_SUCH;
+    return d;
+  };
+
+  const distributionXml = (d: Distribution): XmlObject => ({
+    Id: d.id,
+    ARN: d.arn,
+    Status: d.status,
+    LastModifiedTime: new Date(d.lastModified).toISOString(),
+    InProgressInvalidationBatches: "0",
+    DomainName: d.domainName,
+    ActiveTrustedSigners: { Enabled: "false", Quantity: "0" },
+    ActiveTrustedKeyGroups: { Enabled: "false", Quantity: "0" },
+    DistributionConfig: d.config,
+  });
+
+  const summaryXml = (d: Distribution): XmlObject => {
+    const c = d.config;
+    const none = { Quantity: "0" };
+    const pick = (k: string) => c[k] ?? none;
+    return {
+      Id: d.id,
+      ARN: d.arn,
+      ETag: d.etag,
+      Status: d.status,
+      LastModifiedTime: new Date(d.lastModified).toISOString(),
+      DomainName: d.domainName,
+      Aliases: pick("Aliases"),
+      Origins: pick("Origins"),
+      OriginGroups: pick("OriginGroups"),
+      DefaultCacheBehavior: c.DefaultCacheBehavior ?? {},
+      CacheBehaviors: pick("CacheBehaviors"),
+      CustomErrorResponses: pick("CustomErrorResponses"),
+      Comment: c.Comment ?? "",
+      PriceClass: c.PriceClass ?? "PriceClass_All",
+      Enabled: c.Enabled ?? "false",
+      ViewerCertificate: c.ViewerCertificate ?? { CloudFrontDefaultCertificate: "true" },
+      Restrictions: c.Restrictions ?? { GeoRestriction: { RestrictionType: "none", Quantity: "0" } },
+      WebACLId: c.WebACLId ?? "",
+      HttpVersion: c.HttpVersion ?? "http2",
+      IsIPV6Enabled: c.IsIPV6Enabled ?? "true",
+      Staging: "false",
+    };
+  };
+
+  /** Validation the service makes on every create and update, CNAME ownership across all accounts included. */
+  const check = (caller: Caller, config: XmlObject, self?: Distribution): FakeError | undefined => {
+    const invalid = validateConfig(config, (arn) => opts.acm.certificate(caller.accountId, arn));
+    if (invalid) return invalid;
+    const aliases = strings(child(config, "Aliases")).map((a) => a.toLowerCase());
+    const taken = [...distributions.values()].some((d) => d !== self && strings(child(d.config, "Aliases")).some((a) => aliases.includes(a.toLowerCase())));
+    return taken ? err(409, "CNAMEAlreadyExists", "One or more of the CNAMEs you provided are already associated with a different resource.") : undefined;
+  };
+
+  const markCertificate = (d: Distribution, inUse: boolean) => {
+    const arn = text(d.config, "ViewerCertificate", "ACMCertificateArn");
+    if (arn) opts.acm.setInUse(d.accountId, arn, d.arn, inUse);
+  };
+
+  const configFrom = (req: FakeRequest): XmlObject => {
+    const doc = parseXml(req.body);
+    if (!doc || doc.root !== "DistributionConfig") throw err(400, "MalformedInput", "The XML document is malformed or is not a DistributionConfig.");
+    return doc.value;
+  };
+
+  const ifMatch = (req: FakeRequest, d: Distribution) => {
+    const given = req.headers["if-match"];
+    if (typeof given !== "string" || given === "") throw err(400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid for the resource.");
+    if (given !== d.etag) throw err(412, "PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.");
+  };
+
+  const ops: Record<string, (caller: Caller, req: FakeRequest, id?: string) => FakeResponse> = {
+    CreateDistribution(caller, req) {
+      const config = configFrom(req);
+      const ref = text(config, "CallerReference");
+      const same = mine(caller).find((d) => text(d.config, "CallerReference") === ref);
+      if (same) {
+        if (JSON.stringify(same.config) !== JSON.stringify(config)) {
+          throw err(409, "DistributionAlreadyExists", "The caller reference you attempted to create the distribution with is associated with another distribution.");
+        }
+        return xml(201, "Distribution", distributionXml(same), { location: `http://${req.headers.host}${PREFIX}/${same.id}`, etag: same.etag });
+      }
+      if (mine(caller).length >= maxDistributions) throw err(400, "TooManyDistributions", "Your request contains more CloudFront distributions than are allowed per AWS account.");
+      const problem = check(caller, config);
+      if (problem) throw problem;
+      const id = `E${token(13, UPPER)}`;
+      const d: Distribution = {
+        id,
+        arn: `arn:aws:cloudfront::${caller.accountId}:distribution/${id}`,
+        accountId: caller.accountId,
+        domainName: `d${token(13, "abcdefghijklmnopqrstuvwxyz0123456789")}.cloudfront.net`,
+        config,
+        etag: `E${token(13, UPPER)}`,
+        status: "InProgress",
+        lastModified: now(),
+        observed: 0,
+      };
+      distributions.set(id, d);
+      markCertificate(d, true);
+      return xml(201, "Distribution", distributionXml(d), { location: `http://${req.headers.host}${PREFIX}/${id}`, etag: d.etag });
+    },
+
+    ListDistributions(caller, req) {
+      const maxItems = req.query.has("MaxItems") ? Number(req.query.get("MaxItems")) : DEFAULT_MAX_ITEMS;
+      if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > 1000) throw err(400, "InvalidArgument", "The parameter MaxItems is invalid.");
+      const marker = req.query.get("Marker") ?? "";
+      const all = mine(caller);
+      const start = marker === "" ? 0 : all.findIndex((d) => d.id === marker) + 1;
+      const page = all.slice(start, start + maxItems);
+      const truncated = start + maxItems < all.length;
+      return xml(200, "DistributionList", {
+        Marker: marker,
+        ...(truncated ? { NextMarker: page.at(-1)?.id ?? "" } : {}),
+        MaxItems: String(maxItems),
+        IsTruncated: String(truncated),
+        Quantity: String(page.length),
+        ...(page.length > 0 ? { Items: { DistributionSummary: page.map((d) => summaryXml(deployed(d))) } } : {}),
+      });
+    },
+
+    GetDistribution(caller, _req, id) {
+      const d = deployed(find(caller, id));
+      return xml(200, "Distribution", distributionXml(d), { etag: d.etag });
+    },
+
+    GetDistributionConfig(caller, _req, id) {
+      const d = find(caller, id);
+      return xml(200, "DistributionConfig", d.config, { etag: d.etag });
+    },
+
+    UpdateDistribution(caller, req, id) {
+      const d = find(caller, id);
+      ifMatch(req, d);
+      const config = configFrom(req);
+      if (text(config, "CallerReference") !== text(d.config, "CallerReference")) throw err(400, "IllegalUpdate", "Origin and CallerReference cannot be updated.");
+      const problem = check(caller, config, d);
+      if (problem) throw problem;
+      markCertificate(d, false);
+      Object.assign(d, { config, etag: `E${token(13, UPPER)}`, status: "InProgress", lastModified: now(), observed: 0 });
+      markCertificate(d, true);
+      return xml(200, "Distribution", distributionXml(d), { etag: d.etag });
+    },
+
+    DeleteDistribution(caller, req, id) {
+      const d = find(caller, id);
+      ifMatch(req, d);
+      if (text(d.config, "Enabled") !== "false" || d.status !== "Deployed") {
+        throw err(409, "DistributionNotDisabled", "The distribution you are trying to delete has not been disabled.");
+      }
+      markCertificate(d, false);
+      distributions.delete(d.id);
+      return { status: 204, headers: { "x-amzn-requestid": randomUUID() } };
+    },
+  };
+
+  const route = (req: FakeRequest): { op: string; id?: string } => {
+    const m = req.path.match(ROUTE);
+    if (!m) return { op: "Unknown" };
+    const [, id, config] = m;
+    const key = `${req.method} ${id ? "id" : ""}${config ? "/config" : ""}`;
+    const op = { "POST ": "CreateDistribution", "GET ": "ListDistributions", "GET id": "GetDistribution", "GET id/config": "GetDistributionConfig", "PUT id/config": "UpdateDistribution", "DELETE id": "DeleteDistribution" }[key];
+    return { op: op ?? "Unknown", id };
+  };
+
+  return {
+    operation: (req) => route(req).op,
+    async handle(req) {
+      const { op, id } = route(req);
+      const handler = ops[op];
+      if (!handler) return failure(err(404, "NotFound", "The requested resource or operation does not exist."));
+      const auth = await authenticate(req, "cloudfront", opts.accounts);
+      if (!auth.ok) {
+        const code = { missing: "MissingAuthenticationToken", unknownKey: "InvalidClientTokenId", badSignature: "SignatureDoesNotMatch", expired: "ExpiredToken" }[auth.failure];
+        return failure(err(403, code, auth.message));
+      }
+      try {
+        if (WRITES.has(op) && !auth.caller.canWrite) {
+          throw err(403, "AccessDenied", accessDeniedMessage(auth.caller, `cloudfront:${op}`, `arn:aws:cloudfront::${auth.caller.accountId}:distribution/${id ?? "*"}`));
+        }
+        return handler(auth.caller, req, id);
+      } catch (e) {
+        if (e && typeof e === "object" && "code" in e && "status" in e) return failure(e as FakeError);
+        throw e;
+      }
+    },
+    reset() {
+      distributions = new Map();
+    },
+  };
+}
