@@ -24,7 +24,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `bash -c "mkdir -p test-results && npx next start --port ${E2E_APP_PORT} --hostname 127.0.0.1 2>&1 | tee test-results/server.log"`,
+      command: `bash -c "mkdir -p .e2e && npx next start --port ${E2E_APP_PORT} --hostname 127.0.0.1 2>&1 | tee .e2e/server.log"`,
       url: `http://127.0.0.1:${E2E_APP_PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,

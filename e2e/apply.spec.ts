@@ -1,0 +1,123 @@
+import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { CANARY_AWS, CANARY_MARKER, DENIED_AWS, E2E_AWS } from "./accounts";
+import { FAKE_PORTS } from "./ports";
+
+const fake = (port: number) => `http://127.0.0.1:${port}`;
+
+// These tests share the e2e fakes' call log and injected faults: one at a time.
+test.describe.configure({ mode: "serial" });
+
+async function openApply(page: Page, hosts: string[]) {
+  await page.goto(`/setup?cdn=cloudfront&${hosts.map((h) => `host=${h}`).join("&")}&mode=apply&step=configure`);
+}
+
+async function fillAws(page: Page, creds: { accessKeyId: string; secretAccessKey: string }) {
+  await page.getByLabel("AWS access key ID").fill(creds.accessKeyId);
+  await page.getByLabel("AWS secret access key").fill(creds.secretAccessKey);
+}
+
+async function reviewAndApply(page: Page) {
+  await page.getByRole("button", { name: /Continue/ }).click();
+  await expect(page.getByText("Nothing has been changed yet.")).toBeVisible();
+  await page.getByRole("button", { name: /Apply/ }).click();
+}
+
+async function calls(op: string): Promise<number> {
+  const port = op === "RequestCertificate" ? FAKE_PORTS.acm : FAKE_PORTS.cloudfront;
+  const res = await fetch(`${fake(port)}/__sandbox/calls`);
+  const all = (await res.json()) as { op: string }[];
+  return all.filter((c) => c.op === op).length;
+}
+
+test("sandbox account: the whole apply flow with no AWS account", async ({ page }) => {
+  const hosts = ["ablink.sandbox-one.customer.com", "ablink.sandbox-two.customer.com"];
+  await openApply(page, hosts);
+  await page.getByLabel(/Use the sandbox account/).check();
+  await expect(page.getByLabel("AWS access key ID")).toBeDisabled();
+  await page.getByRole("button", { name: /Continue/ }).click();
+  const review = page.getByRole("list").filter({ hasText: "ablink.sandbox-one.customer.com" });
+  await expect(review.getByRole("cell", { name: "create" }).first()).toBeVisible();
+  await page.getByRole("button", { name: /Apply/ }).click();
+  await expect(page.getByText("Credentials used: the sandbox account.")).toBeVisible();
+  await expect(page.getByText("Created", { exact: true })).toHaveCount(2, { timeout: 45_000 });
+  await page.getByRole("link", { name: /Continue: test before the switch/ }).click();
+  await expect(page).toHaveURL(/target=d[a-z0-9]+\.cloudfront\.net&target=d[a-z0-9]+\.cloudfront\.net/);
+  await page.getByRole("link", { name: /Next: Update DNS/ }).click();
+  await expect(page.getByRole("button", { name: "Copy record value for ablink.sandbox-one.customer.com" })).toBeVisible();
+});
+
+test("apply with credentials creates, and re-running changes nothing; a 429 and a 500 are retried", async ({ page }) => {
+  const hosts = ["ablink.rerun-a.customer.com", "ablink.rerun-b.customer.com"];
+  const createsBefore = await calls("CreateDistribution");
+  await fetch(`${fake(FAKE_PORTS.cloudfront)}/__sandbox/faults`, {
+    method: "POST",
+    body: JSON.stringify([
+      { match: "CreateDistribution", status: 429, times: 1, retryAfter: 0, contentType: "text/xml", body: "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>" },
+      { match: "ListDistributions", status: 500, times: 1, contentType: "text/xml", body: "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code><Message>oops</Message></Error></ErrorResponse>" },
+    ]),
+  });
+  await openApply(page, hosts);
+  await fillAws(page, E2E_AWS);
+  await reviewAndApply(page);
+  await expect(page.getByText("Credentials used: AWS access key ID ending …0001")).toBeVisible();
+  await expect(page.getByText("Created", { exact: true })).toHaveCount(2, { timeout: 45_000 });
+  const created = await calls("CreateDistribution");
+  const requested = await calls("RequestCertificate");
+  // Two hosts, plus the one attempt answered with the injected 429 and retried.
+  expect(created - createsBefore).toBe(3);
+
+  await openApply(page, hosts);
+  await fillAws(page, E2E_AWS);
+  await reviewAndApply(page);
+  await expect(page.getByText("Already in place", { exact: true })).toHaveCount(2, { timeout: 30_000 });
+  expect(await calls("CreateDistribution")).toBe(created);
+  expect(await calls("RequestCertificate")).toBe(requested);
+});
+
+test("badly shaped credentials get a message at the field, without a request", async ({ page }) => {
+  await openApply(page, ["ablink.badcreds.customer.com"]);
+  await fillAws(page, { accessKeyId: "AKIA123", secretAccessKey: "short" });
+  await page.getByRole("button", { name: /Continue/ }).click();
+  await expect(page.getByLabel("AWS access key ID")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("An AWS access key ID is 20 characters: AKIA or ASIA, then 16 capital letters or digits.")).toBeVisible();
+  await expect(page.getByText("An AWS secret access key is 40 characters of letters, digits, / and +.")).toBeVisible();
+});
+
+test("an unknown key and a key without write permission are explained", async ({ page }) => {
+  await openApply(page, ["ablink.unknown-key.customer.com"]);
+  await fillAws(page, { accessKeyId: "AKIAUNKNOWNKEY000009", secretAccessKey: E2E_AWS.secretAccessKey });
+  await page.getByRole("button", { name: /Continue/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "InvalidClientTokenId" })).toBeVisible();
+
+  await openApply(page, ["ablink.denied.customer.com"]);
+  await fillAws(page, DENIED_AWS);
+  await reviewAndApply(page);
+  await expect(page.getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "AccessDenied" })).toBeVisible();
+});
+
+test("canary: credentials never reach a response, the URL, storage or the server log", async ({ page }) => {
+  const bodies: string[] = [];
+  page.on("response", async (res) => {
+    try {
+      bodies.push(await res.text());
+    } catch {
+      // redirects and aborted requests have no body
+    }
+  });
+  await openApply(page, ["ablink.canary.customer.com"]);
+  await fillAws(page, CANARY_AWS);
+  await reviewAndApply(page);
+  await expect(page.getByText("Created", { exact: true })).toHaveCount(1, { timeout: 45_000 });
+  await page.reload();
+
+  const secret = CANARY_AWS.secretAccessKey;
+  expect(bodies.length).toBeGreaterThan(3);
+  expect(bodies.filter((b) => b.includes(CANARY_MARKER))).toEqual([]);
+  expect(page.url()).not.toContain(CANARY_MARKER);
+  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie, history: history.length }));
+  expect(storage).not.toContain(CANARY_MARKER);
+  expect((await page.context().cookies()).map((c) => c.value).join()).not.toContain(CANARY_MARKER);
+  expect(readFileSync(".e2e/server.log", "utf8")).not.toContain(secret);
+});
