@@ -349,6 +349,29 @@ describe("Cloudflare apply", () => {
     expect(fake.state("level-ex.com").records).toHaveLength(1);
   });
 
+  it("adopts a record Cloudflare says already exists (81057) instead of showing the error", async () => {
+    // The record appears between the read and the create (another tab, a retried create): the reads see nothing, the create gets 81057.
+    fake.addRecord("level-ex.com", { name: "ablink.x", type: "CNAME", content: "sendgrid.net" });
+    const empty = JSON.stringify({ success: true, errors: [], messages: [], result: [], result_info: { page: 1, per_page: 100, count: 0, total_count: 0, total_pages: 1 } });
+    await control("faults", [{ match: "ListDnsRecords", status: 200, times: 2, body: empty }]);
+    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), ctx);
+    expect(report.hosts[0]?.error).toBeUndefined();
+    expect(report.hosts[0]?.resources[0]).toMatchObject({ kind: "DNS record", createdByThisRun: false });
+    expect((await calls()).filter((c) => c.op === "CreateDnsRecord")).toHaveLength(1);
+    expect(fake.state("level-ex.com").records).toHaveLength(1);
+  });
+
+  it("refuses to put a CNAME beside another record at the link host, and says what to do", async () => {
+    fake.addRecord("level-ex.com", { name: "ablink.x", type: "A", content: "192.0.2.10" });
+    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), ctx);
+    expect(report.hosts[0]?.error).toEqual({
+      code: "81053",
+      message: "ablink.x.level-ex.com already has a record of type A (192.0.2.10), and a CNAME cannot sit beside it.",
+      action: "In DNS › Records, delete the A record with Name ablink.x (or pick another link host in SendGrid), then run apply again.",
+    });
+    expect(fake.state("level-ex.com").records.map((r) => r.type)).toEqual(["A"]);
+  });
+
   it("gives up after the bounded retries and says what to do", async () => {
     await control("faults", [{ match: "OrderCertificatePack", status: 429, times: 10, retryAfter: 1 }]);
     const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), ctx);

@@ -12,7 +12,7 @@ import { ALL_PERMISSIONS, CloudflareFake } from "./fake";
 import { OPTION } from "./labels";
 import { cloudflareCredentials, type CloudflareCredentials } from "./schema";
 import { CERTIFICATE, CF_CODE, CONFIG_ACTION, PACK_ACTIVE, PACK_IN_PROGRESS, PERMISSION, RECORD_TYPE, SSL_MODE, TTL_AUTO, hostExpression, ruleDescription, type Permission } from "./settings";
-import { OWNER_RECORD, nameInZone, namesCover, ownerRecordFor, ownerRecordName, parentOf, zoneCandidates, zoneOf } from "./zones";
+import { OWNER_RECORD, nameInZone, namesCover, ownerRecordFor, ownerRecordName, parentOf, repeatedZone, zoneCandidates, zoneOf } from "./zones";
 
 /**
  * Cloudflare apply: the plan, done through the API (providers.md §4).
@@ -204,6 +204,8 @@ async function inspect(session: Session, located: Located, check: ZoneCheck): Pr
   const ruleset = await client.configEntrypoint(zone.id);
   const rule = ruleset?.rules.find((r) => isOurRule(r, host)) ?? null;
 
+  const meant = repeatedZone(host, zone.name);
+  if (meant) notes.push(`${host} ends with ${zone.name} twice; the link-branding host is probably ${meant}. Check the hostname in SendGrid before you validate.`);
   if (zone.status !== "active") notes.push(`The zone ${zone.name} is ${zone.status}: Cloudflare does not answer for it until its nameservers point at Cloudflare.`);
   if (zone.type === "partial") notes.push(`${zone.name} uses a partial (CNAME) setup: the authoritative DNS is elsewhere, so certificate validation records must be created there.`);
   if (check.zoneSsl && check.zoneSsl !== SSL_MODE) {
@@ -333,7 +335,7 @@ function previewChanges(session: Session, state: HostState): { changes: PlannedC
   const keepProxy = state.link?.proxied === true && sameName(state.link.content, origin);
 
   if (state.linkConflict) {
-    notes.push(`${host} already has a ${state.linkConflict.type} record (${state.linkConflict.content}); apply stops for this host until it is removed.`);
+    notes.push(`${host} already has a record of type ${state.linkConflict.type} (${state.linkConflict.content}); apply stops for this host until it is removed.`);
   } else if (!state.link) {
     changes.push({ resource: `DNS record ${host}`, action: "create", next: wantedRecord(host, origin, false) });
   } else if (linkNeedsFix(state.link, origin)) {
@@ -420,33 +422,34 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
 
   // 1. Records, DNS only (the link record keeps a proxy that is already on and points at SendGrid).
   let link = state.link;
-  const linkOk = await step(session, tally, `create the DNS record ${host}`, PERMISSION.dnsEdit, zone.name, async () => {
+  const linkOk = await step(session, tally, `set up the DNS record ${host}`, PERMISSION.dnsEdit, zone.name, async () => {
     if (state.linkConflict) {
       fail({
         code: String(CF_CODE.recordNameTaken),
-        message: `${host} already has a ${state.linkConflict.type} record (${state.linkConflict.content}), and a CNAME cannot sit beside it.`,
-        action: `In DNS › Records, delete the ${state.linkConflict.type} record named ${state.relativeName} (or pick another link host in SendGrid), then run apply again.`,
+        message: `${host} already has a record of type ${state.linkConflict.type} (${state.linkConflict.content}), and a CNAME cannot sit beside it.`,
+        action: `In DNS › Records, delete the ${state.linkConflict.type} record with Name ${state.relativeName} (or pick another link host in SendGrid), then run apply again.`,
       });
     }
+    let created = false;
     if (!link) {
       const made = await ensureRecord(session, zone, host, origin);
       link = made.record;
-      tally.created ||= made.created;
-      tally.changed ||= made.created;
-      tally.resources.push({ kind: "DNS record", id: link.id, createdByThisRun: made.created, status: describeRecord(link) });
-      return;
+      created = made.created;
+      tally.created ||= created;
+      tally.changed ||= created;
     }
-    if (linkNeedsFix(link, origin)) {
+    // An adopted record is checked like any other (it may have appeared meanwhile, pointing elsewhere).
+    if (!created && linkNeedsFix(link, origin)) {
       const keepProxy = link.proxied && sameName(link.content, origin);
       link = await client.editRecord(zone.id, link.id, { content: origin, ttl: TTL_AUTO, proxied: keepProxy });
       tally.changed = true;
     }
-    tally.resources.push({ kind: "DNS record", id: link.id, createdByThisRun: false, status: describeRecord(link) });
+    tally.resources.push({ kind: "DNS record", id: link.id, createdByThisRun: created, status: describeRecord(link) });
   });
 
   if (state.ownerName) {
     const ownerName = state.ownerName;
-    await step(session, tally, `create the DNS record ${ownerName}`, PERMISSION.dnsEdit, zone.name, async () => {
+    await step(session, tally, `set up the DNS record ${ownerName}`, PERMISSION.dnsEdit, zone.name, async () => {
       let owner = state.owner;
       let created = false;
       if (!owner) {
