@@ -103,6 +103,21 @@ export interface PlanInput {
    * Missing entries are shown as "where to find it".
    */
   targets?: (string | undefined)[];
+  /**
+   * The DNS zone per host, in host order, when it is not the registrable domain (a delegated
+   * sub-zone such as `x.level-ex.com`). Missing entries use the registrable domain.
+   */
+  zones?: (string | undefined)[];
+  /**
+   * SendGrid's owner records (`<user_id>.<domain>`) from a pasted link-branding chart, in any order;
+   * each is matched to the link host with the same parent domain.
+   */
+  ownerRecords?: string[];
+  /**
+   * Set by the wizard after the person confirms that link branding validated in SendGrid while the
+   * records were DNS-only. Until then, apply keeps the link record DNS-only (providers.md §4 order of work).
+   */
+  linkBrandingValidated?: boolean;
 }
 
 export interface Plan {

@@ -100,6 +100,8 @@ export interface PlannedChange {
 export interface HostPreview {
   host: string;
   changes: PlannedChange[];
+  /** What the person should know that is not a change: e.g. a record apply cannot create, an existing Page Rule. */
+  notes?: string[];
   error?: ProviderError;
 }
 

@@ -1,0 +1,214 @@
+import "server-only";
+import Cloudflare from "cloudflare";
+import { withRetry } from "@/lib/async";
+import type { ApplyContext } from "@/lib/providers/server-types";
+import { hasCode, retryDelay } from "./errors";
+import { CERTIFICATE, CF_CODE, CONFIG_PHASE, RECORD_TYPE, TTL_AUTO } from "./settings";
+
+/**
+ * The few Cloudflare API calls apply needs, through the official SDK (cloudflare v7; calls as in
+ * providers.md §4), with the shapes apply reads reduced to what it uses.
+ *
+ * The SDK's own retry is off (`maxRetries: 0`): it would sleep for whatever `Retry-After` says, and
+ * Cloudflare may say five minutes. Retries happen here instead, bounded by ApplyContext.
+ */
+
+export const REQUEST_TIMEOUT_MS = 15_000;
+const DEFAULT_RETRIES = 3;
+const DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
+const ZONES_PER_PAGE = 50;
+const RECORDS_PER_PAGE = 100;
+const PACKS_PER_PAGE = 50;
+const MAX_PAGES = 50;
+
+export interface CfZone {
+  id: string;
+  name: string;
+  status: string;
+  type: string;
+}
+
+export interface CfRecord {
+  id: string;
+  name: string;
+  type: string;
+  content: string;
+  proxied: boolean;
+  ttl: number;
+}
+
+export interface CfRule {
+  id?: string;
+  action?: string;
+  action_parameters?: Record<string, unknown>;
+  expression?: string;
+  description?: string;
+  enabled?: boolean;
+  [key: string]: unknown;
+}
+
+export interface CfRuleset {
+  id: string;
+  version: string;
+  rules: CfRule[];
+}
+
+export interface CfPack {
+  id: string;
+  type: string;
+  hosts: string[];
+  status: string;
+  validation_records?: { txt_name?: string; txt_value?: string; status?: string }[];
+}
+
+export interface CfPageRule {
+  id: string;
+  targets: { constraint?: { value?: string } }[];
+  actions: { id?: string; value?: unknown }[];
+  status: string;
+}
+
+interface Page<T> {
+  result: T[];
+  /** The wire has total_pages too (providers.md §4); the SDK types only page and per_page. */
+  result_info?: object;
+}
+
+export class CloudflareClient {
+  private readonly sdk: Cloudflare;
+  private readonly retries: number;
+  private readonly maxDelayMs: number;
+
+  constructor(apiToken: string, ctx: ApplyContext) {
+    // apiKey/apiEmail/userServiceKey null: otherwise the SDK reads CLOUDFLARE_API_KEY, CLOUDFLARE_EMAIL,
+    // … from the server's environment and sends them too (providers.md §4 "SDK").
+    this.sdk = new Cloudflare({
+      apiToken,
+      apiKey: null,
+      apiEmail: null,
+      userServiceKey: null,
+      baseURL: ctx.endpoints.cloudflare,
+      maxRetries: 0,
+      timeout: REQUEST_TIMEOUT_MS,
+      logLevel: "off",
+    });
+    this.retries = ctx.maxRetries ?? DEFAULT_RETRIES;
+    this.maxDelayMs = ctx.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
+  }
+
+  private call<T>(fn: () => Promise<T>, idempotent = true): Promise<T> {
+    return withRetry(fn, {
+      retries: this.retries,
+      baseDelayMs: 200,
+      maxDelayMs: this.maxDelayMs,
+      retryAfter: (e) => retryDelay(e, idempotent, this.maxDelayMs),
+    });
+  }
+
+  private async pages<T>(fetchPage: (page: number) => Promise<Page<T>>): Promise<T[]> {
+    const out: T[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const p = await this.call(() => fetchPage(page));
+      out.push(...p.result);
+      const total = Number((p.result_info as { total_pages?: unknown } | undefined)?.total_pages ?? 1);
+      if (page >= total || p.result.length === 0) break;
+    }
+    return out;
+  }
+
+  /** `GET /user/tokens/verify`: needs no permission. */
+  async verifyToken(): Promise<{ id: string; status: string }> {
+    const r = await this.call(() => this.sdk.user.tokens.verify());
+    return { id: r.id, status: r.status };
+  }
+
+  async findZone(name: string): Promise<CfZone | null> {
+    const zones = await this.pages<CfZone>(async (page) => {
+      const p = await this.sdk.zones.list({ name, page, per_page: ZONES_PER_PAGE });
+      return { result: p.result.map((z) => ({ id: z.id, name: z.name, status: String(z.status ?? ""), type: String(z.type ?? "") })), result_info: p.result_info };
+    });
+    const exact = zones.filter((z) => z.name === name);
+    return exact.find((z) => z.status === "active") ?? exact[0] ?? null;
+  }
+
+  async listRecords(zoneId: string, filter: { nameExact?: string; nameEndsWith?: string; type?: "CNAME" }, probe = false): Promise<CfRecord[]> {
+    const name = filter.nameExact ? { exact: filter.nameExact } : filter.nameEndsWith ? { endswith: filter.nameEndsWith } : undefined;
+    const fetchPage = async (page: number) => {
+      const p = await this.sdk.dns.records.list({ zone_id: zoneId, ...(name ? { name } : {}), ...(filter.type ? { type: filter.type } : {}), page, per_page: probe ? 5 : RECORDS_PER_PAGE });
+      return {
+        result: p.result.map((r) => ({ id: r.id, name: r.name, type: r.type, content: String(r.content ?? ""), proxied: r.proxied === true, ttl: Number(r.ttl) })),
+        result_info: p.result_info,
+      };
+    };
+    return probe ? (await this.call(() => fetchPage(1))).result : this.pages(fetchPage);
+  }
+
+  async createRecord(zoneId: string, name: string, content: string, proxied: boolean): Promise<CfRecord> {
+    const r = await this.call(
+      () => this.sdk.dns.records.create({ zone_id: zoneId, type: RECORD_TYPE, name, content, ttl: TTL_AUTO, proxied }),
+      false,
+    );
+    return { id: r.id, name: r.name, type: r.type, content: String(r.content ?? ""), proxied: r.proxied === true, ttl: Number(r.ttl) };
+  }
+
+  async editRecord(zoneId: string, id: string, patch: { content?: string; proxied?: boolean; ttl?: number }): Promise<CfRecord> {
+    // PATCH changes only the fields sent (providers.md §4).
+    const r = await this.call(() => this.sdk.dns.records.edit(id, { zone_id: zoneId, type: RECORD_TYPE, ...patch } as Parameters<Cloudflare["dns"]["records"]["edit"]>[1]));
+    return { id: r.id, name: r.name, type: r.type, content: String(r.content ?? ""), proxied: r.proxied === true, ttl: Number(r.ttl) };
+  }
+
+  /** The zone-wide SSL/TLS mode (needs Zone Settings Read, which apply does not ask for: callers treat a refusal as unknown). */
+  async sslSetting(zoneId: string): Promise<string> {
+    const s = await this.call(() => this.sdk.zones.settings.get("ssl", { zone_id: zoneId }));
+    return String((s as { value?: unknown }).value ?? "");
+  }
+
+  /** The zone's Configuration Rules ruleset, or null when there is none yet (404, code 10003). */
+  async configEntrypoint(zoneId: string): Promise<CfRuleset | null> {
+    try {
+      const r = (await this.call(() => this.sdk.rulesets.phases.get(CONFIG_PHASE, { zone_id: zoneId }))) as unknown as { id: string; version: string; rules?: CfRule[] };
+      return { id: r.id, version: r.version, rules: r.rules ?? [] };
+    } catch (e) {
+      if (hasCode(e, CF_CODE.entrypointMissing)) return null;
+      throw e;
+    }
+  }
+
+  /** Replaces every rule of the phase: callers pass the merged list (providers.md §4 "Encryption mode"). */
+  async putConfigEntrypoint(zoneId: string, rules: CfRule[]): Promise<CfRuleset> {
+    const r = (await this.call(() =>
+      this.sdk.rulesets.phases.update(CONFIG_PHASE, { zone_id: zoneId, rules: rules as Parameters<Cloudflare["rulesets"]["phases"]["update"]>[1]["rules"] }),
+    )) as unknown as { id: string; version: string; rules?: CfRule[] };
+    return { id: r.id, version: r.version, rules: r.rules ?? [] };
+  }
+
+  async pageRules(zoneId: string): Promise<CfPageRule[]> {
+    return (await this.call(() => this.sdk.pageRules.list({ zone_id: zoneId }))) as unknown as CfPageRule[];
+  }
+
+  /** Every certificate pack, pending ones included (`status=all`). */
+  async certificatePacks(zoneId: string, probe = false): Promise<CfPack[]> {
+    const fetchPage = async (page: number) => {
+      const p = await this.sdk.ssl.certificatePacks.list({ zone_id: zoneId, status: "all", page, per_page: probe ? 5 : PACKS_PER_PAGE });
+      return { result: p.result as unknown as CfPack[], result_info: p.result_info };
+    };
+    return probe ? (await this.call(() => fetchPage(1))).result : this.pages(fetchPage);
+  }
+
+  async orderCertificate(zoneId: string, hosts: string[]): Promise<CfPack> {
+    const r = await this.call(
+      () =>
+        this.sdk.ssl.certificatePacks.create({
+          zone_id: zoneId,
+          type: CERTIFICATE.type,
+          hosts,
+          validation_method: CERTIFICATE.validationMethod,
+          validity_days: CERTIFICATE.validityDays,
+          certificate_authority: CERTIFICATE.certificateAuthority,
+          cloudflare_branding: CERTIFICATE.cloudflareBranding,
+        }),
+      false,
+    );
+    return r as unknown as CfPack;
+  }
+}

@@ -1,0 +1,147 @@
+import Cloudflare from "cloudflare";
+import type { ProviderError } from "@/lib/providers/types";
+import { CF_CODE, type Permission } from "./settings";
+
+/**
+ * Cloudflare failures as ProviderErrors: what went wrong in plain words and what to do about it.
+ * The SDK throws `Cloudflare.APIError` subclasses with `.status` and `.errors[{code, message}]`
+ * (providers.md §4). Nothing credential-like ever reaches a message.
+ */
+
+/** An error apply raises itself, already in words for people. */
+export class CloudflareFailure extends Error {
+  constructor(readonly providerError: ProviderError) {
+    super(providerError.message);
+    this.name = "CloudflareFailure";
+  }
+}
+
+const MAX_SHOWN = 300;
+
+/** Remove the token and anything token-shaped from text shown to people. */
+export function scrub(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 8) out = out.split(s).join("[redacted]");
+  out = out.replace(/Bearer\s+\S+/gi, "Bearer [redacted]");
+  // Cloudflare tokens and keys are 37+ characters; ids (zones, records, rules) are 32 hex and stay readable.
+  out = out.replace(/[A-Za-z0-9_-]{37,}/g, "[redacted]");
+  return out.length > MAX_SHOWN ? `${out.slice(0, MAX_SHOWN - 1)}…` : out;
+}
+
+export function cfCodes(error: unknown): number[] {
+  return error instanceof Cloudflare.APIError ? error.errors.map((e) => Number(e.code)) : [];
+}
+
+export function hasCode(error: unknown, code: number): boolean {
+  return cfCodes(error).includes(code);
+}
+
+export function isPermissionError(error: unknown): boolean {
+  return (
+    error instanceof Cloudflare.APIError &&
+    error.status === 403 &&
+    (hasCode(error, CF_CODE.authentication) || hasCode(error, CF_CODE.unauthorized) || cfCodes(error).length === 0)
+  );
+}
+
+/** `beforeChanges`: found by the read probes, so nothing in the zone was changed. */
+export function missingPermission(permissions: readonly Permission[], zone: string, beforeChanges = false): ProviderError {
+  const list = permissions.join(" and ");
+  return {
+    code: String(CF_CODE.authentication),
+    message: `The API token lacks ${list} for ${zone}.${beforeChanges ? ` Nothing was changed in ${zone}.` : ""}`,
+    action: `Edit the token in My Profile › API Tokens: add ${list}, with ${zone} included under Zone Resources. Then run apply again.`,
+  };
+}
+
+const TOKEN_REJECTED: ProviderError = {
+  code: String(CF_CODE.invalidToken),
+  message: "Cloudflare does not accept this API token: it is mistyped, deleted or was rolled.",
+  action: "Create an API token in My Profile › API Tokens › Create Token with the permissions listed, paste it, and run apply again.",
+};
+
+export function tokenInactive(status: string): ProviderError {
+  return {
+    code: `token_${status}`,
+    message: `This API token is ${status}.`,
+    action: "Enable the token (or create a new one) in My Profile › API Tokens, then run apply again.",
+  };
+}
+
+/**
+ * Retry policy for withRetry: 429 and 5xx (and lost connections) are retried, waiting what
+ * `Retry-After` asks but never longer than `maxDelayMs` (Cloudflare may ask for five minutes:
+ * providers.md §4 "Limits"). A call that is not idempotent is retried on 429 only, which Cloudflare
+ * answers before doing anything.
+ */
+export function retryDelay(error: unknown, idempotent: boolean, maxDelayMs: number): number | null {
+  if (error instanceof Cloudflare.APIConnectionError) return idempotent ? 0 : null;
+  if (!(error instanceof Cloudflare.APIError) || error.status === undefined) return null;
+  const retryable = error.status === 429 || (idempotent && error.status >= 500);
+  if (!retryable) return null;
+  const header = error.headers?.get("retry-after");
+  const seconds = header === null || header === undefined ? Number.NaN : Number(header);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(maxDelayMs, seconds * 1000) : 0;
+}
+
+/** Any error from a Cloudflare call, in words for people. `doing` completes "Cloudflare refused to …". */
+export function toProviderError(error: unknown, opts: { doing: string; permission?: Permission; zone?: string; secrets: readonly string[] }): ProviderError {
+  if (error instanceof CloudflareFailure) return error.providerError;
+  if (error instanceof Cloudflare.APIConnectionTimeoutError) {
+    return { code: "timeout", message: `Cloudflare did not answer in time while trying to ${opts.doing}.`, action: "Run apply again; it continues where it stopped." };
+  }
+  if (error instanceof Cloudflare.APIConnectionError) {
+    return {
+      code: "network",
+      message: `Could not reach the Cloudflare API while trying to ${opts.doing}.`,
+      action: "Check that this server can reach api.cloudflare.com (or the CLOUDFLARE_API_BASE_URL proxy), then run apply again.",
+    };
+  }
+  if (error instanceof Cloudflare.APIError) {
+    const codes = cfCodes(error);
+    const first = error.errors[0];
+    const code = first ? String(first.code) : `HTTP ${error.status ?? "error"}`;
+    const detail = first ? scrub(String(first.message), opts.secrets) : "";
+    if (error.status === 401 || codes.includes(CF_CODE.invalidToken)) return TOKEN_REJECTED;
+    if (isPermissionError(error)) {
+      return opts.permission && opts.zone
+        ? missingPermission([opts.permission], opts.zone)
+        : {
+            code,
+            message: `The API token is not allowed to ${opts.doing}.`,
+            action: "Check the token's permissions and Zone Resources in My Profile › API Tokens, then run apply again.",
+          };
+    }
+    if (codes.includes(CF_CODE.acmRequired)) {
+      return {
+        code,
+        message: `Cloudflare refused the certificate order: ${opts.zone ?? "the zone"} has no Advanced Certificate Manager.`,
+        action: `Subscribe ${opts.zone ?? "the zone"} to Advanced Certificate Manager (SSL/TLS › Edge Certificates), or upload a custom certificate naming the host; then run apply again.`,
+      };
+    }
+    if (codes.includes(CF_CODE.recordNameTaken) || codes.includes(CF_CODE.cnameNameTaken)) {
+      return {
+        code,
+        message: `Another DNS record already uses this name, so Cloudflare refused to ${opts.doing}.`,
+        action: "Open DNS › Records, delete or rename the other record with this name, then run apply again.",
+      };
+    }
+    if (error.status === 429) {
+      return {
+        code: "429",
+        message: "Cloudflare's rate limit was reached (1,200 requests per five minutes per token).",
+        action: "Wait five minutes, then run apply again; it continues where it stopped.",
+      };
+    }
+    if (error.status !== undefined && error.status >= 500) {
+      return { code, message: `Cloudflare had an internal problem while trying to ${opts.doing}.`, action: "Run apply again in a few minutes; it continues where it stopped." };
+    }
+    return {
+      code,
+      message: `Cloudflare refused to ${opts.doing}${detail ? `: ${detail}` : "."}`,
+      action: "Check the setting in the Cloudflare dashboard and run apply again; if it repeats, contact Cloudflare support with this code.",
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: "internal", message: `Something went wrong while trying to ${opts.doing}: ${scrub(message, opts.secrets)}`, action: "Run apply again; if it repeats, report it with this message." };
+}

@@ -1,0 +1,5 @@
+import type { CdnProvider } from "@/lib/providers/types";
+import { cloudflareInfo } from "./info";
+import { plan } from "./plan";
+
+export const cloudflare: CdnProvider = { ...cloudflareInfo, plan };

@@ -1,0 +1,79 @@
+/**
+ * The Cloudflare values of the seed, as API values. The plan (what a person types) and apply (API
+ * bodies) both read them from here. Facts and sources: providers.md §4 (cloudflare/cloudflare-docs,
+ * cloudflare/cloudflare-typescript v7, cloudflare/api-schemas).
+ */
+
+/** `ttl: 1` is "Auto" in the API; proxied records are always Auto. */
+export const TTL_AUTO = 1;
+
+export const RECORD_TYPE = "CNAME";
+
+/**
+ * SSL/TLS encryption mode for the link hosts: Full. Not Full (strict): SendGrid answers with a
+ * `*.sendgrid.net` certificate, so strict fails with 526. Not Flexible: that sends clicks to the
+ * origin over plain HTTP (providers.md §0 invariant 2).
+ */
+export const SSL_MODE = "full";
+
+/** Configuration Rules live in this phase's zone entrypoint ruleset (rules/configuration-rules/create-api). */
+export const CONFIG_PHASE = "http_config_settings";
+export const CONFIG_ACTION = "set_config";
+
+/** The rule's expression: host strings are case-sensitive, so always the lower-case host. */
+export function hostExpression(host: string): string {
+  return `(http.host in {"${host}"})`;
+}
+
+export const RULE_DESCRIPTION_PREFIX = "SSL click tracking: SSL Full for ";
+
+export function ruleDescription(host: string): string {
+  return `${RULE_DESCRIPTION_PREFIX}${host}`;
+}
+
+/**
+ * Advanced certificate order (POST /zones/{id}/ssl/certificate_packs/order). Hosts must include the
+ * zone apex, at most 50. TXT validation: on a full setup Cloudflare adds the TXT record itself
+ * (cloudflare-docs ssl/edge-certificates/changing-dcv-method, "Full setups").
+ */
+export const CERTIFICATE = {
+  type: "advanced",
+  validationMethod: "txt",
+  validityDays: 90,
+  certificateAuthority: "lets_encrypt",
+  cloudflareBranding: false,
+  maxHosts: 50,
+} as const;
+
+/** Certificate pack statuses (cloudflare-typescript `ssl/certificate-packs` Status). */
+export const PACK_ACTIVE = "active";
+export const PACK_IN_PROGRESS = [
+  "initializing",
+  "pending_validation",
+  "pending_issuance",
+  "pending_deployment",
+  "staging_deployment",
+  "holding_deployment",
+  "backup_issued",
+] as const;
+
+/** API token permission groups as the dashboard names them (dashboard "Edit" = API "Write"). providers.md §4. */
+export const PERMISSION = {
+  zoneRead: "Zone › Zone Read",
+  dnsEdit: "Zone › DNS Edit",
+  configRulesEdit: "Zone › Config Rules Edit",
+  sslEdit: "Zone › SSL and Certificates Edit",
+} as const;
+export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];
+
+/** The Cloudflare error codes apply handles itself (providers.md §4). */
+export const CF_CODE = {
+  authentication: 10000,
+  unauthorized: 9109,
+  invalidToken: 1000,
+  entrypointMissing: 10003,
+  acmRequired: 1450,
+  identicalRecord: 81057,
+  recordNameTaken: 81053,
+  cnameNameTaken: 81054,
+} as const;

@@ -1,0 +1,115 @@
+import { parse as parseDomain } from "tldts";
+import { normaliseHostname } from "@/lib/hostnames";
+
+/**
+ * Which Cloudflare zone a link host lives in, and the record Name relative to it. Usually the
+ * registrable domain (public-suffix list, via tldts: `ablink.mail.brand.co.uk` → `brand.co.uk`), but a
+ * delegated sub-zone (`x.level-ex.com` as its own zone) is possible: the person may name it, and apply
+ * tries each suffix, longest first (providers.md §4 "Zones", §7 "Names").
+ */
+
+export interface ZoneSplit {
+  host: string;
+  zone: string;
+  /** The Name field: the part before the zone ("@" for the apex). */
+  relativeName: string;
+  /** The registrable domain (public-suffix list), or null when there is none. */
+  registrable: string | null;
+  /** True when the zone is a delegated sub-zone below the registrable domain. */
+  delegated: boolean;
+  /** Why a zone the person gave was not used, when it was not. */
+  zoneIgnored?: string;
+}
+
+export function registrableDomain(host: string): string | null {
+  return parseDomain(normaliseHostname(host), { allowPrivateDomains: false }).domain ?? null;
+}
+
+/** Split a host by its zone: the one given (a delegated sub-zone) when it contains the host, else the registrable domain. */
+export function zoneOf(rawHost: string, rawZone?: string): ZoneSplit {
+  const host = normaliseHostname(rawHost);
+  const registrable = registrableDomain(host);
+  const fallback = registrable ?? host;
+  const given = rawZone && rawZone.trim() !== "" ? normaliseHostname(rawZone) : undefined;
+  let zoneIgnored: string | undefined;
+  if (given !== undefined) {
+    if (!(host === given || host.endsWith(`.${given}`))) {
+      zoneIgnored = `${given} does not contain ${host}; using ${fallback}.`;
+    } else if (registrable && !(given === registrable || given.endsWith(`.${registrable}`))) {
+      zoneIgnored = `${given} is above the registrable domain ${registrable}; using ${registrable}.`;
+    } else {
+      return { host, zone: given, relativeName: nameInZone(host, given), registrable, delegated: given !== registrable };
+    }
+  }
+  return { host, zone: fallback, relativeName: nameInZone(host, fallback), registrable, delegated: false, zoneIgnored };
+}
+
+/**
+ * Zones that could hold `host`, longest first: its parent down to the registrable domain. The host
+ * itself is not a candidate (a link host is a record in a zone) and nothing above the registrable
+ * domain is ever asked for (`com`, `co.uk`).
+ */
+export function zoneCandidates(rawHost: string): string[] {
+  const host = normaliseHostname(rawHost);
+  const registrable = registrableDomain(host);
+  if (!registrable) return [];
+  const labels = host.split(".");
+  const out: string[] = [];
+  for (let i = 1; i < labels.length; i++) {
+    const candidate = labels.slice(i).join(".");
+    out.push(candidate);
+    if (candidate === registrable) break;
+  }
+  return out;
+}
+
+/**
+ * The classic Name-field mistake: the full name typed where the DNS host appends the zone, giving
+ * `<name>.<zone>.<zone>` (`ablink.x.level-ex.com.level-ex.com`). Returns the name that was meant, or null.
+ */
+export function repeatedZone(rawHost: string, rawZone: string): string | null {
+  const host = normaliseHostname(rawHost);
+  const zone = normaliseHostname(rawZone);
+  if (zone === "") return null;
+  const doubled = `.${zone}.${zone}`;
+  return host.endsWith(doubled) ? host.slice(0, -(zone.length + 1)) : null;
+}
+
+/**
+ * Universal SSL covers the apex and one level below it (`*.zone`), so a host whose Name has more than
+ * one label is not covered (providers.md §4 "Certificates"; Cloudflare "Universal SSL limitations").
+ */
+export function coveredByUniversal(split: Pick<ZoneSplit, "relativeName">): boolean {
+  return split.relativeName === "@" || !split.relativeName.includes(".");
+}
+
+/** The parent of a host: `ablink.x.level-ex.com` → `x.level-ex.com`. */
+export function parentOf(host: string): string {
+  return host.slice(host.indexOf(".") + 1);
+}
+
+/** SendGrid's owner record for a link host: `<user_id>.<parent>`. providers.md §1. */
+export const OWNER_RECORD = /^\d+\./;
+
+export function ownerRecordName(host: string, userId = "<user_id>"): string {
+  return `${userId}.${parentOf(host)}`;
+}
+
+/** Whether a certificate's name list covers a host (exact, or a wildcard of exactly one label). RFC 6125 §6.4.3. */
+export function namesCover(names: readonly string[], host: string): boolean {
+  return names.some((n) => {
+    const name = n.toLowerCase();
+    return name === host || (name.startsWith("*.") && name.slice(2) === parentOf(host));
+  });
+}
+
+/** The owner record among pasted chart names that belongs to a link host (same parent domain), if any. */
+export function ownerRecordFor(host: string, ownerRecords: readonly string[] | undefined): string | undefined {
+  const parent = parentOf(host);
+  return (ownerRecords ?? []).map(normaliseHostname).find((name) => OWNER_RECORD.test(name) && parentOf(name) === parent);
+}
+
+/** The Name field for any record in a zone. */
+export function nameInZone(name: string, zone: string): string {
+  return name === zone ? "@" : name.endsWith(`.${zone}`) ? name.slice(0, -(zone.length + 1)) : name;
+}
