@@ -9,6 +9,9 @@ import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
  * steps, so a provider added later is held to all ten without touching this file.
  */
 
+/** Every method a link host must pass: clicks (GET/HEAD) and one-click unsubscribe (POST) among them. */
+export const EVERY_METHOD = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"] as const;
+
 export interface HostGuarantees {
   /** Names the edge certificate will carry. */
   certificateNames: string[];

@@ -1,5 +1,6 @@
 import { cnameRecord, dnsStep, nextStep, testStep } from "@/lib/plan/common";
 import { EXAMPLE_TRACKED_PATH, SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
 import type { DnsRecord, HostPlan, Plan, PlanField, PlanInput, PlanStep, SettingGroup } from "@/lib/plan/types";
 import { CONSOLE, LABELS, OPTION } from "./labels";
 import { CERTIFICATE, SSL_MODE, hostExpression, ruleDescription } from "./settings";
@@ -116,6 +117,28 @@ function certificateStep(split: ZoneSplit): PlanStep {
       },
     ],
     warnings: [`Do not turn on the proxy for ${host} before this certificate is Active.`],
+  };
+}
+
+/** What the settings achieve, for the invariant checks (lib/plan/invariants.ts), derived from settings.ts. */
+function guarantees(host: string, origin: string): HostGuarantees {
+  return {
+    // The Advanced certificate lists the apex and the exact host.
+    certificateNames: [host],
+    origin,
+    // Full and Full (strict) reach the origin over HTTPS; Flexible would use plain HTTP.
+    originProtocol: (SSL_MODE as string) === "flexible" ? "http" : "https",
+    originMinTls: "1.2",
+    // Full does not validate the origin certificate; strict would check it against the link host (526).
+    originCertificateCheckedAgainst: (SSL_MODE as string) === "strict" ? "link-host" : "not-checked",
+    // No Origin Rule rewrites Host: the proxy passes the visitor's Host through.
+    hostHeader: "pass-through",
+    // Cloudflare's default cache key includes the query string, and redirects without cache headers are not cached.
+    queryString: "forwarded-and-keyed",
+    redirectSharedForSeconds: 0,
+    // The proxy passes every method.
+    methods: [...EVERY_METHOD],
+    viewerProtocols: ["http", "https"],
   };
 }
 
@@ -256,6 +279,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
     host,
     zone,
     relativeName,
+    guarantees: guarantees(host, origin),
     warnings,
     steps: [certificateStep(split), records, encryption, test, proxy, nextStep("Cloudflare")],
   };
