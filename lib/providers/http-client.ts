@@ -95,7 +95,7 @@ export function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (s.length >= 4) out = out.split(s).join("[redacted]");
   out = out
-    .replace(/\b(fastly-key|authorization|x-api-key|api[_-]?key|token)(["']?\s*[:=]\s*["']?)(basic\s+|bearer\s+)?[^\s"',}]+/gi, "$1$2[redacted]")
+    .replace(/\b(fastly-key|authorization|x-api-key|api[_-]?key|token)(["']?\s*[:=]\s*["']?)(basic\s+|bearer\s+)?[^\s"',}]+/gi, "$1$2$3[redacted]")
     .replace(/[A-Za-z0-9_-]{32,}/g, "[redacted]");
   return out.length > MAX_MESSAGE_LENGTH ? `${out.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : out;
 }

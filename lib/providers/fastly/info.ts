@@ -13,5 +13,5 @@ export const fastlyInfo: ProviderInfo = {
       hint: "Account › API tokens › Create token, scope global (read-only and purge tokens cannot configure services).",
     },
   ],
-  permissions: ["Token scope: global", "Access to all services (or leave the token unrestricted by service)"],
+  permissions: ["Token scope: global", "Not limited to specific services (apply creates one service per hostname)"],
 };
