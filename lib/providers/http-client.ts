@@ -187,7 +187,8 @@ export async function request<T>(opts: HttpOptions, req: HttpRequest<T>): Promis
       if (error instanceof NetworkError) return idempotent ? 0 : null;
       if (!(error instanceof HttpError)) return null;
       if (error.status !== 429 && !(error.status >= 500 && idempotent)) return null;
-      const hinted = hintedDelay(error.headers, opts.retryHint);
+      // The provider's own hint is a rate-limit reset (Fastly sends it on every write): only a 429 waits for it.
+      const hinted = hintedDelay(error.headers, error.status === 429 ? opts.retryHint : undefined);
       return hinted !== null && hinted > maxDelay ? null : (hinted ?? 0);
     },
   });

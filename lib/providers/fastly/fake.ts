@@ -6,7 +6,8 @@ import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake
  * in-app sandbox. Shapes follow recorded real traffic (fastly/go-fastly fastly/fixtures/**):
  * config endpoints take form-encoded bodies (booleans 0/1) and answer application/json; TLS endpoints
  * speak JSON:API (application/vnd.api+json). Error texts marked **unverified** in providers.md are
- * modelled on the documented ones.
+ * modelled on the documented ones. It deliberately imports nothing from settings.ts: it models the
+ * API, so a wrong value in the provider's own code fails against it instead of agreeing with itself.
  */
 
 export const FASTLY_SANDBOX_TOKEN = "sandboxFastlyToken0000000000000a";
@@ -216,15 +217,16 @@ export class FastlyFake implements FakeApi {
 
   private route(op: string, params: string[], req: FakeRequest): FakeResponse {
     switch (op) {
-      case "GetTokenSelf":
+      case "GetTokenSelf": {
+        const token = this.tokens[String(req.headers["fastly-key"])]!;
         return json(200, {
           id: "fakeTokenId00000000001",
           user_id: "fakeUser00000000000001",
           customer_id: CUSTOMER_ID,
           name: "sandbox",
-          scope: this.tokens[String(req.headers["fastly-key"])]!.scope,
-          scopes: this.tokens[String(req.headers["fastly-key"])]!.scope.split(/\s+/),
-          services: this.tokens[String(req.headers["fastly-key"])]!.services ?? [],
+          scope: token.scope,
+          scopes: token.scope.split(/\s+/),
+          services: token.services ?? [],
           created_at: STAMP,
           last_used_at: STAMP,
           expires_at: null,
@@ -232,6 +234,7 @@ export class FastlyFake implements FakeApi {
           user_agent: "",
           sudo_expires_at: null,
         });
+      }
       case "SearchService": {
         const name = req.query.get("name") ?? "";
         const s = this.services.find((x) => x.name === name);

@@ -7,7 +7,8 @@ import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake
  * `{status, description, data}`, string values, X-Rate-Limit-* headers. New zones start with the
  * defaults clients and test data show (Ignore Query String and Ignore Cache Control on, 1440-minute max
  * expire, shared certificate; **unverified**), so an apply that leaves an option unset is caught.
- * Error descriptions are modelled, not recorded (**unverified**).
+ * Error descriptions are modelled, not recorded (**unverified**). It imports nothing from settings.ts:
+ * it models the API, so a wrong value in the provider's own code fails against it.
  */
 
 export const KEYCDN_SANDBOX_KEY = "sk_sandbox_keycdn_00000000000000";
