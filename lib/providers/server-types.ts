@@ -12,6 +12,8 @@ export interface ApplyContext {
   maxRetries?: number;
   /** Upper bound on any single wait for Retry-After, in ms (a provider may ask for minutes). */
   maxRetryDelayMs?: number;
+  /** Upper bound on one API request, in ms (clients that use fetch pass it to AbortSignal.timeout). */
+  requestTimeoutMs?: number;
 }
 
 /**

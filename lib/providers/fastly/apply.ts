@@ -1,0 +1,322 @@
+import "server-only";
+import { endpointsFromEnv } from "@/lib/env";
+import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { ensureFake } from "@/lib/sandbox/registry";
+import type { PlanInput } from "@/lib/plan/types";
+import { runPreview, runReport } from "@/lib/providers/apply-common";
+import { ProviderFailure } from "@/lib/providers/http-client";
+import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
+import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
+import { FastlyClient, type BackendFields, type FastlyBackend, type FastlyService, type FastlySettings, type TlsConfiguration, type TlsSubscription } from "./client";
+import { TOKEN_ACTION, translateFastlyError } from "./errors";
+import { FASTLY_SANDBOX_TOKEN, FastlyFake } from "./fake";
+import { challengeRecord, linkRecord } from "./plan";
+import { fastlyCredentials, type FastlyCredentials } from "./schema";
+import {
+  BACKEND,
+  BACKEND_NAME,
+  CERTIFICATE_AUTHORITY,
+  DNS_CHALLENGE,
+  REQUIRED_SCOPE,
+  SERVICE_TYPE,
+  SETTINGS,
+  SUBSCRIPTION_FAILED,
+  SUBSCRIPTION_ISSUED,
+  serviceName,
+} from "./settings";
+
+/**
+ * Fastly apply (providers.md §5): token scope first, then per host: find or create the service by name,
+ * put domain + backend + settings on a draft version (find before write), validate, activate, and only
+ * then create or reuse the TLS subscription. Re-runs change nothing that already matches: no new
+ * service, version, domain, backend or subscription.
+ */
+
+function client(credentials: FastlyCredentials, ctx: ApplyContext): FastlyClient {
+  return new FastlyClient({
+    baseUrl: ctx.endpoints.fastly,
+    token: credentials.apiToken,
+    timeoutMs: ctx.requestTimeoutMs,
+    maxRetries: ctx.maxRetries,
+    maxRetryDelayMs: ctx.maxRetryDelayMs,
+  });
+}
+
+interface Account {
+  configurations: TlsConfiguration[];
+  /** The configuration new subscriptions use: the account's default, else the first. */
+  chosen: TlsConfiguration;
+}
+
+async function account(api: FastlyClient): Promise<Account> {
+  const token = await api.tokenSelf();
+  if (!token.scope.split(/\s+/).includes(REQUIRED_SCOPE)) {
+    throw new ProviderFailure({
+      code: "token_scope",
+      message: `The token's scope is "${token.scope}"; creating services and certificates needs "${REQUIRED_SCOPE}".`,
+      action: TOKEN_ACTION,
+    });
+  }
+  const configurations = await api.listTlsConfigurations();
+  const chosen = configurations.find((c) => c.isDefault) ?? configurations[0];
+  if (!chosen) {
+    throw new ProviderFailure({
+      code: "no_tls_configuration",
+      message: "The Fastly account has no TLS configuration, so it cannot serve HTTPS for your hosts.",
+      action: "Ask Fastly support to enable Fastly TLS (TLS subscriptions) on the account, then run it again.",
+    });
+  }
+  return { configurations, chosen };
+}
+
+function desiredBackend(origin: string): BackendFields {
+  return {
+    name: BACKEND_NAME,
+    address: origin,
+    port: BACKEND.port,
+    use_ssl: BACKEND.use_ssl,
+    ssl_check_cert: BACKEND.ssl_check_cert,
+    ssl_cert_hostname: origin,
+    ssl_sni_hostname: origin,
+    min_tls_version: BACKEND.min_tls_version,
+  };
+}
+
+/** How an existing backend differs from the plan, each with its consequence and fix. */
+export function backendDifferences(b: FastlyBackend, origin: string): string[] {
+  const d = desiredBackend(origin);
+  const out: string[] = [];
+  const label = `Host "${b.name}"`;
+  if (b.address !== d.address) out.push(`${label}: address is "${b.address ?? ""}", not SendGrid's origin. Fix: address ${d.address}.`);
+  if (b.port !== d.port) out.push(`${label}: port is ${b.port ?? "unset"}. Fix: port ${d.port} (SendGrid over HTTPS).`);
+  if (b.use_ssl !== d.use_ssl) out.push(`${label}: TLS to the origin is off, so clicks would travel to SendGrid unencrypted. Fix: Enable TLS.`);
+  if (b.ssl_check_cert !== d.ssl_check_cert) out.push(`${label}: the origin certificate is not verified. Fix: Verify certificate.`);
+  if (b.ssl_cert_hostname !== d.ssl_cert_hostname) out.push(`${label}: certificate hostname is "${b.ssl_cert_hostname ?? ""}". Fix: ${origin}, the name on SendGrid's certificate.`);
+  if (b.ssl_sni_hostname !== d.ssl_sni_hostname) out.push(`${label}: SNI hostname is "${b.ssl_sni_hostname ?? ""}". Fix: ${origin}.`);
+  if (b.min_tls_version !== d.min_tls_version) out.push(`${label}: minimum TLS version is "${b.min_tls_version ?? "unset"}". Fix: ${d.min_tls_version}.`);
+  if (b.override_host) out.push(`${label}: Override host is "${b.override_host}", so SendGrid never sees the link host and cannot find the link. Fix: clear it.`);
+  return out;
+}
+
+export function settingsDifferences(s: FastlySettings): string[] {
+  const out: string[] = [];
+  const ttl = s["general.default_ttl"];
+  if (ttl !== SETTINGS.defaultTtl) {
+    out.push(`Fallback TTL is ${ttl} s, so a redirect without cache headers is cached and repeat clicks never reach SendGrid. Fix: ${SETTINGS.defaultTtl}.`);
+  }
+  if (s["general.default_host"]) out.push(`The service's Override host is "${s["general.default_host"]}", so SendGrid never sees the link host. Fix: clear it.`);
+  return out;
+}
+
+interface VersionCheck {
+  number: number;
+  hasDomain: boolean;
+  backend?: FastlyBackend;
+  backendDiffs: string[];
+  settingsDiffs: string[];
+  /** Other hosts on the version: reported, never removed. */
+  otherBackends: string[];
+}
+
+async function checkVersion(api: FastlyClient, serviceId: string, v: number, host: string, origin: string): Promise<VersionCheck> {
+  const [domains, backends, settings] = await Promise.all([api.listDomains(serviceId, v), api.listBackends(serviceId, v), api.getSettings(serviceId, v)]);
+  const backend = backends.find((b) => b.name === BACKEND_NAME);
+  return {
+    number: v,
+    hasDomain: domains.includes(host),
+    backend,
+    backendDiffs: backend ? backendDifferences(backend, origin) : [],
+    settingsDiffs: settingsDifferences(settings),
+    otherBackends: backends.filter((b) => b.name !== BACKEND_NAME).map((b) => b.name),
+  };
+}
+
+const matches = (c: VersionCheck) => c.hasDomain && c.backend !== undefined && c.backendDiffs.length === 0 && c.settingsDiffs.length === 0;
+
+function describeCheck(c: VersionCheck, host: string): string[] {
+  return [
+    ...(c.hasDomain ? [] : [`Domain ${host} is not on version ${c.number}, so Fastly answers "unknown domain". Fix: add it.`]),
+    ...(c.backend ? [] : [`Version ${c.number} has no host named "${BACKEND_NAME}". Fix: add it, pointing at SendGrid.`]),
+    ...c.backendDiffs,
+    ...c.settingsDiffs,
+    ...c.otherBackends.map((n) => `The service also has a host "${n}", which may take the traffic. Fix: remove it unless you added it on purpose (apply leaves it).`),
+  ];
+}
+
+/**
+ * The version to edit: the newest version when it is still a draft (a new service's version 1, or one
+ * left by an interrupted run), else a clone of the active (locked) version.
+ */
+async function draftVersion(api: FastlyClient, service: FastlyService): Promise<number> {
+  const newest = service.versions.reduce((a, b) => (b.number > a.number ? b : a));
+  if (!newest.locked && !newest.active) return newest.number;
+  const base = service.versions.find((v) => v.active) ?? newest;
+  return (await api.cloneVersion(service.id, base.number)).number;
+}
+
+function targetOf(acc: Account, sub: TlsSubscription | undefined): string | undefined {
+  const config = acc.configurations.find((c) => c.id === sub?.configurationId) ?? acc.chosen;
+  return config.cnameTargets[0];
+}
+
+function dnsChallenge(sub: TlsSubscription) {
+  return sub.challenges.find((c) => c.type === DNS_CHALLENGE && c.values.length > 0);
+}
+
+function certificateFailed(host: string): ProviderFailure {
+  return new ProviderFailure({
+    code: "certificate_failed",
+    message: `Fastly could not issue the certificate for ${host} (subscription state: failed).`,
+    action: `Check that _acme-challenge.${host} is a CNAME to the value Fastly shows, then retry the subscription under Secure › TLS management (or delete it and run apply again).`,
+  });
+}
+
+async function applyHost(api: FastlyClient, acc: Account, host: string, origin: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const name = serviceName(host);
+  let service = await api.searchService(name);
+  const serviceCreated = service === null;
+  if (!service) service = await api.createService(name, SERVICE_TYPE);
+  const serviceRef = { kind: "Fastly service", id: service.id, createdByThisRun: serviceCreated, status: "draft" };
+  r.resources.push(serviceRef);
+
+  const active = service.versions.find((v) => v.active);
+  const activeCheck = active ? await checkVersion(api, service.id, active.number, host, origin) : undefined;
+  let activeNumber = active?.number;
+  let configChanged = false;
+  if (activeCheck) r.differences.push(...describeCheck(activeCheck, host));
+
+  if (!activeCheck || !matches(activeCheck)) {
+    const v = await draftVersion(api, service);
+    const c = await checkVersion(api, service.id, v, host, origin);
+    const desired = desiredBackend(origin);
+    if (!c.hasDomain) await api.createDomain(service.id, v, host);
+    if (!c.backend) await api.createBackend(service.id, v, desired);
+    else if (c.backendDiffs.length > 0) await api.updateBackend(service.id, v, BACKEND_NAME, { ...desired, override_host: "" });
+    if (c.settingsDiffs.length > 0) await api.updateSettings(service.id, v, SETTINGS);
+    const validation = await api.validateVersion(service.id, v);
+    if (!validation.ok) {
+      throw new ProviderFailure({
+        code: "invalid_version",
+        message: `Fastly found version ${v} of "${name}" invalid: ${validation.message || "no details"}.`,
+        action: "Open the service in Fastly, fix what the message names on the draft version (or delete the draft), and run it again.",
+      });
+    }
+    await api.activateVersion(service.id, v);
+    activeNumber = v;
+    configChanged = true;
+  }
+  serviceRef.status = `active version ${activeNumber}`;
+
+  // Only now: Fastly accepts a subscription only for a domain on an activated version.
+  let sub = (await api.findTlsSubscriptions(host))[0];
+  const subCreated = sub === undefined;
+  if (!sub) sub = await api.createTlsSubscription(host, CERTIFICATE_AUTHORITY, acc.chosen.id);
+  if (!dnsChallenge(sub) && sub.state !== SUBSCRIPTION_ISSUED) sub = await api.getTlsSubscription(sub.id);
+  r.resources.push({ kind: "Fastly TLS subscription", id: sub.id, createdByThisRun: subCreated, status: sub.state });
+
+  const challenge = dnsChallenge(sub);
+  const target = targetOf(acc, sub);
+  r.target = target;
+  r.records = [challengeRecord(host, challenge?.values[0], challenge?.recordName), linkRecord(host, target)];
+  if (sub.state === SUBSCRIPTION_FAILED) throw certificateFailed(host);
+
+  const where = `version ${activeNumber} active`;
+  if (sub.state !== SUBSCRIPTION_ISSUED) {
+    return {
+      ...r,
+      outcome: "pending",
+      summary: `Service ${serviceCreated ? "created" : "ready"} (${where}). Create the _acme-challenge CNAME below; the certificate is ${sub.state}. After the HTTPS test passes, point ${host} at ${target ?? "Fastly's CNAME target"}.`,
+    };
+  }
+  const outcome = serviceCreated ? "created" : configChanged || subCreated ? "updated" : "unchanged";
+  return {
+    ...r,
+    outcome,
+    summary:
+      outcome === "unchanged"
+        ? `Already set up (${where}, certificate issued). Point ${host} at ${target ?? "Fastly's CNAME target"} once the HTTPS test passes.`
+        : `Service ${outcome} (${where}), certificate issued. Test, then point ${host} at ${target ?? "Fastly's CNAME target"}.`,
+  };
+}
+
+async function statusHost(api: FastlyClient, acc: Account, host: string, origin: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const service = await api.searchService(serviceName(host));
+  const needsApply = (message: string): never => {
+    throw new ProviderFailure({ code: "needs_apply", message, action: "Run apply to create or fix it." });
+  };
+  if (!service) return needsApply(`There is no Fastly service named "${serviceName(host)}" yet.`);
+  const active = service.versions.find((v) => v.active);
+  r.resources.push({ kind: "Fastly service", id: service.id, createdByThisRun: false, status: active ? `active version ${active.number}` : "no active version" });
+  if (!active) return needsApply(`The service "${serviceName(host)}" has no active version.`);
+  const check = await checkVersion(api, service.id, active.number, host, origin);
+  if (!matches(check)) {
+    r.differences.push(...describeCheck(check, host));
+    return needsApply(`The active version ${active.number} differs from the plan.`);
+  }
+  const sub = (await api.findTlsSubscriptions(host))[0];
+  if (!sub) return needsApply(`No TLS subscription for ${host} yet.`);
+  r.resources.push({ kind: "Fastly TLS subscription", id: sub.id, createdByThisRun: false, status: sub.state });
+  const challenge = dnsChallenge(sub);
+  const target = targetOf(acc, sub);
+  r.target = target;
+  r.records = [challengeRecord(host, challenge?.values[0], challenge?.recordName), linkRecord(host, target)];
+  if (sub.state === SUBSCRIPTION_FAILED) throw certificateFailed(host);
+  return sub.state === SUBSCRIPTION_ISSUED
+    ? { ...r, outcome: "unchanged", summary: `Version ${active.number} active and certificate issued.` }
+    : { ...r, outcome: "pending", summary: `Version ${active.number} active; certificate ${sub.state} (waiting for the _acme-challenge CNAME).` };
+}
+
+async function previewHost(api: FastlyClient, host: string, origin: string): Promise<HostPreview> {
+  const name = serviceName(host);
+  const changes: PlannedChange[] = [];
+  const service = await api.searchService(name);
+  const active = service?.versions.find((v) => v.active);
+  const check = service && active ? await checkVersion(api, service.id, active.number, host, origin) : undefined;
+  if (!service) {
+    changes.push({ resource: `Fastly service "${name}"`, action: "create", next: `version 1 with domain ${host}, host "${BACKEND_NAME}" → ${origin}:${BACKEND.port} over TLS, Fallback TTL ${SETTINGS.defaultTtl}, activated` });
+  } else if (!check || !matches(check)) {
+    changes.push({
+      resource: `Fastly service "${name}"`,
+      action: "update",
+      current: check ? describeCheck(check, host).join(" ") : "no active version",
+      next: `${active ? `clone of version ${active.number}` : "the draft version"} with the plan's domain, host and settings, activated`,
+    });
+  } else {
+    changes.push({ resource: `Fastly service "${name}"`, action: "reuse", current: `version ${active!.number} active`, next: "unchanged" });
+  }
+  const sub = (await api.findTlsSubscriptions(host))[0];
+  changes.push(
+    sub
+      ? { resource: `TLS subscription for ${host}`, action: "reuse", current: sub.state, next: sub.state === SUBSCRIPTION_ISSUED ? "unchanged" : "wait until issued" }
+      : { resource: `TLS subscription for ${host}`, action: "create", next: `${CERTIFICATE_AUTHORITY} certificate, DNS challenge (_acme-challenge CNAME)` },
+  );
+  return { host, changes };
+}
+
+export const fastlyServer: ServerProvider<FastlyCredentials> = {
+  id: "fastly",
+  credentialsSchema: fastlyCredentials,
+
+  preview(credentials, input: PlanInput, ctx) {
+    const api = client(credentials, ctx);
+    const origin = SENDGRID_ORIGIN[input.region];
+    return runPreview("fastly", input, ctx, translateFastlyError, () => account(api), (host) => previewHost(api, host, origin));
+  },
+
+  apply(credentials, input: PlanInput, ctx) {
+    const api = client(credentials, ctx);
+    const origin = SENDGRID_ORIGIN[input.region];
+    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => applyHost(api, acc, host, origin, r));
+  },
+
+  status(credentials, input: PlanInput, ctx) {
+    const api = client(credentials, ctx);
+    const origin = SENDGRID_ORIGIN[input.region];
+    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => statusHost(api, acc, host, origin, r));
+  },
+
+  async sandbox() {
+    const fake = await ensureFake("fastly", () => new FastlyFake());
+    return { credentials: { apiToken: FASTLY_SANDBOX_TOKEN }, ctx: { endpoints: { ...endpointsFromEnv(), fastly: fake.url } } };
+  },
+};

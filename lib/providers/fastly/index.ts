@@ -1,0 +1,5 @@
+import type { CdnProvider } from "@/lib/providers/types";
+import { fastlyInfo } from "./info";
+import { plan } from "./plan";
+
+export const fastly: CdnProvider = { ...fastlyInfo, plan };

@@ -1,0 +1,179 @@
+import { cnameRecord, dnsStep, knownTarget, nextStep, testStep } from "@/lib/plan/common";
+import { splitZone } from "@/lib/hostnames";
+import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import type { DnsRecord, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
+import { acmeChallengeName, BACKEND, BACKEND_NAME, CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, SERVICE_TYPE, SETTINGS, serviceName } from "./settings";
+import { LABELS, OPTION } from "./labels";
+import { fastlyInfo } from "./info";
+
+type LabelKey = keyof typeof LABELS;
+
+function field(key: LabelKey, value: string | number, rest: Omit<PlanField, "id" | "label" | "seedLabel" | "value">): PlanField {
+  const { label } = LABELS[key];
+  return { id: key, label, value: String(value), ...rest };
+}
+
+/** Never hard-coded: the target depends on the account's TLS configuration (providers.md §5). */
+export function targetHint(host: string): string {
+  return `the CNAME record Fastly lists for ${host} (Secure › TLS management › Domains › ${host}, from its TLS configuration's DNS records; a name ending in .fastly.net)`;
+}
+
+export const CHALLENGE_HINT = "the value Fastly shows under Verify ownership (a name ending in .fastly-validations.com)";
+
+/** The ACME challenge record for a host, with the name and value exactly as Fastly gave them once known. */
+export function challengeRecord(host: string, value?: string, name = acmeChallengeName(host)): DnsRecord {
+  return cnameRecord(name, value ?? CHALLENGE_HINT, {
+    valueKnown: value !== undefined,
+    purpose: "Lets Fastly's certificate authority confirm you control the hostname, before any traffic moves. Keep it: renewals use it.",
+    phase: "setup",
+  });
+}
+
+export function linkRecord(host: string, target: string | undefined): DnsRecord {
+  return cnameRecord(host, target ?? targetHint(host), {
+    valueKnown: target !== undefined,
+    purpose: "Sends clicks to Fastly, which forwards them to SendGrid over HTTPS.",
+    phase: "switch",
+  });
+}
+
+function hostPlan(host: string, input: PlanInput): HostPlan {
+  const origin = SENDGRID_ORIGIN[input.region];
+  const target = knownTarget(input, host);
+  const { zone, relativeName } = splitZone(host);
+  const ca = CERTIFICATE_AUTHORITIES[CERTIFICATE_AUTHORITY];
+
+  return {
+    host,
+    zone,
+    relativeName,
+    warnings: [],
+    steps: [
+      {
+        id: "create",
+        title: "Create a Fastly service for this hostname",
+        intro:
+          "One service per link-branding hostname: each host's configuration is activated and rolled back on its own, so a change to one host never affects the others.",
+        actions: ["In the Fastly control panel choose Create service, then the CDN (Deliver) service type.", "Name the service as below."],
+        groups: [
+          {
+            id: "service",
+            title: "Service",
+            fields: [field("serviceName", serviceName(host), { entry: "type", changeFromDefault: true, api: `POST /service name, type=${SERVICE_TYPE}` })],
+          },
+        ],
+      },
+      {
+        id: "configure",
+        title: "Configure the service version",
+        intro: "Set every value below on the draft version; fields marked \"change\" differ from the console's default.",
+        actions: [
+          "Domains: choose Create domain and enter the domain below.",
+          "Origins › Hosts: create a host with the address below, then edit it and set the remaining fields.",
+          "Settings: set the Fallback TTL and leave the service's Override host empty.",
+        ],
+        groups: [
+          {
+            id: "domain",
+            title: "Domains",
+            fields: [field("domainName", host, { entry: "type", changeFromDefault: true, api: "POST …/version/{v}/domain name" })],
+          },
+          {
+            id: "host",
+            title: "Origins › Hosts",
+            fields: [
+              field("hostAddress", origin, { entry: "type", changeFromDefault: true, api: "backend address" }),
+              field("hostName", BACKEND_NAME, { entry: "type", changeFromDefault: true, api: "backend name", note: "The console names it after the address; rename it so re-runs find it." }),
+              field("enableTls", OPTION.yes, { entry: "choose", api: `use_ssl=${BACKEND.use_ssl ? 1 : 0}` }),
+              field("port", BACKEND.port, { entry: "type", api: "port" }),
+              field("verifyCertificate", OPTION.yes, { entry: "choose", api: `ssl_check_cert=${BACKEND.ssl_check_cert ? 1 : 0}` }),
+              field("certificateHostname", origin, {
+                entry: "type",
+                api: "ssl_cert_hostname",
+                note: "SendGrid answers with a certificate for its own name, so check it against the origin, not your link host.",
+              }),
+              field("sniHostname", origin, { entry: "type", api: "ssl_sni_hostname" }),
+              field("minTls", BACKEND.min_tls_version, { entry: "choose", changeFromDefault: true, api: "min_tls_version" }),
+              field("overrideHost", "", {
+                entry: "blank",
+                api: "override_host (not sent)",
+                note: "Leave empty: SendGrid must receive your link host as the Host header.",
+              }),
+            ],
+          },
+          {
+            id: "settings",
+            title: "Settings",
+            fields: [
+              field("fallbackTtl", SETTINGS.defaultTtl, {
+                entry: "type",
+                changeFromDefault: true,
+                api: `general.default_ttl=${SETTINGS.defaultTtl}`,
+                note: "Fastly caches a redirect without cache headers for the fallback TTL (3600 s); 0 sends every click to SendGrid, so each recipient gets their own redirect and repeat clicks count.",
+              }),
+              field("serviceOverrideHost", SETTINGS.defaultHost, { entry: "blank", api: "general.default_host (empty)" }),
+            ],
+          },
+        ],
+      },
+      {
+        id: "activate",
+        title: "Activate the version",
+        intro: "Fastly serves only the active version, and issues a certificate only for a domain on an active version.",
+        actions: [
+          "Choose Activate (top right of the service configuration).",
+          "The activated version is locked: later changes go on a clone (Clone version), then Activate again.",
+        ],
+      },
+      {
+        id: "certificate",
+        title: "Get a certificate for the hostname (Fastly TLS)",
+        intro: `The certificate must name ${host} exactly. The DNS challenge below can be answered before any traffic moves, so links keep working while it issues.`,
+        actions: [
+          "Open Secure › TLS management and choose Secure another domain (or Get started).",
+          `Choose ${OPTION.tlsOption}, enter the values below and submit.`,
+          "Create the _acme-challenge CNAME that Fastly shows under Verify ownership, and keep it: renewals use it.",
+          "Wait until the domain's certificate state is Issued.",
+        ],
+        groups: [
+          {
+            id: "tls",
+            title: "TLS subscription",
+            fields: [
+              field("tlsDomain", host, { entry: "type", changeFromDefault: true, api: "relationships.tls_domains[0].id" }),
+              field("certificationAuthority", ca, {
+                entry: "choose",
+                api: `certificate_authority: "${CERTIFICATE_AUTHORITY}"`,
+                note: `${Object.values(CERTIFICATE_AUTHORITIES)
+                  .filter((n) => n !== ca)
+                  .join(" and ")} work too; the choice does not change anything else.`,
+              }),
+              field("tlsConfiguration", OPTION.defaultConfiguration, { entry: "choose", api: "relationships.tls_configuration" }),
+            ],
+          },
+        ],
+        records: [challengeRecord(host)],
+      },
+      testStep({
+        host,
+        cdnName: "Fastly",
+        cdnAddress: target ?? targetHint(host),
+        addressKnown: target !== undefined,
+        waitFor: "Wait until the certificate's state is Issued and the version shows as active.",
+      }),
+      dnsStep({ linkRecord: linkRecord(host, target), cdnName: "Fastly" }),
+      nextStep("Fastly"),
+    ],
+  };
+}
+
+export function plan(input: PlanInput): Plan {
+  return {
+    version: 1,
+    cdn: "fastly",
+    cdnName: fastlyInfo.name,
+    region: input.region,
+    origin: SENDGRID_ORIGIN[input.region],
+    hosts: input.hosts.map((h) => hostPlan(h, input)),
+  };
+}

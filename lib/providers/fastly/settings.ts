@@ -1,0 +1,64 @@
+/**
+ * Fastly API values, in one place: the plan shows them, apply sends them, the fake checks them.
+ * Sources: providers.md §5 (fastly/fastly-js src/api/*, fastly/go-fastly fixtures, docs.fastly.com).
+ * SendGrid's own Fastly steps give only backend `sendgrid.net:443` and the branded host as domain
+ * (sendgrid/docs content-delivery-networks.md); everything else is what today's API needs for the
+ * invariants of providers.md §0.
+ */
+
+/**
+ * One service per hostname: each host's service version is activated and rolled back on its own, so a
+ * mistake on one link host never takes the others down, and a re-run touches only the host it fixes.
+ */
+export const SERVICE_NAME_PREFIX = "ssl-click-tracking ";
+export function serviceName(host: string): string {
+  return `${SERVICE_NAME_PREFIX}${host}`;
+}
+
+/** `POST /service {name, type}`: a VCL ("Deliver") service. */
+export const SERVICE_TYPE = "vcl";
+
+/** The backend (console: "host") every service gets; found by this name on re-runs. */
+export const BACKEND_NAME = "sendgrid";
+
+export const BACKEND = {
+  port: 443,
+  use_ssl: true,
+  /** Verify SendGrid's certificate against the origin name, never the customer's host (invariant 2). */
+  ssl_check_cert: true,
+  min_tls_version: "1.2",
+} as const;
+
+/**
+ * Service settings (`PUT /service/{id}/version/{v}/settings`). A 302 without freshness headers is cached
+ * for the fallback TTL (3600 s by default): 0 makes Fastly pass redirects so each click reaches SendGrid.
+ * No `general.default_host` (and no backend `override_host`): the client's Host passes (invariant 3).
+ */
+export const SETTINGS = {
+  defaultTtl: 0,
+  defaultHost: "",
+} as const;
+
+/** `certificate_authority` values of `POST /tls/subscriptions`, with their console names. */
+export const CERTIFICATE_AUTHORITIES = {
+  "lets-encrypt": "Let's Encrypt",
+  certainly: "Certainly",
+  globalsign: "GlobalSign",
+} as const;
+export type CertificateAuthority = keyof typeof CERTIFICATE_AUTHORITIES;
+export const CERTIFICATE_AUTHORITY: CertificateAuthority = "lets-encrypt";
+
+/** The ACME challenge kind whose record can be created before the link host moves (no outage). */
+export const DNS_CHALLENGE = "managed-dns";
+
+/** Token scope apply needs: config and TLS writes (`global:read` and `purge_*` cannot write). */
+export const REQUIRED_SCOPE = "global";
+
+/** TLS subscription states (`attributes.state`). */
+export const SUBSCRIPTION_ISSUED = "issued";
+export const SUBSCRIPTION_FAILED = "failed";
+
+/** The name of the ACME challenge record for a host. */
+export function acmeChallengeName(host: string): string {
+  return `_acme-challenge.${host}`;
+}

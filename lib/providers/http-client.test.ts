@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
+import { startFake } from "@/lib/sandbox/http-fake";
+import { fastlyRetryHint } from "./fastly/client";
+import { describeWait, hintedDelay, HttpError, parseRetryAfter, request, scrub } from "./http-client";
+
+describe("http-client helpers", () => {
+  it("scrub removes known secrets, auth header values and long token-like runs", () => {
+    const key = "sk_prod_zbSVNe8gVUMT4KjYcJWuyC86";
+    expect(scrub(`key ${key} rejected`, [key])).toBe("key [redacted] rejected");
+    expect(scrub("Fastly-Key: abc123 and Authorization: Basic c2s6 here", [])).toBe("Fastly-Key: [redacted] and Authorization: Basic [redacted] here");
+    expect(scrub("id 0123456789abcdef0123456789abcdef0 end", [])).toBe("id [redacted] end");
+    expect(scrub("/service/FPkmJNp1fH8CnWbdi21Wf3/version/1/domain 'ablink.customer.com'", [])).toBe("/service/FPkmJNp1fH8CnWbdi21Wf3/version/1/domain 'ablink.customer.com'");
+    expect(scrub("x".repeat(10) + " " + "y ".repeat(200), []).length).toBe(300);
+  });
+
+  it("parses Retry-After as seconds or an HTTP date, and Fastly-RateLimit-Reset as an epoch second", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(parseRetryAfter("120", now)).toBe(120_000);
+    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now)).toBe(30_000);
+    expect(parseRetryAfter("soon", now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
+    expect(fastlyRetryHint(new Headers({ "fastly-ratelimit-reset": String(now / 1000 + 90) }), now)).toBe(90_000);
+    expect(hintedDelay(new Headers({ "retry-after": "5" }), () => 7000)).toBe(7000);
+    expect(hintedDelay(new Headers())).toBeNull();
+    expect([describeWait(null), describeWait(1000), describeWait(89_000), describeWait(3_600_000)]).toEqual(["in a few minutes", "in 1 second", "in 89 seconds", "in 60 minutes"]);
+  });
+});
+
+describe("request() retries", () => {
+  it("a 5xx carrying a rate-limit reset is retried; a 429 whose reset is far away is not waited for", async () => {
+    let answers: { status: number; headers: Record<string, string>; body: string }[] = [];
+    const reset = String(Math.ceil(Date.now() / 1000) + 3600);
+    const server = await startFake({
+      operation: () => "Op",
+      handle: () => answers.shift() ?? { status: 500, body: "" },
+      reset: () => undefined,
+    });
+    const opts = { baseUrl: server.url, headers: {}, secrets: [], maxRetryDelayMs: 50, retryHint: (h: Headers) => fastlyRetryHint(h) };
+    const req = { operation: "Op", method: "PUT" as const, path: "/x", schema: z.object({ ok: z.boolean() }) };
+    try {
+      answers = [
+        { status: 503, headers: { "fastly-ratelimit-reset": reset }, body: "busy" },
+        { status: 200, headers: { "content-type": "application/json" }, body: '{"ok":true}' },
+      ];
+      expect((await request(opts, req)).data).toEqual({ ok: true });
+      answers = [
+        { status: 429, headers: { "fastly-ratelimit-reset": reset }, body: "slow down" },
+        { status: 200, headers: {}, body: '{"ok":true}' },
+      ];
+      const error = await request(opts, req).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HttpError);
+      expect((error as HttpError).status).toBe(429);
+      expect(answers).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,211 @@
+import "server-only";
+import { endpointsFromEnv } from "@/lib/env";
+import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { ensureFake } from "@/lib/sandbox/registry";
+import type { PlanInput } from "@/lib/plan/types";
+import { runPreview, runReport } from "@/lib/providers/apply-common";
+import { ProviderFailure } from "@/lib/providers/http-client";
+import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
+import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
+import { KeycdnClient, type KeycdnAlias, type KeycdnZone } from "./client";
+import { translateKeycdnError } from "./errors";
+import { KEYCDN_SANDBOX_KEY, KeycdnFake } from "./fake";
+import { LABELS, SETTING_LABEL } from "./labels";
+import { linkRecord, resolveTarget, targetHint } from "./plan";
+import { keycdnCredentials, type KeycdnCredentials } from "./schema";
+import { HOST_CERTIFICATES, originUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, type ZoneSettingKey } from "./settings";
+
+/**
+ * KeyCDN apply (providers.md §6): per host, find the pull zone by its derived name (GET /zones.json) or
+ * create it with every option set explicitly, fix any option of an adopted zone that breaks the
+ * invariants (PUT, reported with why), add the host as a Zonealias if missing, and report the CNAME
+ * target when it can be derived. Re-runs write nothing when everything matches.
+ */
+
+function client(credentials: KeycdnCredentials, ctx: ApplyContext): KeycdnClient {
+  return new KeycdnClient({ baseUrl: ctx.endpoints.keycdn, apiKey: credentials.apiKey, timeoutMs: ctx.requestTimeoutMs, maxRetries: ctx.maxRetries, maxRetryDelayMs: ctx.maxRetryDelayMs });
+}
+
+interface Account {
+  zones: KeycdnZone[];
+  aliases: KeycdnAlias[];
+}
+
+/** The list calls double as the key check: a bad key fails here, before anything is written. */
+async function account(api: KeycdnClient): Promise<Account> {
+  const [zones, aliases] = await Promise.all([api.listZones(), api.listZoneAliases()]);
+  return { zones, aliases };
+}
+
+function desired(origin: string): Record<ZoneSettingKey, string> {
+  const values = Object.fromEntries(Object.entries(ZONE_SETTINGS).map(([k, rule]) => [k, rule.value])) as Record<keyof typeof ZONE_SETTINGS, string>;
+  return { ...values, originurl: originUrl(origin) };
+}
+
+function why(key: ZoneSettingKey, origin: string): string {
+  return key === "originurl" ? `clicks must reach ${origin} over HTTPS` : ZONE_SETTINGS[key].why;
+}
+
+export interface ZoneDifference {
+  key: ZoneSettingKey;
+  current: string;
+  desired: string;
+  text: string;
+}
+
+/**
+ * Every managed option of a zone that breaks the invariants, with the fix. A custom certificate is kept
+ * (it can name the host exactly); only the shared one is replaced.
+ */
+export function zoneDifferences(zone: KeycdnZone, origin: string): ZoneDifference[] {
+  const want = desired(origin);
+  return (Object.keys(want) as ZoneSettingKey[]).flatMap((key) => {
+    const current = zone.settings[key];
+    if (key === "sslcert" && (HOST_CERTIFICATES as readonly string[]).includes(current)) return [];
+    if (current === want[key]) return [];
+    const label = LABELS[SETTING_LABEL[key]].label;
+    return [{ key, current, desired: want[key], text: `${label} is ${current === "" ? "unset" : `"${current}"`}: ${why(key, origin)}. Fix: ${want[key]} (${key}).` }];
+  });
+}
+
+/** Every managed option, for a PUT that sets them all explicitly (a custom certificate is left alone). */
+function allSettings(zone: KeycdnZone, origin: string): Record<string, string> {
+  const want: Record<string, string> = { ...desired(origin) };
+  if (zone.settings.sslcert === "custom") delete want.sslcert;
+  return want;
+}
+
+function pushZone(name: string): ProviderFailure {
+  return new ProviderFailure({
+    code: "zone_type",
+    message: `The zone "${name}" exists but is a push zone; link hosts need a pull zone that fetches from SendGrid.`,
+    action: `Delete or rename the zone "${name}" in the KeyCDN dashboard, then run it again.`,
+  });
+}
+
+function aliasElsewhere(host: string, zone: string): ProviderFailure {
+  return new ProviderFailure({
+    code: "alias_elsewhere",
+    message: `${host} is already a Zonealias of the zone "${zone}", not of this host's zone.`,
+    action: `Remove ${host} from the Zonealiases of "${zone}" (or use that zone and delete the new one), then run it again.`,
+  });
+}
+
+function customNote(zone: KeycdnZone, host: string): string[] {
+  return zone.settings.sslcert === "custom" ? [`SSL is Custom SSL: apply keeps your certificate; make sure it names ${host} exactly.`] : [];
+}
+
+async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const origin = SENDGRID_ORIGIN[input.region];
+  const name = zoneName(host);
+  let zone = acc.zones.find((z) => z.name === name);
+  const created = zone === undefined;
+  if (zone && zone.settings.type !== "" && zone.settings.type !== ZONE_TYPE) throw pushZone(name);
+  // The alias check needs no write, so an alias on another zone stops the run before anything changes.
+  const alias = acc.aliases.find((a) => a.name === host);
+  if (alias && (!zone || alias.zoneId !== zone.id)) throw aliasElsewhere(host, acc.zones.find((z) => z.id === alias.zoneId)?.name ?? alias.zoneId);
+
+  if (!zone) zone = await api.createZone({ name, ...desired(origin) });
+  const zoneRef = { kind: "KeyCDN pull zone", id: zone.id, createdByThisRun: created, status: name };
+  r.resources.push(zoneRef);
+
+  let updated = false;
+  const diffs = zoneDifferences(zone, origin);
+  if (!created) r.differences.push(...diffs.map((d) => d.text));
+  r.differences.push(...customNote(zone, host));
+  if (diffs.length > 0) {
+    zone = await api.updateZone(zone.id, allSettings(zone, origin));
+    updated = !created;
+    const left = zoneDifferences(zone, origin);
+    if (left.length > 0) {
+      throw new ProviderFailure({
+        code: "setting_not_kept",
+        message: `KeyCDN did not keep ${left.map((d) => `${d.key}=${d.desired}`).join(", ")} on zone "${name}".`,
+        action: "Set these options by hand in the zone's advanced features (values in the manual checklist), then run it again.",
+      });
+    }
+  }
+
+  const aliasCreated = alias === undefined;
+  const aliasNow = alias ?? (await api.createZoneAlias(zone.id, host));
+  r.resources.push({ kind: "KeyCDN zone alias", id: aliasNow.id, createdByThisRun: aliasCreated, status: host });
+
+  const { target } = resolveTarget(input, host);
+  r.target = target;
+  r.records = [linkRecord(host, target)];
+  const outcome = created ? "created" : updated || aliasCreated ? "updated" : "unchanged";
+  const pointAt = target ?? `the Zone URL of "${name}" (copy it from the dashboard's Zones page: ${targetHint(host)})`;
+  return {
+    ...r,
+    outcome,
+    summary: `${outcome === "unchanged" ? "Already set up" : `Zone ${outcome}`}: "${name}" with alias ${host}. Next: CNAME ${host} to ${pointAt}; KeyCDN issues the Let's Encrypt certificate once it answers.`,
+  };
+}
+
+async function statusHost(acc: Account, input: PlanInput, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const origin = SENDGRID_ORIGIN[input.region];
+  const name = zoneName(host);
+  const needsApply = (message: string): never => {
+    throw new ProviderFailure({ code: "needs_apply", message, action: "Run apply to create or fix it." });
+  };
+  const zone = acc.zones.find((z) => z.name === name);
+  if (!zone) return needsApply(`There is no KeyCDN zone named "${name}" yet.`);
+  r.resources.push({ kind: "KeyCDN pull zone", id: zone.id, createdByThisRun: false, status: name });
+  const diffs = zoneDifferences(zone, origin);
+  r.differences.push(...diffs.map((d) => d.text), ...customNote(zone, host));
+  if (diffs.length > 0) return needsApply(`The zone "${name}" differs from the plan.`);
+  const alias = acc.aliases.find((a) => a.name === host);
+  if (!alias) return needsApply(`${host} is not a Zonealias yet.`);
+  if (alias.zoneId !== zone.id) throw aliasElsewhere(host, acc.zones.find((z) => z.id === alias.zoneId)?.name ?? alias.zoneId);
+  r.resources.push({ kind: "KeyCDN zone alias", id: alias.id, createdByThisRun: false, status: host });
+  const { target } = resolveTarget(input, host);
+  r.target = target;
+  r.records = [linkRecord(host, target)];
+  return { ...r, outcome: "unchanged", summary: `Zone "${name}" and alias match the plan. The API does not report the certificate: check https://${host}/ once the CNAME answers.` };
+}
+
+function previewHost(acc: Account, input: PlanInput, host: string): HostPreview {
+  const origin = SENDGRID_ORIGIN[input.region];
+  const name = zoneName(host);
+  const zone = acc.zones.find((z) => z.name === name);
+  const changes: PlannedChange[] = [];
+  if (!zone) changes.push({ resource: `KeyCDN pull zone "${name}"`, action: "create", next: `origin ${originUrl(origin)}, Let's Encrypt, Forward Host Header on, query strings and cache headers respected` });
+  else if (zone.settings.type !== "" && zone.settings.type !== ZONE_TYPE) throw pushZone(name);
+  else {
+    const diffs = zoneDifferences(zone, origin);
+    changes.push(
+      diffs.length > 0
+        ? { resource: `KeyCDN pull zone "${name}"`, action: "update", current: diffs.map((d) => d.text).join(" "), next: "every option as in the plan" }
+        : { resource: `KeyCDN pull zone "${name}"`, action: "reuse", current: "matches the plan", next: "unchanged" },
+    );
+  }
+  const alias = acc.aliases.find((a) => a.name === host);
+  if (alias && alias.zoneId !== zone?.id) throw aliasElsewhere(host, acc.zones.find((z) => z.id === alias.zoneId)?.name ?? alias.zoneId);
+  changes.push(alias ? { resource: `Zonealias ${host}`, action: "reuse", next: "unchanged" } : { resource: `Zonealias ${host}`, action: "create", next: `alias of "${name}"` });
+  return { host, changes };
+}
+
+export const keycdnServer: ServerProvider<KeycdnCredentials> = {
+  id: "keycdn",
+  credentialsSchema: keycdnCredentials,
+
+  preview(credentials, input, ctx) {
+    const api = client(credentials, ctx);
+    return runPreview("keycdn", input, ctx, translateKeycdnError, () => account(api), async (host, acc) => previewHost(acc, input, host));
+  },
+
+  apply(credentials, input, ctx) {
+    const api = client(credentials, ctx);
+    return runReport("keycdn", input, ctx, translateKeycdnError, () => account(api), (host, acc, r) => applyHost(api, acc, input, host, r));
+  },
+
+  status(credentials, input, ctx) {
+    const api = client(credentials, ctx);
+    return runReport("keycdn", input, ctx, translateKeycdnError, () => account(api), async (host, acc, r) => statusHost(acc, input, host, r));
+  },
+
+  async sandbox() {
+    const fake = await ensureFake("keycdn", () => new KeycdnFake());
+    return { credentials: { apiKey: KEYCDN_SANDBOX_KEY }, ctx: { endpoints: { ...endpointsFromEnv(), keycdn: fake.url } } };
+  },
+};

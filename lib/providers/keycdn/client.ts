@@ -1,0 +1,113 @@
+import "server-only";
+import * as z from "zod/mini";
+import { HttpError, parseShape, request, scrub, type HttpOptions, type HttpRequest } from "@/lib/providers/http-client";
+import { ZONE_SETTINGS, type ZoneSettingKey } from "./settings";
+
+/**
+ * A small typed client for the KeyCDN API (providers.md §6): HTTP Basic with the API key as user and an
+ * empty password, form-encoded bodies, and every answer in the envelope
+ * `{status: "success" | "error", description, data}` (keycdn.com/api). Not the `keycdn` npm package:
+ * it is callback-only on the deprecated `request`. Zone values are strings; ids arrive as strings
+ * (bnoffer/dotnet-keycdn-api Zone schema, karlosmid/exkeycdn tests), numbers are accepted too.
+ */
+
+const text = z.pipe(z.union([z.string(), z.number()]), z.transform((v) => String(v)));
+const optionalText = z.optional(z.nullable(text));
+
+const SETTING_KEYS = [...(Object.keys(ZONE_SETTINGS) as (keyof typeof ZONE_SETTINGS)[]), "originurl"] as const satisfies readonly ZoneSettingKey[];
+
+const zoneShape = z.looseObject({
+  id: text,
+  name: z.string(),
+  ...(Object.fromEntries(SETTING_KEYS.map((k) => [k, optionalText])) as Record<ZoneSettingKey, typeof optionalText>),
+});
+
+const aliasShape = z.looseObject({ id: text, zone_id: text, name: z.string() });
+
+/** Every answer: `{status, description, data}`; `data` is checked once the status says success. */
+const envelope = z.looseObject({ status: z.string(), description: z.optional(z.nullable(z.string())), data: z.optional(z.unknown()) });
+
+export interface KeycdnZone {
+  id: string;
+  name: string;
+  /** The zone's current value of every option apply manages ("" when the API leaves it out). */
+  settings: Record<ZoneSettingKey, string>;
+}
+
+export interface KeycdnAlias {
+  id: string;
+  zoneId: string;
+  name: string;
+}
+
+export interface KeycdnClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  maxRetryDelayMs?: number;
+}
+
+function toZone(zone: z.infer<typeof zoneShape>): KeycdnZone {
+  const settings = Object.fromEntries(SETTING_KEYS.map((k) => [k, zone[k] ?? ""])) as Record<ZoneSettingKey, string>;
+  return { id: zone.id, name: zone.name, settings };
+}
+
+export class KeycdnClient {
+  private readonly http: HttpOptions;
+  private readonly secrets: string[];
+
+  constructor(opts: KeycdnClientOptions) {
+    const basic = Buffer.from(`${opts.apiKey}:`).toString("base64");
+    this.secrets = [opts.apiKey, basic];
+    this.http = {
+      baseUrl: opts.baseUrl,
+      headers: { authorization: `Basic ${basic}` },
+      secrets: this.secrets,
+      timeoutMs: opts.timeoutMs,
+      maxRetries: opts.maxRetries,
+      maxRetryDelayMs: opts.maxRetryDelayMs,
+    };
+  }
+
+  /** One call; a 2xx whose envelope says "error" is an error too. */
+  private async call<T>(req: Omit<HttpRequest<unknown>, "schema">, data: z.ZodMiniType<T>): Promise<T> {
+    const res = await request(this.http, { ...req, schema: envelope });
+    const body = res.data!;
+    if (body.status !== "success") {
+      throw new HttpError(req.operation, res.status, scrub(JSON.stringify({ status: body.status, description: body.description ?? "" }), this.secrets), res.headers);
+    }
+    return parseShape(req.operation, data, body.data);
+  }
+
+  async listZones(): Promise<KeycdnZone[]> {
+    const data = await this.call({ operation: "ListZones", method: "GET", path: "/zones.json" }, z.looseObject({ zones: z.array(zoneShape) }));
+    return data.zones.map(toZone);
+  }
+
+  async createZone(fields: Record<string, string>): Promise<KeycdnZone> {
+    const data = await this.call({ operation: "AddZone", method: "POST", path: "/zones.json", body: { kind: "form", fields } }, z.looseObject({ zone: zoneShape }));
+    return toZone(data.zone);
+  }
+
+  async updateZone(id: string, fields: Record<string, string>): Promise<KeycdnZone> {
+    const data = await this.call(
+      { operation: "EditZone", method: "PUT", path: `/zones/${encodeURIComponent(id)}.json`, body: { kind: "form", fields } },
+      z.looseObject({ zone: zoneShape }),
+    );
+    return toZone(data.zone);
+  }
+
+  async listZoneAliases(): Promise<KeycdnAlias[]> {
+    const data = await this.call({ operation: "ListZoneAliases", method: "GET", path: "/zonealiases.json" }, z.looseObject({ zonealiases: z.array(aliasShape) }));
+    return data.zonealiases.map((a) => ({ id: a.id, zoneId: a.zone_id, name: a.name.toLowerCase() }));
+  }
+
+  async createZoneAlias(zoneId: string, name: string): Promise<KeycdnAlias> {
+    const data = await this.call(
+      { operation: "AddZoneAlias", method: "POST", path: "/zonealiases.json", body: { kind: "form", fields: { zone_id: zoneId, name } } },
+      z.looseObject({ zonealias: aliasShape }),
+    );
+    return { id: data.zonealias.id, zoneId: data.zonealias.zone_id, name: data.zonealias.name.toLowerCase() };
+  }
+}

@@ -1,0 +1,180 @@
+import { cnameRecord, dnsStep, nextStep, testStep } from "@/lib/plan/common";
+import { splitZone } from "@/lib/hostnames";
+import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import type { DnsRecord, EntryKind, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
+import { originUrl, parseZoneUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, zoneUrl, type ZoneSettingKey } from "./settings";
+import { LABELS, OPTION } from "./labels";
+import { keycdnInfo } from "./info";
+
+type LabelKey = keyof typeof LABELS;
+
+function field(key: LabelKey, value: string, rest: Omit<PlanField, "id" | "label" | "seedLabel" | "value">): PlanField {
+  return { id: key, label: LABELS[key].label, value, ...rest };
+}
+
+/** A zone option as the dashboard shows it, with the API field and why the value matters. */
+function zoneField(key: LabelKey, api: Exclude<ZoneSettingKey, "originurl">, extra: { changeFromDefault?: boolean; note?: string } = {}): PlanField {
+  const value = ZONE_SETTINGS[api].value;
+  const entry: EntryKind = value === "enabled" ? "check" : value === "disabled" ? "uncheck" : /^\d+$/.test(value) ? "type" : "choose";
+  return field(key, OPTION[value] ?? value, { entry, api: `${api}=${value}`, note: extra.note ?? `Otherwise ${ZONE_SETTINGS[api].why}.`, changeFromDefault: extra.changeFromDefault });
+}
+
+export function targetHint(host: string): string {
+  return `${zoneName(host)}-<your user id in hex>.kxcdn.com (the Zone URL on the dashboard's Zones page)`;
+}
+
+/**
+ * The CNAME target of a host: the zone URL given for it, else derived from any KeyCDN zone URL given for
+ * another host (same account, so the same user id: `<zonename>-<userid hex>.kxcdn.com`). The API does not
+ * return the zone URL (providers.md §6, **unverified** whether any endpoint does).
+ */
+export function resolveTarget(input: PlanInput, host: string): { target?: string; warning?: string } {
+  const name = zoneName(host);
+  const own = input.targets?.[input.hosts.indexOf(host)]?.trim();
+  if (own) {
+    const parsed = parseZoneUrl(own);
+    if (!parsed) return { warning: `The target given for ${host} ("${own.slice(0, 100)}") is not a KeyCDN Zone URL (<zone name>-<hex user id>.kxcdn.com); copy it again from the Zones page.` };
+    const target = zoneUrl(parsed.zone, parsed.userHex);
+    return parsed.zone === name ? { target } : { target, warning: `The target given for ${host} belongs to zone "${parsed.zone}"; this plan names the zone "${name}". Check that the alias is on that zone.` };
+  }
+  for (const t of input.targets ?? []) {
+    const parsed = t ? parseZoneUrl(t) : null;
+    if (parsed) return { target: zoneUrl(name, parsed.userHex) };
+  }
+  return {};
+}
+
+export function linkRecord(host: string, target: string | undefined): DnsRecord {
+  return cnameRecord(host, target ?? targetHint(host), {
+    valueKnown: target !== undefined,
+    purpose: "Sends clicks to KeyCDN, which forwards them to SendGrid over HTTPS.",
+    phase: "switch",
+  });
+}
+
+export const ORDER_NOTE = "Order: zone → CNAME at your DNS host → Zonealias → Let's Encrypt certificate → HTTPS test.";
+
+function hostPlan(host: string, input: PlanInput): HostPlan {
+  const origin = SENDGRID_ORIGIN[input.region];
+  const name = zoneName(host);
+  const { target, warning } = resolveTarget(input, host);
+  const { zone, relativeName } = splitZone(host);
+  const link = linkRecord(host, target);
+  const dns = dnsStep({ linkRecord: link, cdnName: "KeyCDN" });
+  const test = testStep({
+    host,
+    cdnName: "KeyCDN",
+    cdnAddress: target ?? targetHint(host),
+    addressKnown: target !== undefined,
+    waitFor: "Wait until https://" + host + "/ answers without a certificate error.",
+  });
+
+  return {
+    host,
+    zone,
+    relativeName,
+    warnings: warning ? [warning] : [],
+    steps: [
+      {
+        id: "create",
+        title: "Create a pull zone",
+        intro: `One pull zone per link-branding hostname, named after the host so a re-run finds it. ${ORDER_NOTE}`,
+        actions: ["In the KeyCDN dashboard open Zones and choose Add Zone.", "Enter the values below; choose Show Advanced Features for the rest.", "Choose Save."],
+        groups: [
+          {
+            id: "zone",
+            title: "Zone",
+            fields: [
+              field("zoneName", name, {
+                entry: "type",
+                changeFromDefault: true,
+                api: "name",
+                note: "Lower-case letters and digits, at most 20: the host's letters and digits, then a short hash of the host so every host gets its own zone.",
+              }),
+              field("zoneStatus", OPTION[ZONE_SETTINGS.status.value]!, { entry: "choose", api: `status=${ZONE_SETTINGS.status.value}` }),
+              field("zoneType", OPTION[ZONE_TYPE]!, { entry: "choose", changeFromDefault: true, api: `type=${ZONE_TYPE}` }),
+              field("originUrl", originUrl(origin), { entry: "type", changeFromDefault: true, api: `originurl=${originUrl(origin)}`, note: "https:// and no path: KeyCDN reaches SendGrid over HTTPS." }),
+            ],
+          },
+          {
+            id: "advanced",
+            title: "Advanced features",
+            fields: [
+              zoneField("expire", "expire", { note: "0 keeps SendGrid's own cache headers for browsers." }),
+              zoneField("blockBadBots", "blockbadbots"),
+              zoneField("ssl", "sslcert", { changeFromDefault: true, note: "Or Custom SSL with a certificate naming the host exactly. Never Shared: it names *.kxcdn.com." }),
+              zoneField("forceSsl", "forcessl"),
+              zoneField("http2", "http2", { changeFromDefault: true }),
+              zoneField("maxExpire", "cachemaxexpire", { changeFromDefault: true }),
+              zoneField("ignoreCacheControl", "cacheignorecachecontrol", { changeFromDefault: true }),
+              zoneField("ignoreQueryString", "cacheignorequerystring", { changeFromDefault: true, note: "Otherwise one recipient's redirect is served to everyone: each link's token is in the query string." }),
+              zoneField("forwardHostHeader", "cachehostheader", { changeFromDefault: true, note: "API field cachehostheader. SendGrid must receive the link host as the Host header." }),
+              zoneField("cacheCookies", "cachecookies"),
+            ],
+          },
+        ],
+      },
+      {
+        id: "zone-url",
+        title: "Copy the Zone URL",
+        intro: "KeyCDN names each zone's address <zone name>-<your user id in hex>.kxcdn.com. The API does not return it, so copy it from the dashboard.",
+        actions: [
+          `On the Zones page, copy the Zone URL of ${name}.`,
+          `Check its shape: ${name}-, then hexadecimal digits (0-9, a-f), then .kxcdn.com.`,
+          "Paste it into the wizard so the DNS record and tests below show the exact value.",
+        ],
+        warnings: target ? undefined : [`Replace ${targetHint(host)} below with the Zone URL you copied.`],
+      },
+      {
+        ...dns,
+        intro: `Now point the link host at the zone: KeyCDN's Let's Encrypt certificate is requested once the hostname is a Zonealias and resolves to KeyCDN. ${ORDER_NOTE}`,
+        warnings: [
+          ...(dns.warnings ?? []),
+          "From this change until the certificate is issued (usually minutes), HTTPS clicks on this host fail. Do it at a quiet time, or choose SSL: Custom SSL with your own certificate for the host first to avoid the gap.",
+        ],
+      },
+      {
+        id: "alias",
+        title: "Add the hostname as a Zonealias",
+        intro: "KeyCDN answers for a hostname only when it is an alias of the zone.",
+        actions: [`Wait until ${host} resolves to the Zone URL (dig +short CNAME ${host}).`, "Open Zonealiases and choose Add Zonealias.", "Enter the values below and save."],
+        groups: [
+          {
+            id: "alias",
+            title: "Zonealias",
+            fields: [
+              field("aliasName", host, { entry: "type", changeFromDefault: true, api: "zonealiases name" }),
+              field("aliasZone", name, { entry: "choose", changeFromDefault: true, api: "zonealiases zone_id (the zone's id)" }),
+            ],
+          },
+        ],
+      },
+      {
+        id: "certificate",
+        title: "Let KeyCDN issue the certificate",
+        intro: `With SSL set to Let's Encrypt, KeyCDN requests a certificate for ${host} once the alias exists and the CNAME answers.`,
+        actions: [`Wait until https://${host}/ answers without a certificate error (usually minutes).`, "If it has not after an hour, check the CNAME and the alias, then save the zone again to retry."],
+      },
+      {
+        ...test,
+        intro: "Use a tracked link from an email you already sent. Both requests must answer with a redirect (3xx) to the link's destination, not a KeyCDN error page.",
+        actions: [
+          ...test.actions.filter((a) => !a.includes("do not change DNS")),
+          "If either answer is an error page (KeyCDN's 500 \"Origin Error\" means it could not reach SendGrid), compare the zone with the values above; SendGrid keeps working as soon as you point the CNAME back.",
+        ],
+      },
+      nextStep("KeyCDN"),
+    ],
+  };
+}
+
+export function plan(input: PlanInput): Plan {
+  return {
+    version: 1,
+    cdn: "keycdn",
+    cdnName: keycdnInfo.name,
+    region: input.region,
+    origin: SENDGRID_ORIGIN[input.region],
+    hosts: input.hosts.map((h) => hostPlan(h, input)),
+  };
+}
