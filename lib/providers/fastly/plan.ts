@@ -1,6 +1,7 @@
 import { cnameRecord, dnsStep, knownTarget, nextStep, testStep } from "@/lib/plan/common";
 import { splitZone } from "@/lib/hostnames";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
 import type { DnsRecord, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
 import { acmeChallengeName, BACKEND, BACKEND_NAME, CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, SERVICE_TYPE, SETTINGS, serviceName } from "./settings";
 import { LABELS, OPTION } from "./labels";
@@ -37,6 +38,26 @@ export function linkRecord(host: string, target: string | undefined): DnsRecord 
   });
 }
 
+/** What the settings achieve, for the invariant checks (lib/plan/invariants.ts), derived from settings.ts. */
+function guarantees(host: string, origin: string): HostGuarantees {
+  return {
+    // The TLS subscription names exactly the link host.
+    certificateNames: [host],
+    origin,
+    originProtocol: BACKEND.use_ssl ? "https" : "http",
+    originMinTls: BACKEND.min_tls_version,
+    // ssl_cert_hostname and ssl_sni_hostname are the origin's name, never the link host.
+    originCertificateCheckedAgainst: BACKEND.ssl_check_cert ? "origin" : "not-checked",
+    hostHeader: SETTINGS.defaultHost === "" ? "pass-through" : "overridden",
+    // Fastly's default cache key is the full URL, query string included.
+    queryString: "forwarded-and-keyed",
+    redirectSharedForSeconds: SETTINGS.defaultTtl,
+    // Non-GET/HEAD requests are passed to the backend by default (providers.md §5).
+    methods: [...EVERY_METHOD],
+    viewerProtocols: ["http", "https"],
+  };
+}
+
 function hostPlan(host: string, input: PlanInput): HostPlan {
   const origin = SENDGRID_ORIGIN[input.region];
   const target = knownTarget(input, host);
@@ -47,6 +68,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
     host,
     zone,
     relativeName,
+    guarantees: guarantees(host, origin),
     warnings: [],
     steps: [
       {

@@ -1,8 +1,9 @@
 import { cnameRecord, dnsStep, nextStep, testStep } from "@/lib/plan/common";
 import { splitZone } from "@/lib/hostnames";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
 import type { DnsRecord, EntryKind, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
-import { originUrl, parseZoneUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, zoneUrl, type ZoneSettingKey } from "./settings";
+import { HOST_CERTIFICATES, originUrl, parseZoneUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, zoneUrl, type ZoneSettingKey } from "./settings";
 import { LABELS, OPTION } from "./labels";
 import { keycdnInfo } from "./info";
 
@@ -54,6 +55,28 @@ export function linkRecord(host: string, target: string | undefined): DnsRecord 
 
 export const ORDER_NOTE = "Order: zone → CNAME at your DNS host → Zonealias → Let's Encrypt certificate → HTTPS test.";
 
+const enabled = (key: keyof typeof ZONE_SETTINGS) => ZONE_SETTINGS[key].value === "enabled";
+
+/** What the zone settings achieve, for the invariant checks (lib/plan/invariants.ts), derived from settings.ts. */
+function guarantees(host: string, origin: string): HostGuarantees {
+  const keyedQuery = !enabled("cacheignorequerystring");
+  return {
+    certificateNames: (HOST_CERTIFICATES as readonly string[]).includes(ZONE_SETTINGS.sslcert.value) ? [host] : ["*.kxcdn.com"],
+    origin,
+    originProtocol: originUrl(origin).startsWith("https://") ? "https" : "http",
+    // KeyCDN does not document its origin TLS floor; SendGrid's origin accepts TLS 1.2+ only. **unverified**
+    originMinTls: "1.2",
+    originCertificateCheckedAgainst: "origin",
+    hostHeader: enabled("cachehostheader") ? "pass-through" : "overridden",
+    queryString: keyedQuery ? "forwarded-and-keyed" : "forwarded-not-keyed",
+    // With the query string in the key, a cached redirect only ever answers the same recipient's link.
+    redirectSharedForSeconds: keyedQuery ? 0 : Number(ZONE_SETTINGS.cachemaxexpire.value) * 60,
+    // A pull zone passes non-cacheable methods to the origin. **unverified** for every method; POST is what matters.
+    methods: [...EVERY_METHOD],
+    viewerProtocols: enabled("forcessl") ? ["https"] : ["http", "https"],
+  };
+}
+
 function hostPlan(host: string, input: PlanInput): HostPlan {
   const origin = SENDGRID_ORIGIN[input.region];
   const name = zoneName(host);
@@ -73,6 +96,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
     host,
     zone,
     relativeName,
+    guarantees: guarantees(host, SENDGRID_ORIGIN[input.region]),
     warnings: warning ? [warning] : [],
     steps: [
       {
