@@ -18,6 +18,7 @@ const request = z.object({
   cdn: z.enum(CDN_IDS),
   hosts: z.array(z.string().max(253)).min(1).max(MAX_HOSTS),
   region: z.enum(REGIONS),
+  linkBrandingValidated: z.boolean().optional(),
   account: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("sandbox") }),
     z.object({ kind: z.literal("credentials"), values: z.record(z.string().max(64), z.string().max(4096)) }),
@@ -54,7 +55,7 @@ async function run<T extends ApplyPreview | ApplyReport>(raw: unknown, operation
     ctx = { endpoints: endpointsFromEnv() };
   }
 
-  const input: PlanInput = { hosts, region };
+  const input: PlanInput = { hosts, region, linkBrandingValidated: parsed.data.linkBrandingValidated };
   try {
     const data = await provider[operation](credentials, input, ctx);
     return { ok: true, data: data as T };

@@ -42,7 +42,8 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
   const [account, setAccount] = useState<Account>();
   const [confirmed, setConfirmed] = useState(false);
   const [startedAt, setStartedAt] = useState<number>();
-  const base = { cdn: query.cdn, hosts: query.hosts, region: query.region };
+  const [confirmedByPerson, setConfirmedByPerson] = useState(false);
+  const base = { cdn: query.cdn, hosts: query.hosts, region: query.region, linkBrandingValidated: confirmedByPerson };
 
   const preview = useMutation<ApplyPreview, Error & { fieldErrors?: Record<string, string> }, Account>({
     mutationFn: async (acc) => unwrap(await previewAction({ ...base, account: acc })),
@@ -79,6 +80,14 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
         )}
         {report && !report.complete && !failed && <Waiting since={startedAt} fetching={apply.isFetching} />}
         {report && <ReportView report={report} />}
+        {report && (confirmedByPerson || !report.complete) && provider.applyConfirmation && (
+          <label className="flex items-start gap-3 rounded-md border border-slate-300 bg-white p-3">
+            <input type="checkbox" className="mt-1 size-4 accent-brand-600" checked={confirmedByPerson} onChange={(e) => setConfirmedByPerson(e.target.checked)} />
+            <span>
+              {provider.applyConfirmation}. Apply then finishes the switch for the hosts that are ready.
+            </span>
+          </label>
+        )}
         <div className="no-print flex flex-wrap gap-3">
           {report && (failed || apply.error) && (
             <button type="button" className={buttonSecondary} onClick={() => apply.refetch()}>

@@ -23,6 +23,11 @@ export interface ProviderInfo {
   credentialFields: CredentialField[];
   /** The smallest permissions apply needs, shown beside the credential fields. */
   permissions: string[];
+  /**
+   * A fact only the person can confirm before apply may finish (Cloudflare: link branding validated in
+   * SendGrid while the records were DNS only). Shown as a checkbox once apply is waiting on it.
+   */
+  applyConfirmation?: string;
 }
 
 /** A provider: its public facts and a pure plan(). Apply and status live in its server-only module. */

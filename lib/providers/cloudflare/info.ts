@@ -14,5 +14,6 @@ export const cloudflareInfo: ProviderInfo = {
       hint: "My Profile › API Tokens › Create Token, with the permissions below for your zone.",
     },
   ],
+  applyConfirmation: "SendGrid shows this link branding as verified (I validated it while the records were DNS only)",
   permissions: [PERMISSION.zoneRead, PERMISSION.dnsEdit, PERMISSION.configRulesEdit, PERMISSION.sslEdit],
 };
