@@ -1,4 +1,5 @@
 import "server-only";
+import fs from "node:fs";
 import net from "node:net";
 import { env } from "@/lib/env";
 
@@ -78,6 +79,21 @@ export function testOnlySettingsSet(source: NodeJS.ProcessEnv = process.env): st
   });
 }
 
+/**
+ * NODE_EXTRA_CA_CERTS, read again: Node adds it to its default store at start, but a probe that passes `ca`
+ * (as in-process tests do) replaces that store, so the verifier always passes Node's roots plus this file.
+ */
+function extraCaFromEnv(): string[] {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (!file) return [];
+  try {
+    return [fs.readFileSync(file, "utf8")];
+  } catch {
+    console.warn(`[verify] NODE_EXTRA_CA_CERTS (${file}) could not be read; using Node's default trust store.`);
+    return [];
+  }
+}
+
 /** Settings from the environment, parsed once; logs one warning on first use when a test-only setting is set. */
 export function settingsFromEnv(): VerifySettings {
   if (cached) return cached;
@@ -94,6 +110,7 @@ export function settingsFromEnv(): VerifySettings {
     httpPort: e.VERIFY_HTTP_PORT ?? DEFAULT_SETTINGS.httpPort,
     httpsPort: e.VERIFY_HTTPS_PORT ?? DEFAULT_SETTINGS.httpsPort,
     hstsPreloadApiBaseUrl: e.HSTS_PRELOAD_API_BASE_URL,
+    extraCa: extraCaFromEnv(),
   };
   return cached;
 }

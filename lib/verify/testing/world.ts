@@ -1,4 +1,6 @@
+import dgram from "node:dgram";
 import http from "node:http";
+import net from "node:net";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import tls from "node:tls";
@@ -36,8 +38,6 @@ export interface WorldOptions {
   dns: Record<string, TestRecord>;
   /** hstspreload.org status per name; anything else is "unknown". */
   preload?: Record<string, string>;
-  /** The preload API is unreachable (a closed loopback port). */
-  preloadDown?: boolean;
   latencyMs?: number;
 }
 
@@ -61,12 +61,30 @@ const closeServer = (server: http.Server | tls.Server) =>
     server.close(() => resolve());
   });
 
-/** A loopback port with nothing listening on it. */
-export async function closedPort(): Promise<number> {
-  const s = http.createServer();
-  const port = await listen(s);
-  await closeServer(s);
-  return port;
+/**
+ * Servers that never answer properly, for failure tests that must still talk only to servers the test
+ * started: TCP connections are reset at once, UDP (DNS) questions are read and never answered.
+ */
+export interface DeadServers {
+  tcpPort: number;
+  udpServer: string;
+  close(): Promise<void>;
+}
+
+export async function startDeadServers(): Promise<DeadServers> {
+  const tcp = net.createServer((socket) => socket.resetAndDestroy());
+  const udp = dgram.createSocket("udp4");
+  udp.on("message", () => {});
+  await new Promise<void>((resolve) => tcp.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => udp.bind(0, "127.0.0.1", resolve));
+  return {
+    tcpPort: (tcp.address() as AddressInfo).port,
+    udpServer: `127.0.0.1:${udp.address().port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => tcp.close(() => resolve()));
+      await new Promise<void>((resolve) => udp.close(() => resolve()));
+    },
+  };
 }
 
 export async function startWorld(opts: WorldOptions): Promise<World> {
@@ -122,7 +140,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   const [httpsPort, httpPort, preloadPort, dns] = await Promise.all([
     listen(httpsServer),
     listen(httpServer),
-    opts.preloadDown ? closedPort() : listen(preloadServer),
+    listen(preloadServer),
     startDnsServer(opts.dns, { latencyMs: latency }),
   ]);
 
@@ -146,7 +164,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     requests,
     preloadRequests,
     async close() {
-      await Promise.all([closeServer(httpsServer), closeServer(httpServer), opts.preloadDown ? undefined : closeServer(preloadServer), dns.close()]);
+      await Promise.all([closeServer(httpsServer), closeServer(httpServer), closeServer(preloadServer), dns.close()]);
       pki.cleanup();
     },
   };
