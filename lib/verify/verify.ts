@@ -319,6 +319,8 @@ async function verifyHost(ctx: HostContext): Promise<HostReport> {
   const { host, target, link, cdn, origin, settings, guard } = ctx;
   const dctx: DiagnoseContext = { cdn, host, target, origin };
   const hstsTimed = timed(() => ctx.hsts);
+  // Look the CDN address up while the chain is followed; the guard caches the answer for the probes.
+  if (target) guard.resolve(target).catch(() => {});
   const { value: chain, ms: dnsMs } = await timed(() => resolveChain(host, ctx.dns.public, settings.maxCnameDepth));
   const phase = decidePhase(ctx.requested, chain, target, cdn);
   const checks: Partial<Record<CheckId, CheckResult>> = {};
