@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createResolver } from "./dns";
 import { Guard } from "./guard";
-import { ancestors, blastRadius, createHstsChecker, parseHsts, PRELOADED_TLDS } from "./hsts";
+import { ancestors, blastRadius, createHstsChecker, parseHsts, PreloadCache, PRELOADED_TLDS } from "./hsts";
 import { startDeadServers, startWorld, type DeadServers, type World } from "./testing/world";
 import type { VerifySettings } from "./settings";
 
@@ -55,8 +55,8 @@ describe("blastRadius", () => {
 describe("the HSTS checker against loopback servers", () => {
   let world: World;
   let dead: DeadServers;
-  const check = (settings: VerifySettings, domain: string, hosts: string[]) =>
-    createHstsChecker({ guard: new Guard({ settings, resolver: createResolver(settings.dnsServers, 2000) }), settings }).check(domain, hosts);
+  const check = (settings: VerifySettings, domain: string, hosts: string[], kept = new PreloadCache()) =>
+    createHstsChecker({ guard: new Guard({ settings, resolver: createResolver(settings.dnsServers, 2000) }), settings }, kept).check(domain, hosts);
 
   beforeAll(async () => {
     world = await startWorld({
@@ -89,6 +89,16 @@ describe("the HSTS checker against loopback servers", () => {
       coversLinkHosts: "yes",
     });
     expect(world.preloadRequests.sort()).toEqual(["com", "hsts.com"]);
+  });
+
+  it("keeps preload answers across verifications, but not failures", async () => {
+    const kept = new PreloadCache();
+    world.preloadRequests.length = 0;
+    await check(world.settings, "plain.com", ["a.b.plain.com"], kept);
+    await check(world.settings, "plain.com", ["a.b.plain.com"], kept);
+    expect(world.preloadRequests.sort()).toEqual(["com", "plain.com"]);
+    const offline = { ...world.settings, hstsPreloadApiBaseUrl: `http://127.0.0.1:${dead.tcpPort}/api/v2` };
+    expect((await check(offline, "plain.com", ["a.b.plain.com"], kept)).preload.status).toBe("unknown");
   });
 
   it("a domain on the preload list, and a whole preloaded TLD", async () => {

@@ -128,14 +128,46 @@ async function askStatusApi(name: string, deps: Deps): Promise<ApiStatus | { err
   }
 }
 
-async function preloadStatus(domain: string, deps: Deps, cache: Map<string, Promise<ApiStatus | { error: string }>>): Promise<HstsPreload> {
+/**
+ * Preload answers kept across verifications, so a wizard polling every few seconds does not ask
+ * hstspreload.org again each time. Only answers are kept, never failures. The list changes slowly (and
+ * Chrome ships it up to 12 weeks late: providers.md §2), so hours are fine.
+ */
+export class PreloadCache {
+  private readonly entries = new Map<string, { status: ApiStatus; until: number }>();
+  constructor(
+    private readonly ttlMs = 6 * 60 * 60 * 1000,
+    private readonly maxEntries = 5_000,
+  ) {}
+  get(key: string): ApiStatus | undefined {
+    const e = this.entries.get(key);
+    if (e && e.until > Date.now()) return e.status;
+    this.entries.delete(key);
+    return undefined;
+  }
+  set(key: string, status: ApiStatus): void {
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { status, until: Date.now() + this.ttlMs });
+  }
+}
+
+const store = globalThis as { __hstsPreloadCache?: PreloadCache };
+export const sharedPreloadCache: PreloadCache = (store.__hstsPreloadCache ??= new PreloadCache());
+
+async function preloadStatus(domain: string, deps: Deps, run: Map<string, Promise<ApiStatus | { error: string }>>, kept: PreloadCache): Promise<HstsPreload> {
   const names = ancestors(domain);
   const answers = await Promise.all(
     names.map(async (name) => {
-      let answer = cache.get(name);
+      const key = `${deps.settings.hstsPreloadApiBaseUrl} ${name}`;
+      const known = kept.get(key);
+      if (known) return { name, answer: known };
+      let answer = run.get(name);
       if (!answer) {
-        answer = askStatusApi(name, deps);
-        cache.set(name, answer);
+        answer = askStatusApi(name, deps).then((a) => {
+          if (typeof a === "string") kept.set(key, a);
+          return a;
+        });
+        run.set(name, answer);
       }
       return { name, answer: await answer };
     }),
@@ -213,8 +245,8 @@ export interface HstsChecker {
   check(domain: string, hosts: string[]): Promise<HstsReport>;
 }
 
-/** One checker per verification: each domain and each preload name is asked once. */
-export function createHstsChecker(deps: Deps): HstsChecker {
+/** One checker per verification: each domain and each preload name is asked once (and kept a while). */
+export function createHstsChecker(deps: Deps, kept: PreloadCache = sharedPreloadCache): HstsChecker {
   const reports = new Map<string, Promise<HstsReport>>();
   const apiCache = new Map<string, Promise<ApiStatus | { error: string }>>();
   return {
@@ -222,7 +254,7 @@ export function createHstsChecker(deps: Deps): HstsChecker {
       let report = reports.get(domain);
       if (!report) {
         report = (async () => {
-          const [header, preload] = await Promise.all([fetchHeader(domain, deps), preloadStatus(domain, deps, apiCache)]);
+          const [header, preload] = await Promise.all([fetchHeader(domain, deps), preloadStatus(domain, deps, apiCache, kept)]);
           const { covers, words } = blastRadius(domain, hosts, header, preload);
           return { domain, header, preload, coversLinkHosts: covers, blastRadius: words };
         })();
