@@ -72,7 +72,7 @@ let warned = false;
 let cached: VerifySettings | undefined;
 
 /** Names of the test-only settings present in the environment. */
-export function testOnlySettingsSet(source: NodeJS.ProcessEnv = process.env): string[] {
+export function testOnlySettingsSet(source: Record<string, string | undefined> = process.env): string[] {
   return TEST_ONLY.filter((name) => {
     const value = source[name];
     return value !== undefined && value !== "" && !(name === "VERIFY_ALLOW_LOOPBACK" && value === "0");
