@@ -16,6 +16,15 @@ const NO_STORE = { "cache-control": "no-store" };
 const error = (status: number, body: VerifyErrorBody, headers: Record<string, string> = {}) => Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 
 export async function GET(request: Request): Promise<Response> {
+  try {
+    return await handle(request);
+  } catch {
+    // Only reachable through a bug: still a JSON answer, never a 5xx.
+    return error(400, { error: { field: null, message: "The request could not be handled; try again." } });
+  }
+}
+
+async function handle(request: Request): Promise<Response> {
   const take = verifyRateLimiter.take(clientKey(request.headers));
   if (!take.ok) {
     return error(
@@ -24,13 +33,7 @@ export async function GET(request: Request): Promise<Response> {
       { "retry-after": String(take.retryAfterSeconds) },
     );
   }
-  let params: URLSearchParams;
-  try {
-    params = new URL(request.url).searchParams;
-  } catch {
-    return error(400, { error: { field: null, message: "The request URL could not be read." } });
-  }
-  const parsed = parseVerifyQuery(params);
+  const parsed = parseVerifyQuery(new URL(request.url).searchParams);
   if (!parsed.ok) return error(400, { error: { field: parsed.field, message: parsed.message } });
 
   let report: VerifyReport;
