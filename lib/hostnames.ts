@@ -37,6 +37,9 @@ export function checkHostname(raw: string): HostnameCheck {
   const input = raw.trim();
   if (input === "") return { ok: false, message: "Enter a hostname." };
   if (/[\x00-\x1f\x7f]/.test(input)) return { ok: false, message: "contains a control character; type the hostname again." };
+  if (/^\[[0-9a-f:.]*\](:\d+)?$/i.test(input) || /^[0-9a-f:.]+$/i.test(input) && input.includes(":")) {
+    return { ok: false, message: "an IP address or port is not a hostname." };
+  }
   if (/[<>"'`\\{}|^$!;,()\[\]]/.test(input) || /\s/.test(input)) {
     return { ok: false, message: "contains characters a hostname cannot have (only letters, digits, hyphens and dots)." };
   }
@@ -52,8 +55,8 @@ export function checkHostname(raw: string): HostnameCheck {
   if (input.includes("*")) {
     return { ok: false, message: "a wildcard is not a hostname; enter each link-branding hostname exactly (e.g. ablink.news.example.com)." };
   }
-  if (input.includes(":") || /^\[.*\]$/.test(input)) return { ok: false, message: "an IP address or port is not a hostname." };
   if (/^[0-9.]+$/.test(input)) return { ok: false, message: "an IP address is not a hostname." };
+  if (input.includes(":")) return { ok: false, message: "an IP address or port is not a hostname." };
   if (/[&%@=+]/.test(input)) {
     return { ok: false, message: "contains characters a hostname cannot have (only letters, digits, hyphens and dots)." };
   }
