@@ -1,6 +1,8 @@
 /** Loopback ports of the end-to-end run: the app under test and each provider's fake. */
-export const E2E_APP_PORT = 3210;
-export const FAKE_PORTS = { cloudfront: 4510, acm: 4511, cloudflare: 4512, fastly: 4513, keycdn: 4514 } as const;
+// Overridable so that two runs on one machine (two worktrees) do not collide.
+export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3210);
+const FAKE_BASE = Number(process.env.E2E_FAKE_PORT_BASE ?? 4510);
+export const FAKE_PORTS = { cloudfront: FAKE_BASE, acm: FAKE_BASE + 1, cloudflare: FAKE_BASE + 2, fastly: FAKE_BASE + 3, keycdn: FAKE_BASE + 4 } as const;
 
 const local = (port: number) => `http://127.0.0.1:${port}`;
 
