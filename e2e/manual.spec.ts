@@ -55,7 +55,11 @@ test("a pasted record chart moves only the link host", async ({ page }) => {
   await page.goto("/setup?cdn=cloudfront&step=hosts");
   await page.getByRole("textbox", { name: "Link branding hostnames" }).fill("TYPE\tHOST\tVALUE\nCNAME\tablink.news.brand.co.uk\teu.sendgrid.net\nCNAME\t4455667.news.brand.co.uk\teu.sendgrid.net");
   await page.getByRole("button", { name: /Next/ }).click();
-  await expect(page).toHaveURL(/cdn=cloudfront&host=ablink.news.brand.co.uk&region=eu&step=mode/);
+  await expect(page).toHaveURL(/cdn=cloudfront&host=ablink.news.brand.co.uk&region=eu&owner=4455667.news.brand.co.uk&step=mode/);
+  await page.goto(`${page.url().replace("step=mode", "mode=manual&step=dns")}`);
+  const owner = page.getByRole("listitem").filter({ hasText: "SendGrid's owner record: leave it as it is" });
+  await expect(owner.locator("code", { hasText: "4455667.news" })).toBeVisible();
+  await expect(owner.locator("code", { hasText: /^eu\.sendgrid\.net$/ })).toBeVisible();
 });
 
 test("the DNS step shows one CNAME per hostname to its distribution domain", async ({ page }) => {

@@ -161,3 +161,21 @@ export function certificateNameCovers(name: string, host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, "");
   return n === h || (n.startsWith("*.") && h.includes(".") && h.slice(h.indexOf(".") + 1) === n.slice(2));
 }
+
+/** The name a link host hangs under, e.g. "subdomain.customer.com" for "ablink.subdomain.customer.com". */
+export function parentOf(host: string): string {
+  return host.slice(host.indexOf(".") + 1);
+}
+
+/** SendGrid's owner record for a link host: `<user_id>.<parent>`. providers.md §1. */
+export const OWNER_RECORD = /^\d+\./;
+
+export function ownerRecordName(host: string, userId = "<user_id>"): string {
+  return `${userId}.${parentOf(host)}`;
+}
+
+/** The owner record among pasted chart names that belongs to a link host (same parent domain), if any. */
+export function ownerRecordFor(host: string, ownerRecords: readonly string[] | undefined): string | undefined {
+  const parent = parentOf(host);
+  return (ownerRecords ?? []).map(normaliseHostname).find((name) => OWNER_RECORD.test(name) && parentOf(name) === parent);
+}

@@ -5,7 +5,7 @@ import QRCode from "qrcode";
 import { PrintButton } from "@/components/ui/client-actions";
 import { PlanStepView } from "@/components/plan/plan-step";
 import { buildPlan } from "@/lib/plan/build";
-import { parsePlanQuery, planQueryString, type SearchParamsRecord } from "@/lib/plan/query";
+import { parsePlanQuery, planOnlyQueryString, type SearchParamsRecord } from "@/lib/plan/query";
 
 export const metadata: Metadata = { title: "Printable checklist" };
 
@@ -37,7 +37,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
     );
   }
   const { plan } = built;
-  const shareQuery = planQueryString({ cdn: query.cdn, hosts: query.hosts, region: query.region, targets: query.targets });
+  const shareQuery = planOnlyQueryString(query);
   const domains = [...new Set(plan.hosts.map((h) => h.zone))].join(", ");
   const today = new Date().toISOString().slice(0, 10);
   const requestHeaders = await headers();

@@ -34,7 +34,8 @@ export function HostsStep({ query, initialError }: { query: PlanQuery; initialEr
     const region = result.chart?.region ?? values.region;
     if (result.chart?.region) setValue("region", result.chart.region);
     if (result.chart?.autoSsl) return; // shown below: no CDN needed
-    router.push(`/setup?${planQueryString({ ...query, hosts: result.hosts, region, targets: [], step: "mode" })}`);
+    const owners = result.chart?.records.filter((r) => r.role === "owner").map((r) => r.host) ?? [];
+    router.push(`/setup?${planQueryString({ ...query, hosts: result.hosts, region, targets: [], owners, step: "mode" })}`);
   });
 
   const error = formState.errors.hostnames?.message;

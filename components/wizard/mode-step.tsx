@@ -18,6 +18,9 @@ export function ModeStep({ query }: { query: PlanQuery }) {
         <input key={h} type="hidden" name="host" value={h} />
       ))}
       {query.region !== "global" && <input type="hidden" name="region" value={query.region} />}
+      {query.owners.map((o) => (
+        <input key={o} type="hidden" name="owner" value={o} />
+      ))}
       {query.present && <input type="hidden" name="present" value="1" />}
       <fieldset>
         <legend className="sr-only">How to configure</legend>

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { CopyLinkButton } from "@/components/ui/client-actions";
 import { buttonSecondary } from "@/components/ui/styles";
-import { planQueryString, type PlanQuery } from "@/lib/plan/query";
+import { planOnlyQueryString, planQueryString, type PlanQuery } from "@/lib/plan/query";
 import { PROVIDERS } from "@/lib/providers";
 
 /** Share, print, present and export the plan: every link carries the same non-secret query. */
 export function PlanToolbar({ query }: { query: PlanQuery }) {
-  const planOnly = planQueryString({ cdn: query.cdn, hosts: query.hosts, region: query.region, targets: query.targets });
+  const planOnly = planOnlyQueryString(query);
   const exports = query.cdn ? PROVIDERS[query.cdn]?.exports : undefined;
   const formats = [
     ["markdown", "Markdown"],

@@ -1,5 +1,5 @@
-import { splitZone } from "@/lib/hostnames";
-import { EXAMPLE_TRACKED_PATH } from "@/lib/sendgrid";
+import { ownerRecordFor, splitZone } from "@/lib/hostnames";
+import { EXAMPLE_TRACKED_PATH, SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { DnsRecord, PlanInput, PlanStep } from "@/lib/plan/types";
 
 /**
@@ -61,7 +61,19 @@ export function testStep(opts: { host: string; cdnName: string; cdnAddress: stri
   };
 }
 
-export function dnsStep(opts: { linkRecord: DnsRecord; cdnName: string }): PlanStep {
+/** The owner record pasted with the chart for this host, shown as "leave as it is" (invariant 7). */
+function ownerKeepRecord(host: string, input: PlanInput): DnsRecord | undefined {
+  const name = ownerRecordFor(host, input.ownerRecords);
+  if (!name) return undefined;
+  return cnameRecord(name, SENDGRID_ORIGIN[input.region], {
+    purpose: "SendGrid's owner record: leave it as it is, a DNS-only CNAME to SendGrid. Do not move it to the CDN.",
+    phase: "keep",
+    zone: splitZone(host).zone,
+  });
+}
+
+export function dnsStep(opts: { linkRecord: DnsRecord; cdnName: string; input: PlanInput }): PlanStep {
+  const owner = ownerKeepRecord(opts.linkRecord.name, opts.input);
   return {
     id: "dns",
     title: "Update DNS: point the link host at the CDN",
@@ -71,7 +83,7 @@ export function dnsStep(opts: { linkRecord: DnsRecord; cdnName: string }): PlanS
       "Leave every other link-branding record (the numeric owner record) pointing at SendGrid.",
       "Wait for the TTL to pass, then open a tracked link over HTTPS in a browser.",
     ],
-    records: [opts.linkRecord],
+    records: owner ? [opts.linkRecord, owner] : [opts.linkRecord],
     warnings: [
       "Do not re-validate link branding in SendGrid after this change: the validation fails once the link host points at the CDN, and the branding stops working. Validate first, switch after.",
     ],

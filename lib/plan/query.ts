@@ -1,4 +1,4 @@
-import { checkHostname, checkHostnames, describeErrors, tokenise } from "@/lib/hostnames";
+import { checkHostname, checkHostnames, describeErrors, OWNER_RECORD, tokenise } from "@/lib/hostnames";
 import { CDN_IDS, REGIONS, type CdnId, type Region } from "@/lib/plan/types";
 
 /**
@@ -14,6 +14,8 @@ export interface PlanQuery {
   hosts: string[];
   region: Region;
   targets: (string | undefined)[];
+  /** Owner records (`<digits>.<domain>`) from a pasted chart: shown as "leave as it is". */
+  owners: string[];
   mode?: Mode;
   step?: string;
   present: boolean;
@@ -85,10 +87,20 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
     return value;
   });
 
+  const owners: string[] = [];
+  for (const [i, raw] of params.getAll("owner").slice(0, MAX_HOST_PARAMS).entries()) {
+    const checked = checkHostname(raw);
+    if (checked.ok && OWNER_RECORD.test(checked.host)) {
+      if (!owners.includes(checked.host)) owners.push(checked.host);
+    } else {
+      errors.push({ field: "owner", message: `owner #${i + 1} is not an owner record (digits, then the branded domain, e.g. 1234567.news.example.com).` });
+    }
+  }
+
   const rawStep = params.get("step") ?? undefined;
   const step = rawStep && STEP_ID.test(rawStep) ? rawStep : undefined;
   const present = params.get("present") === "1";
-  return { query: { cdn, hosts, region, targets, mode, step, present }, errors };
+  return { query: { cdn, hosts, region, targets, owners, mode, step, present }, errors };
 }
 
 /** The canonical URL query of a plan state; what share links carry. */
@@ -98,10 +110,16 @@ export function planQueryString(q: Partial<PlanQuery>): string {
   for (const h of q.hosts ?? []) params.append("host", h);
   if (q.region && q.region !== "global") params.set("region", q.region);
   if (q.targets?.some(Boolean)) for (const t of q.targets) params.append("target", t ?? "");
+  for (const o of q.owners ?? []) params.append("owner", o);
   if (q.mode) params.set("mode", q.mode);
   if (q.step) params.set("step", q.step);
   if (q.present) params.set("present", "1");
   return params.toString();
+}
+
+/** The plan alone, without the wizard's place in it: what /checklist, exports and share links of a plan carry. */
+export function planOnlyQueryString(q: PlanQuery): string {
+  return planQueryString({ cdn: q.cdn, hosts: q.hosts, region: q.region, targets: q.targets, owners: q.owners });
 }
 
 /** Check one host the way the hostnames field does (for single-value inputs). */

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { EXPORT_FORMATS, exportPlan, type ExportFormat } from "@/lib/export";
 import { safeJson } from "@/lib/http/json";
 import { buildPlan } from "@/lib/plan/build";
-import { parsePlanQuery, planQueryString } from "@/lib/plan/query";
+import { parsePlanQuery, planOnlyQueryString } from "@/lib/plan/query";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export function GET(request: NextRequest) {
   const built = errors.length > 0 ? { errors } : buildPlan(query);
   if (built.errors) return safeJson({ error: "invalid export query", fields: built.errors }, { status: 400 });
 
-  const shareUrl = `${request.nextUrl.origin}/setup?${planQueryString({ cdn: query.cdn, hosts: query.hosts, region: query.region, targets: query.targets })}`;
+  const shareUrl = `${request.nextUrl.origin}/setup?${planOnlyQueryString(query)}`;
   const result = exportPlan(built.plan, formats[0] as ExportFormat, shareUrl);
   if (!result.ok) return safeJson({ error: "format not available", fields: [{ field: "format", message: result.message }] }, { status: 400 });
   if (formats[0] === "json") return safeJson(built.plan, { headers: { "cache-control": "no-store" } });

@@ -12,7 +12,8 @@ import { ALL_PERMISSIONS, CloudflareFake } from "./fake";
 import { OPTION } from "./labels";
 import { cloudflareCredentials, type CloudflareCredentials } from "./schema";
 import { CERTIFICATE, CF_CODE, CONFIG_ACTION, PACK_ACTIVE, PACK_IN_PROGRESS, PERMISSION, RECORD_TYPE, SSL_MODE, TTL_AUTO, hostExpression, ruleDescription, type Permission } from "./settings";
-import { OWNER_RECORD, nameInZone, namesCover, ownerRecordFor, ownerRecordName, parentOf, repeatedZone, zoneCandidates, zoneOf } from "./zones";
+import { nameInZone, namesCover, repeatedZone, zoneCandidates, zoneOf } from "./zones";
+import { OWNER_RECORD, ownerRecordFor, ownerRecordName, parentOf } from "@/lib/hostnames";
 
 /**
  * Cloudflare apply: the plan, done through the API (providers.md §4).

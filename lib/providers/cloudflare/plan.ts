@@ -4,7 +4,8 @@ import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
 import type { DnsRecord, HostPlan, Plan, PlanField, PlanInput, PlanStep, SettingGroup } from "@/lib/plan/types";
 import { CONSOLE, LABELS, OPTION } from "./labels";
 import { CERTIFICATE, SSL_MODE, hostExpression, ruleDescription } from "./settings";
-import { coveredByUniversal, nameInZone, ownerRecordFor, ownerRecordName, parentOf, repeatedZone, zoneOf, type ZoneSplit } from "./zones";
+import { coveredByUniversal, nameInZone, repeatedZone, zoneOf, type ZoneSplit } from "./zones";
+import { ownerRecordFor, ownerRecordName, parentOf } from "@/lib/hostnames";
 import { cloudflareInfo } from "./info";
 
 /**
@@ -263,7 +264,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
   };
 
   const proxy: PlanStep = {
-    ...dnsStep({ linkRecord: linkProxied, cdnName: "Cloudflare" }),
+    ...dnsStep({ linkRecord: linkProxied, cdnName: "Cloudflare", input: { ...input, ownerRecords: undefined } }), // the records step already shows the owner record,
     title: "Turn on the proxy for the link host",
     intro: `Only after the checks pass: switch ${host} to ${OPTION.proxied}. With Cloudflare the record keeps its target (${origin}); the orange cloud is the switch. Change only this record.`,
     actions: [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkHostname, splitZone } from "@/lib/hostnames";
-import { coveredByUniversal, namesCover, ownerRecordFor, repeatedZone, zoneCandidates, zoneOf } from "./zones";
+import { ownerRecordFor } from "@/lib/hostnames";
+import { coveredByUniversal, namesCover, repeatedZone, zoneCandidates, zoneOf } from "./zones";
 
 describe("zoneOf: zone and Name per host", () => {
   // [raw host, zone given or undefined, zone, Name, delegated]

@@ -1,5 +1,5 @@
 import { parse as parseDomain } from "tldts";
-import { normaliseHostname } from "@/lib/hostnames";
+import { certificateNameCovers, normaliseHostname } from "@/lib/hostnames";
 
 /**
  * Which Cloudflare zone a link host lives in, and the record Name relative to it. Usually the
@@ -84,30 +84,14 @@ export function coveredByUniversal(split: Pick<ZoneSplit, "relativeName">): bool
 }
 
 /** The parent of a host: `ablink.x.level-ex.com` → `x.level-ex.com`. */
-export function parentOf(host: string): string {
-  return host.slice(host.indexOf(".") + 1);
-}
 
-/** SendGrid's owner record for a link host: `<user_id>.<parent>`. providers.md §1. */
-export const OWNER_RECORD = /^\d+\./;
 
-export function ownerRecordName(host: string, userId = "<user_id>"): string {
-  return `${userId}.${parentOf(host)}`;
-}
 
-/** Whether a certificate's name list covers a host (exact, or a wildcard of exactly one label). RFC 6125 §6.4.3. */
+/** Whether a certificate's name list covers a host (exact, or a wildcard of exactly one label). */
 export function namesCover(names: readonly string[], host: string): boolean {
-  return names.some((n) => {
-    const name = n.toLowerCase();
-    return name === host || (name.startsWith("*.") && name.slice(2) === parentOf(host));
-  });
+  return names.some((n) => certificateNameCovers(n, host));
 }
 
-/** The owner record among pasted chart names that belongs to a link host (same parent domain), if any. */
-export function ownerRecordFor(host: string, ownerRecords: readonly string[] | undefined): string | undefined {
-  const parent = parentOf(host);
-  return (ownerRecords ?? []).map(normaliseHostname).find((name) => OWNER_RECORD.test(name) && parentOf(name) === parent);
-}
 
 /** The Name field for any record in a zone. */
 export function nameInZone(name: string, zone: string): string {

@@ -174,7 +174,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
         addressKnown: target !== undefined,
         waitFor: "Wait until the distribution's Last modified column shows a date instead of Deploying (usually under 5 minutes).",
       }),
-      dnsStep({ linkRecord, cdnName: "CloudFront" }),
+      dnsStep({ linkRecord, cdnName: "CloudFront", input }),
       nextStep("CloudFront"),
     ],
   };

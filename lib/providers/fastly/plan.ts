@@ -183,7 +183,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
         addressKnown: target !== undefined,
         waitFor: "Wait until the certificate's state is Issued and the version shows as active.",
       }),
-      dnsStep({ linkRecord: linkRecord(host, target), cdnName: "Fastly" }),
+      dnsStep({ linkRecord: linkRecord(host, target), cdnName: "Fastly", input }),
       nextStep("Fastly"),
     ],
   };

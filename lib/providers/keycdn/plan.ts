@@ -83,7 +83,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
   const { target, warning } = resolveTarget(input, host);
   const { zone, relativeName } = splitZone(host);
   const link = linkRecord(host, target);
-  const dns = dnsStep({ linkRecord: link, cdnName: "KeyCDN" });
+  const dns = dnsStep({ linkRecord: link, cdnName: "KeyCDN", input });
   const test = testStep({
     host,
     cdnName: "KeyCDN",

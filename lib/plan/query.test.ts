@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { buildPlan } from "./build";
+import { parsePlanQuery, planOnlyQueryString, planQueryString } from "./query";
+import { recordsOf } from "./types";
+
+describe("parsePlanQuery", () => {
+  it("reads the plan, drops duplicate hosts and normalises case and trailing dots", () => {
+    const { query, errors } = parsePlanQuery(new URLSearchParams("cdn=cloudfront&host=ABLINK.x.customer.com.&host=ablink.x.customer.com&region=eu&mode=apply&step=dns&present=1"));
+    expect(errors).toEqual([]);
+    expect(query).toEqual({ cdn: "cloudfront", hosts: ["ablink.x.customer.com"], region: "eu", targets: [], owners: [], mode: "apply", step: "dns", present: true });
+  });
+
+  it.each([
+    ["cdn=akamai", "cdn", "cdn must be one of: cloudfront, cloudflare, fastly, keycdn."],
+    ["cdn=cloudfront&cdn=fastly", "cdn", "cdn is given 2 times with different values; give it once."],
+    ["region=us", "region", "region must be one of: global, eu."],
+    ["mode=magic", "mode", "mode must be one of: manual, apply."],
+    ["target=not a host", "target", "target #1 is not a hostname (e.g. d111111abcdef8.cloudfront.net)."],
+    ["owner=ablink.x.customer.com", "owner", "owner #1 is not an owner record (digits, then the branded domain, e.g. 1234567.news.example.com)."],
+    ["host=customer.com", "host", 'host #1: "customer.com" is a registrable domain, not a link-branding hostname; it looks like ablink.customer.com or ablink.news.customer.com.'],
+  ])("%s → error on %s", (qs, field, message) => {
+    expect(parsePlanQuery(new URLSearchParams(qs)).errors).toEqual([{ field, message }]);
+  });
+
+  it("round-trips through planQueryString", () => {
+    const qs = "cdn=fastly&host=ablink.a.customer.com&host=ablink.b.customer.com&region=eu&target=t.sni.global.fastly.net&target=&owner=123.a.customer.com&mode=manual&step=test";
+    expect(planQueryString(parsePlanQuery(new URLSearchParams(qs)).query)).toBe(qs);
+    expect(planOnlyQueryString(parsePlanQuery(new URLSearchParams(qs)).query)).toBe(qs.replace("&mode=manual&step=test", ""));
+  });
+});
+
+describe("owner records", () => {
+  it("appear in the DNS step as records to leave as they are, and never move", () => {
+    const { query } = parsePlanQuery(new URLSearchParams("cdn=cloudfront&host=ablink.news.customer.com&owner=7654321.news.customer.com"));
+    const records = recordsOf(buildPlan(query).plan!.hosts[0]!);
+    expect(records.filter((r) => r.phase === "keep")).toEqual([
+      expect.objectContaining({ type: "CNAME", name: "7654321.news.customer.com", relativeName: "7654321.news", zone: "customer.com", value: "sendgrid.net", phase: "keep" }),
+    ]);
+    expect(records.filter((r) => r.phase === "switch").map((r) => r.name)).toEqual(["ablink.news.customer.com"]);
+  });
+});
