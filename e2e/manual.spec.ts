@@ -55,6 +55,12 @@ test("a pasted record chart moves only the link host", async ({ page }) => {
   await page.goto("/setup?cdn=cloudfront&step=hosts");
   await page.getByRole("textbox", { name: "Link branding hostnames" }).fill("TYPE\tHOST\tVALUE\nCNAME\tablink.news.brand.co.uk\teu.sendgrid.net\nCNAME\t4455667.news.brand.co.uk\teu.sendgrid.net");
   await page.getByRole("button", { name: /Next/ }).click();
+  const found = page.getByRole("region", { name: "Records found in the chart" });
+  await expect(found.getByRole("listitem")).toHaveText([
+    "CNAME ablink.news.brand.co.uk → eu.sendgrid.net: link host: moves to the CDN",
+    "CNAME 4455667.news.brand.co.uk → eu.sendgrid.net: owner record: stays pointing at SendGrid",
+  ]);
+  await page.getByRole("button", { name: "Next: move 1 link host(s) to the CDN" }).click();
   await expect(page).toHaveURL(/cdn=cloudfront&host=ablink.news.brand.co.uk&region=eu&owner=4455667.news.brand.co.uk&step=mode/);
   await page.goto(`${page.url().replace("step=mode", "mode=manual&step=dns")}`);
   const owner = page.getByRole("listitem").filter({ hasText: "SendGrid's owner record: leave it as it is" });
@@ -74,4 +80,15 @@ test("a shared link with a bad host opens the hostnames step with the error at t
   await page.goto("/setup?cdn=cloudfront&host=not_a_host.customer.com&mode=manual&step=configure");
   await expect(page.getByRole("heading", { name: "Link branding hostnames", level: 2 })).toBeVisible();
   await expect(page.locator("#hostnames-error")).toContainText("underscores are not allowed");
+});
+
+test("an Auto SSL chart gets the no-CDN guidance and no way on to apply", async ({ page }) => {
+  await page.goto("/setup?cdn=cloudfront&step=hosts");
+  await page
+    .getByRole("textbox", { name: "Link branding hostnames" })
+    .fill("CNAME ablink.customer.com click.sendgrid.net\nCNAME _acme-challenge.ablink.customer.com ablink.customer.com.x1.dcv.cloudflare.com\nTXT _cf-custom-hostname.ablink.customer.com 0a1b2c");
+  await page.getByRole("button", { name: /Next/ }).click();
+  await expect(page.getByRole("status")).toContainText("uses SendGrid Auto SSL: SendGrid already serves its certificate, so no CDN is needed");
+  await page.getByRole("button", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/step=hosts/);
 });

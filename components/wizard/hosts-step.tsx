@@ -19,6 +19,8 @@ const ROLE_TEXT = { link: "link host: moves to the CDN", owner: "owner record: s
 export function HostsStep({ query, initialError }: { query: PlanQuery; initialError?: string }) {
   const router = useRouter();
   const [chart, setChart] = useState<ParsedHostnamesResult["chart"]>();
+  // A pasted chart is shown classified first; the next click with the same text moves on.
+  const [reviewedText, setReviewedText] = useState<string>();
   const { register, handleSubmit, setError, setValue, formState } = useForm<HostsForm>({
     defaultValues: { hostnames: query.hosts.join("\n"), region: query.region },
     errors: initialError ? { hostnames: { type: "server", message: initialError } } : undefined,
@@ -34,6 +36,10 @@ export function HostsStep({ query, initialError }: { query: PlanQuery; initialEr
     const region = result.chart?.region ?? values.region;
     if (result.chart?.region) setValue("region", result.chart.region);
     if (result.chart?.autoSsl) return; // shown below: no CDN needed
+    if (result.chart && reviewedText !== values.hostnames) {
+      setReviewedText(values.hostnames);
+      return;
+    }
     const owners = result.chart?.records.filter((r) => r.role === "owner").map((r) => r.host) ?? [];
     router.push(`/setup?${planQueryString({ ...query, hosts: result.hosts, region, targets: [], owners, step: "mode" })}`);
   });
@@ -78,8 +84,11 @@ export function HostsStep({ query, initialError }: { query: PlanQuery; initialEr
       </fieldset>
 
       {chart && (
-        <section aria-label="Records found in the chart" className="mt-6 rounded-md border border-slate-200 bg-white p-3">
-          <h3 className="font-semibold">Records found in the chart</h3>
+        <section aria-labelledby="chart-heading" className="mt-6 rounded-md border border-slate-200 bg-white p-3">
+          <h3 id="chart-heading" className="font-semibold">
+            Records found in the chart
+          </h3>
+          {!chart.autoSsl && <p className="mt-1 text-sm text-slate-700">Only the link host moves to the CDN. Check the list, then continue.</p>}
           {chart.autoSsl && (
             <p role="status" className="mt-2 rounded-md border-l-4 border-green-600 bg-green-50 px-3 py-2 text-sm text-green-950">
               This branded link uses SendGrid Auto SSL: SendGrid already serves its certificate, so no CDN is needed. Check instead that the records below exist at your DNS host as DNS-only CNAMEs, and that https:// links answer.
@@ -100,7 +109,11 @@ export function HostsStep({ query, initialError }: { query: PlanQuery; initialEr
           Back
         </Link>
         <button type="submit" className={buttonPrimary} disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Checking…" : "Next: how to configure"}
+          {formState.isSubmitting
+            ? "Checking…"
+            : chart && !chart.autoSsl && reviewedText !== undefined
+              ? `Next: move ${chart.records.filter((r) => r.role === "link").length} link host(s) to the CDN`
+              : "Next: how to configure"}
         </button>
       </div>
     </form>
