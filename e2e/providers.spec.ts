@@ -91,3 +91,14 @@ for (const cdn of ["cloudfront", "cloudflare", "fastly", "keycdn"]) {
     expect(JSON.stringify(plan)).not.toMatch(/(?<![.\w])sendgrid\.net/);
   });
 }
+
+test("Cloudflare: a delegated sub-zone can be given, and the record Name follows it", async ({ page }) => {
+  await page.goto("/setup?cdn=cloudflare&host=ablink.x.level-ex.com&mode=manual&step=configure");
+  await page.getByLabel("DNS zone for ablink.x.level-ex.com").fill("x.level-ex.com");
+  await page.getByRole("button", { name: "Update zones" }).click();
+  await expect(page).toHaveURL(/zone=x\.level-ex\.com/);
+  await expect(page.getByRole("button", { name: "Copy record name for ablink.x.level-ex.com" }).first()).toBeVisible();
+  const plan = await (await page.request.get("/api/plan?cdn=cloudflare&host=ablink.x.level-ex.com&zone=x.level-ex.com")).json();
+  const link = plan.hosts[0].steps.flatMap((s: { records?: { name: string; relativeName: string; zone: string }[] }) => s.records ?? []).find((r: { name: string }) => r.name === "ablink.x.level-ex.com");
+  expect(link).toMatchObject({ relativeName: "ablink", zone: "x.level-ex.com" });
+});

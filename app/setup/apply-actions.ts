@@ -19,6 +19,8 @@ const request = z.object({
   hosts: z.array(z.string().max(253)).min(1).max(MAX_HOSTS),
   region: z.enum(REGIONS),
   linkBrandingValidated: z.boolean().optional(),
+  zones: z.array(z.string().max(253).regex(/^[a-z0-9.-]*$/).optional().nullable()).max(MAX_HOSTS).optional(),
+  ownerRecords: z.array(z.string().max(253).regex(/^\d+\.[a-z0-9.-]+$/)).max(MAX_HOSTS).optional(),
   account: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("sandbox") }),
     z.object({ kind: z.literal("credentials"), values: z.record(z.string().max(64), z.string().max(4096)) }),
@@ -55,7 +57,13 @@ async function run<T extends ApplyPreview | ApplyReport>(raw: unknown, operation
     ctx = { endpoints: endpointsFromEnv() };
   }
 
-  const input: PlanInput = { hosts, region, linkBrandingValidated: parsed.data.linkBrandingValidated };
+  const input: PlanInput = {
+    hosts,
+    region,
+    linkBrandingValidated: parsed.data.linkBrandingValidated,
+    zones: parsed.data.zones?.map((z) => z ?? undefined),
+    ownerRecords: parsed.data.ownerRecords,
+  };
   try {
     const data = await provider[operation](credentials, input, ctx);
     return { ok: true, data: data as T };

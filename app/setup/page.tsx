@@ -4,6 +4,7 @@ import { CdnStep } from "@/components/wizard/cdn-step";
 import { HostsStep } from "@/components/wizard/hosts-step";
 import { ModeStep } from "@/components/wizard/mode-step";
 import { PlanSteps } from "@/components/wizard/plan-steps";
+import { ZoneForm } from "@/components/wizard/zone-form";
 import { Progress } from "@/components/wizard/progress";
 import { StepNav } from "@/components/wizard/step-nav";
 import { KeyboardNav } from "@/components/wizard/keyboard-nav";
@@ -61,8 +62,9 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
               {built?.errors?.map((e) => e.message).join(" ") ?? "Choose a CDN and enter hostnames first."}
             </p>
           )}
+          {step.id === "configure" && built?.plan && query.cdn === "cloudflare" && <ZoneForm query={query} plan={built.plan} />}
           {step.id === "configure" && built?.plan && query.mode === "apply" && <ApplyPanel query={query} />}
-          {step.planSteps && built?.plan && !(step.id === "configure" && query.mode === "apply") && <PlanSteps plan={built.plan} stepIds={step.planSteps} />}
+          {step.planSteps && built?.plan && !(step.id === "configure" && query.mode === "apply") && <PlanSteps plan={built.plan} select={step.planSteps} />}
           {step.planSteps && built?.plan && <PlanToolbar query={query} />}
           {step.planSteps && <StepNav query={query} step={step.id} />}
         </div>

@@ -43,7 +43,7 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
   const [confirmed, setConfirmed] = useState(false);
   const [startedAt, setStartedAt] = useState<number>();
   const [confirmedByPerson, setConfirmedByPerson] = useState(false);
-  const base = { cdn: query.cdn, hosts: query.hosts, region: query.region, linkBrandingValidated: confirmedByPerson };
+  const base = { cdn: query.cdn, hosts: query.hosts, region: query.region, zones: query.zones, ownerRecords: query.owners, linkBrandingValidated: confirmedByPerson };
 
   const preview = useMutation<ApplyPreview, Error & { fieldErrors?: Record<string, string> }, Account>({
     mutationFn: async (acc) => unwrap(await previewAction({ ...base, account: acc })),

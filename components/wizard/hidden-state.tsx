@@ -9,6 +9,7 @@ export function HiddenState({ query, omit }: { query: PlanQuery; omit: (keyof Pl
       {keep("hosts") && query.hosts.map((h) => <input key={h} type="hidden" name="host" value={h} />)}
       {keep("region") && query.region !== "global" && <input type="hidden" name="region" value={query.region} />}
       {keep("targets") && query.targets.some(Boolean) && query.targets.map((t, i) => <input key={i} type="hidden" name="target" value={t ?? ""} />)}
+      {keep("zones") && query.zones.some(Boolean) && query.zones.map((z, i) => <input key={`zone-${i}`} type="hidden" name="zone" value={z ?? ""} />)}
       {keep("owners") && query.owners.map((o) => <input key={o} type="hidden" name="owner" value={o} />)}
       {keep("mode") && query.mode && <input type="hidden" name="mode" value={query.mode} />}
       {keep("present") && query.present && <input type="hidden" name="present" value="1" />}

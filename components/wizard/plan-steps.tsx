@@ -1,9 +1,9 @@
 import { PlanStepView } from "@/components/plan/plan-step";
 import { card } from "@/components/ui/styles";
-import type { Plan } from "@/lib/plan/types";
+import type { HostPlan, Plan, PlanStep } from "@/lib/plan/types";
 
-/** The given plan steps, one card per hostname. */
-export function PlanSteps({ plan, stepIds }: { plan: Plan; stepIds: string[] }) {
+/** The plan steps a wizard step shows, one card per hostname. */
+export function PlanSteps({ plan, select }: { plan: Plan; select: (hostPlan: HostPlan) => PlanStep[] }) {
   return (
     <div className="space-y-6">
       {plan.hosts.map((hp) => (
@@ -17,11 +17,11 @@ export function PlanSteps({ plan, stepIds }: { plan: Plan; stepIds: string[] }) 
             </p>
           ))}
           <div className="mt-4">
-            {hp.steps
-              .filter((s) => stepIds.includes(s.id))
-              .map((s) => (
-                <PlanStepView key={s.id} step={s} host={hp.host} />
-              ))}
+            {select(hp).length === 0 ? (
+              <p className="text-slate-700">Nothing to do here for this host: {plan.cdnName} needed this change earlier, under Configure, and it is already listed there.</p>
+            ) : (
+              select(hp).map((s) => <PlanStepView key={s.id} step={s} host={hp.host} />)
+            )}
           </div>
         </article>
       ))}

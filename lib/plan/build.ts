@@ -8,5 +8,5 @@ export function buildPlan(query: PlanQuery): { plan: Plan; errors?: undefined } 
   if (query.hosts.length === 0) return { errors: [{ field: "host", message: "host is required: give at least one link-branding hostname." }] };
   const provider = PROVIDERS[query.cdn];
   if (!provider) return { errors: [{ field: "cdn", message: `${query.cdn} is coming soon: its values are not available yet.` }] };
-  return { plan: provider.plan({ hosts: query.hosts, region: query.region, targets: query.targets, ownerRecords: query.owners }) };
+  return { plan: provider.plan({ hosts: query.hosts, region: query.region, targets: query.targets, ownerRecords: query.owners, zones: query.zones }) };
 }

@@ -7,7 +7,7 @@ describe("parsePlanQuery", () => {
   it("reads the plan, drops duplicate hosts and normalises case and trailing dots", () => {
     const { query, errors } = parsePlanQuery(new URLSearchParams("cdn=cloudfront&host=ABLINK.x.customer.com.&host=ablink.x.customer.com&region=eu&mode=apply&step=dns&present=1"));
     expect(errors).toEqual([]);
-    expect(query).toEqual({ cdn: "cloudfront", hosts: ["ablink.x.customer.com"], region: "eu", targets: [], owners: [], mode: "apply", step: "dns", present: true });
+    expect(query).toEqual({ cdn: "cloudfront", hosts: ["ablink.x.customer.com"], region: "eu", targets: [], owners: [], zones: [], mode: "apply", step: "dns", present: true });
   });
 
   it.each([
@@ -15,7 +15,8 @@ describe("parsePlanQuery", () => {
     ["cdn=cloudfront&cdn=fastly", "cdn", "cdn is given 2 times with different values; give it once."],
     ["region=us", "region", "region must be one of: global, eu."],
     ["mode=magic", "mode", "mode must be one of: manual, apply."],
-    ["target=not a host", "target", "target #1 is not a hostname (e.g. d111111abcdef8.cloudfront.net)."],
+    ["target=not a host", "target", "target #1 is not a DNS name (e.g. d111111abcdef8.cloudfront.net)."],
+    ["zone=<b>", "zone", "zone #1 is not a DNS name (e.g. news.example.com)."],
     ["owner=ablink.x.customer.com", "owner", "owner #1 is not an owner record (digits, then the branded domain, e.g. 1234567.news.example.com)."],
     ["host=customer.com", "host", 'host #1: "customer.com" is a registrable domain, not a link-branding hostname; it looks like ablink.customer.com or ablink.news.customer.com.'],
   ])("%s → error on %s", (qs, field, message) => {

@@ -16,6 +16,8 @@ export interface PlanQuery {
   targets: (string | undefined)[];
   /** Owner records (`<digits>.<domain>`) from a pasted chart: shown as "leave as it is". */
   owners: string[];
+  /** DNS zone per host when it is not the registrable domain (a delegated sub-zone), in host order. */
+  zones: (string | undefined)[];
   mode?: Mode;
   step?: string;
   present: boolean;
@@ -77,15 +79,21 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
     }
   }
 
-  const targets = params.getAll("target").slice(0, MAX_HOST_PARAMS).map((t, i) => {
-    const value = t.trim().toLowerCase().replace(/\.$/, "");
-    if (value === "") return undefined;
-    if (value.length > 253 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(value)) {
-      errors.push({ field: "target", message: `target #${i + 1} is not a hostname (e.g. d111111abcdef8.cloudfront.net).` });
-      return undefined;
-    }
-    return value;
-  });
+  const dnsNames = (name: "target" | "zone", example: string) =>
+    params
+      .getAll(name)
+      .slice(0, MAX_HOST_PARAMS)
+      .map((t, i) => {
+        const value = t.trim().toLowerCase().replace(/\.$/, "");
+        if (value === "") return undefined;
+        if (value.length > 253 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(value)) {
+          errors.push({ field: name, message: `${name} #${i + 1} is not a DNS name (e.g. ${example}).` });
+          return undefined;
+        }
+        return value;
+      });
+  const targets = dnsNames("target", "d111111abcdef8.cloudfront.net");
+  const zones = dnsNames("zone", "news.example.com");
 
   const owners: string[] = [];
   for (const [i, raw] of params.getAll("owner").slice(0, MAX_HOST_PARAMS).entries()) {
@@ -100,7 +108,7 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
   const rawStep = params.get("step") ?? undefined;
   const step = rawStep && STEP_ID.test(rawStep) ? rawStep : undefined;
   const present = params.get("present") === "1";
-  return { query: { cdn, hosts, region, targets, owners, mode, step, present }, errors };
+  return { query: { cdn, hosts, region, targets, owners, zones, mode, step, present }, errors };
 }
 
 /** The canonical URL query of a plan state; what share links carry. */
@@ -111,6 +119,7 @@ export function planQueryString(q: Partial<PlanQuery>): string {
   if (q.region && q.region !== "global") params.set("region", q.region);
   if (q.targets?.some(Boolean)) for (const t of q.targets) params.append("target", t ?? "");
   for (const o of q.owners ?? []) params.append("owner", o);
+  if (q.zones?.some(Boolean)) for (const z of q.zones) params.append("zone", z ?? "");
   if (q.mode) params.set("mode", q.mode);
   if (q.step) params.set("step", q.step);
   if (q.present) params.set("present", "1");
@@ -119,7 +128,7 @@ export function planQueryString(q: Partial<PlanQuery>): string {
 
 /** The plan alone, without the wizard's place in it: what /checklist, exports and share links of a plan carry. */
 export function planOnlyQueryString(q: PlanQuery): string {
-  return planQueryString({ cdn: q.cdn, hosts: q.hosts, region: q.region, targets: q.targets, owners: q.owners });
+  return planQueryString({ cdn: q.cdn, hosts: q.hosts, region: q.region, targets: q.targets, owners: q.owners, zones: q.zones });
 }
 
 /** Check one host the way the hostnames field does (for single-value inputs). */

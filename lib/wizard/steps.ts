@@ -1,4 +1,5 @@
 import type { PlanQuery } from "@/lib/plan/query";
+import type { HostPlan, PlanStep } from "@/lib/plan/types";
 
 /**
  * The wizard's steps as data, in the documented order (the seed's steps, preceded by the choices the
@@ -11,9 +12,21 @@ export interface WizardStep {
   description: string;
   /** For gating steps: is the answer in the query? */
   answered?: (q: PlanQuery) => boolean;
-  /** The plan step ids this wizard step shows. */
-  planSteps?: string[];
+  /** Which of a host plan's steps this wizard step shows (steps that render the plan have one). */
+  planSteps?: (hostPlan: HostPlan) => PlanStep[];
 }
+
+/**
+ * Providers order their own steps (KeyCDN changes DNS before its certificate can issue, so its DNS step
+ * comes before the test). The wizard shows everything before the test under Configure, in the
+ * provider's order, and only a DNS step that follows the test under Update DNS.
+ */
+const indexOf = (hp: HostPlan, id: string) => {
+  const i = hp.steps.findIndex((s) => s.id === id);
+  return i === -1 ? hp.steps.length : i;
+};
+const before = (hp: HostPlan, id: string) => hp.steps.slice(0, indexOf(hp, id));
+const after = (hp: HostPlan, id: string) => hp.steps.slice(indexOf(hp, id) + 1);
 
 export const WIZARD_STEPS: readonly WizardStep[] = [
   { id: "cdn", title: "Choose your CDN", description: "The CDN that will serve your link host over HTTPS.", answered: (q) => q.cdn !== undefined },
@@ -24,10 +37,10 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
     answered: (q) => q.hosts.length > 0,
   },
   { id: "mode", title: "How to configure", description: "Copy the values yourself, or let the wizard apply them with your API credentials.", answered: (q) => q.mode !== undefined },
-  { id: "configure", title: "Configure", description: "Create the certificate and the CDN configuration for each hostname.", planSteps: ["certificate", "create", "configure"] },
-  { id: "test", title: "Test before the switch", description: "Prove the CDN answers correctly over HTTP and HTTPS before touching DNS.", planSteps: ["test"] },
-  { id: "dns", title: "Update DNS", description: "Point each link host at the CDN: one CNAME per hostname.", planSteps: ["dns"] },
-  { id: "next", title: "Next steps", description: "Ask your account team to turn on SSL click tracking.", planSteps: ["next"] },
+  { id: "configure", title: "Configure", description: "Create the certificate and the CDN configuration for each hostname.", planSteps: (hp) => before(hp, "test").filter((s) => s.id !== "next") },
+  { id: "test", title: "Test before the switch", description: "Prove the CDN answers correctly over HTTP and HTTPS before touching DNS.", planSteps: (hp) => hp.steps.filter((s) => s.id === "test") },
+  { id: "dns", title: "Update DNS", description: "Point each link host at the CDN: one CNAME per hostname.", planSteps: (hp) => after(hp, "test").filter((s) => s.id === "dns") },
+  { id: "next", title: "Next steps", description: "Ask your account team to turn on SSL click tracking.", planSteps: (hp) => hp.steps.filter((s) => s.id === "next") },
 ];
 
 export type StepId = WizardStep["id"];
