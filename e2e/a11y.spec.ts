@@ -14,6 +14,11 @@ const pages = [
   `/setup?${q}&mode=manual&step=next`,
   `/checklist?${q}`,
   "/checklist?cdn=cloudfront&host=bad",
+  ...["cloudflare", "fastly", "keycdn"].flatMap((cdn) => {
+    const p = `cdn=${cdn}&host=ablink.subdomain.customer.com&host=ablink.info.customer.com`;
+    return [...["configure", "test", "dns", "next"].map((step) => `/setup?${p}&mode=manual&step=${step}`), `/setup?${p}&mode=apply&step=configure`, `/checklist?${p}`];
+  }),
+  `/setup?${q}&mode=manual&step=configure&present=1`,
 ];
 
 for (const path of pages) {

@@ -105,7 +105,13 @@ export function parseHostnamesInput(text: string): ParsedHostnames {
   const linkRows = rows.filter((r, i) => records[i]!.role === "link");
   const { hosts, errors } = checkHostnames(linkRows.map((r) => ({ token: r.host, line: r.line })));
 
-  if (rows.length > 0 && linkRows.length === 0) {
+  if (rows.length === 0) {
+    errors.push({
+      line: 0,
+      input: "",
+      message: "This looks like a record chart, but no record (type, host, value) could be read from it. Paste the rows as your email provider shows them, or just the link hostnames.",
+    });
+  } else if (linkRows.length === 0) {
     errors.push({
       line: 0,
       input: "",

@@ -9,6 +9,28 @@ import { parsePlanQuery, planOnlyQueryString, type SearchParamsRecord } from "@/
 
 export const metadata: Metadata = { title: "Printable checklist" };
 
+/**
+ * The app's public origin: PUBLIC_BASE_URL when set (behind a proxy), else the request's own Host,
+ * accepted only when it looks like a host[:port] so a forged header cannot put markup in the link.
+ */
+function publicOrigin(h: Headers): string {
+  const configured = process.env.PUBLIC_BASE_URL?.replace(/\/$/, "");
+  if (configured && /^https?:\/\/[a-z0-9.:[\]-]+$/i.test(configured)) return configured;
+  const host = h.get("host") ?? "";
+  const proto = h.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return /^[a-z0-9.-]+(:\d{1,5})?$/i.test(host) ? `${proto}://${host}` : "http://localhost:3000";
+}
+
+/** The QR code of the plan link, or null when the link is too long for a QR code (many hosts). */
+async function qrCodeSvg(url: string): Promise<string | null> {
+  try {
+    // The SVG holds only QR modules drawn from the URL: no text of the user's is placed in markup.
+    return await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "L" });
+  } catch {
+    return null;
+  }
+}
+
 /** The runbook: server-rendered, complete without JavaScript, one section per hostname. */
 export default async function ChecklistPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const { query, errors } = parsePlanQuery(await searchParams);
@@ -20,8 +42,8 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
         <div role="alert" className="mt-4 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3">
           <p className="font-semibold">This checklist link cannot be used:</p>
           <ul className="mt-1 list-disc pl-5">
-            {built.errors.map((e) => (
-              <li key={e.field} className="whitespace-pre-line">
+            {built.errors.map((e, i) => (
+              <li key={i} className="whitespace-pre-line">
                 {e.field}: {e.message}
               </li>
             ))}
@@ -40,11 +62,8 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
   const shareQuery = planOnlyQueryString(query);
   const domains = [...new Set(plan.hosts.map((h) => h.zone))].join(", ");
   const today = new Date().toISOString().slice(0, 10);
-  const requestHeaders = await headers();
-  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost:3000"}`;
-  const shareUrl = `${origin}/setup?${shareQuery}`;
-  // The SVG holds only QR modules drawn from the URL: no text of the user's is placed in markup.
-  const qrSvg = await QRCode.toString(shareUrl, { type: "svg", margin: 0, errorCorrectionLevel: "M" });
+  const shareUrl = `${publicOrigin(await headers())}/setup?${shareQuery}`;
+  const qrSvg = await qrCodeSvg(shareUrl);
 
   return (
     <article>
@@ -71,10 +90,12 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
           <PrintButton />
         </p>
         </div>
-        <figure className="w-28 shrink-0">
-          <div role="img" aria-label="QR code of the plan link" className="size-28" dangerouslySetInnerHTML={{ __html: qrSvg }} />
-          <figcaption className="mt-1 text-center text-xs">Scan to open the plan</figcaption>
-        </figure>
+        {qrSvg && (
+          <figure className="w-28 shrink-0">
+            <div role="img" aria-label="QR code of the plan link" className="size-28" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+            <figcaption className="mt-1 text-center text-xs">Scan to open the plan</figcaption>
+          </figure>
+        )}
       </header>
       {plan.hosts.map((hp, i) => (
         <section key={hp.host} aria-labelledby={`cl-${hp.host}`} className={`mt-8 print:mt-4 ${i > 0 ? "print-break-before" : ""}`}>

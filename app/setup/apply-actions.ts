@@ -45,7 +45,11 @@ async function run<T extends ApplyPreview | ApplyReport>(raw: unknown, operation
   let credentials: unknown;
   let ctx: ApplyContext;
   if (account.kind === "sandbox") {
-    ({ credentials, ctx } = await provider.sandbox());
+    try {
+      ({ credentials, ctx } = await provider.sandbox());
+    } catch {
+      return { ok: false, message: "The sandbox could not start on this server. Use the manual values, or try again in a minute." };
+    }
   } else {
     const creds = provider.credentialsSchema.safeParse(account.values);
     if (!creds.success) {

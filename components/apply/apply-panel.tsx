@@ -5,14 +5,21 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { applyAction, previewAction, type ActionResult } from "@/app/setup/apply-actions";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
-import { planQueryString, type PlanQuery } from "@/lib/plan/query";
+import { planQueryString, type PlanQuery } from "@/lib/plan/url";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import type { ApplyPreview, ApplyReport, ProviderInfo } from "@/lib/providers/types";
 import { CredentialsForm, type Account } from "./credentials-form";
 import { PreviewView, ReportView } from "./report-view";
 
-const POLL_EVERY_MS = 3000;
+// Each poll re-runs apply (idempotent), which costs several API calls per host: start at 5 s and back
+// off to a minute, so even 50 hosts stay far inside the providers' rate limits.
+const FIRST_POLL_MS = 5000;
+const LONGEST_POLL_MS = 60_000;
 const POLL_FOR_AT_MOST_MS = 20 * 60 * 1000;
+
+function nextPollDelay(polls: number): number {
+  return Math.min(LONGEST_POLL_MS, FIRST_POLL_MS * 1.5 ** polls);
+}
 
 export function ApplyPanel({ query }: { query: PlanQuery }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }));
@@ -56,8 +63,10 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
     queryFn: async () => unwrap(await applyAction({ ...base, account })),
     refetchInterval: (q) => {
       const data = q.state.data;
-      if (q.state.error || !data || data.complete) return false;
-      return startedAt !== undefined && Date.now() - startedAt > POLL_FOR_AT_MOST_MS ? false : POLL_EVERY_MS;
+      // A failed host needs the person (or a fix elsewhere): retrying it on a timer only burns rate limit.
+      if (q.state.error || !data || data.complete || data.hosts.some((h) => h.outcome === "failed")) return false;
+      if (startedAt !== undefined && Date.now() - startedAt > POLL_FOR_AT_MOST_MS) return false;
+      return nextPollDelay(q.state.dataUpdateCount);
     },
   });
 
@@ -79,6 +88,9 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
           </p>
         )}
         {report && !report.complete && !failed && <Waiting since={startedAt} fetching={apply.isFetching} />}
+        {report && failed && (
+          <p className="text-sm text-slate-700">Checking stopped because a host failed: fix what its message says, then apply again.</p>
+        )}
         {report && <ReportView report={report} />}
         {report && (confirmedByPerson || !report.complete) && provider.applyConfirmation && (
           <label className="flex items-start gap-3 rounded-md border border-slate-300 bg-white p-3">
@@ -159,8 +171,12 @@ function Waiting({ since, fetching }: { since?: number; fetching: boolean }) {
   const seconds = since ? Math.max(0, Math.round((now - since) / 1000)) : 0;
   const elapsed = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
   return (
-    <p role="status" className="rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-amber-950">
-      Waiting for the provider: certificates are validated once their DNS records are live, and new distributions take a few minutes to deploy. Checking every {POLL_EVERY_MS / 1000} s{fetching ? " (checking now)" : ""}. Elapsed {elapsed}.
-    </p>
+    <div className="rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-amber-950">
+      <p role="status">
+        Waiting for the provider: certificates are validated once their DNS records are live, and new deployments take a few minutes. Checking again automatically, less often as time passes{fetching ? " (checking now)" : ""}.
+      </p>
+      {/* Outside the live region: a ticking clock must not be announced every second. */}
+      <p className="mt-1 text-sm">Elapsed {elapsed}.</p>
+    </div>
   );
 }

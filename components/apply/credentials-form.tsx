@@ -82,7 +82,11 @@ export function CredentialsForm({
               <input
                 id={f.name}
                 type={f.secret || maskAll ? "password" : "text"}
-                autoComplete="off"
+                // Not a login: ask browsers and password managers not to offer to save these.
+                autoComplete={f.secret ? "new-password" : "off"}
+                data-1p-ignore=""
+                data-lpignore="true"
+                data-bwignore=""
                 spellCheck={false}
                 autoCapitalize="none"
                 className={`${inputBase} mt-1 font-mono`}

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { parseHostnamesAction, type ParsedHostnamesResult } from "@/app/setup/hostname-actions";
 import { buttonPrimary, buttonSecondary, fieldError, inputBase } from "@/components/ui/styles";
-import { planQueryString, type PlanQuery } from "@/lib/plan/query";
+import { planQueryString, type PlanQuery } from "@/lib/plan/url";
 import type { Region } from "@/lib/plan/types";
 
 interface HostsForm {
@@ -41,7 +41,8 @@ export function HostsStep({ query, initialError }: { query: PlanQuery; initialEr
       return;
     }
     const owners = result.chart?.records.filter((r) => r.role === "owner").map((r) => r.host) ?? [];
-    router.push(`/setup?${planQueryString({ ...query, hosts: result.hosts, region, targets: [], owners, step: "mode" })}`);
+    // Targets and zones are per host, by position: a new host list starts without them.
+    router.push(`/setup?${planQueryString({ ...query, hosts: result.hosts, region, targets: [], zones: [], owners, step: "mode" })}`);
   });
 
   const error = formState.errors.hostnames?.message;
@@ -95,8 +96,8 @@ export function HostsStep({ query, initialError }: { query: PlanQuery; initialEr
             </p>
           )}
           <ul className="mt-2 space-y-1 text-sm">
-            {chart.records.map((r) => (
-              <li key={`${r.type}-${r.host}`} className="break-all">
+            {chart.records.map((r, i) => (
+              <li key={i} className="break-all">
                 <code>{r.type} {r.host} → {r.value}</code>: {ROLE_TEXT[r.role]}
               </li>
             ))}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/query";
 import { PROVIDER_INFO } from "@/lib/providers/info";
+import { HiddenState } from "./hidden-state";
 
 const OPTIONS = [
   { value: "manual", title: "Manual: copy-paste values", text: "Every console value, one card per hostname, with copy buttons and a printable checklist." },
@@ -13,15 +14,7 @@ export function ModeStep({ query }: { query: PlanQuery }) {
   const provider = query.cdn ? PROVIDER_INFO[query.cdn] : undefined;
   return (
     <Form action="/setup">
-      {query.cdn && <input type="hidden" name="cdn" value={query.cdn} />}
-      {query.hosts.map((h) => (
-        <input key={h} type="hidden" name="host" value={h} />
-      ))}
-      {query.region !== "global" && <input type="hidden" name="region" value={query.region} />}
-      {query.owners.map((o) => (
-        <input key={o} type="hidden" name="owner" value={o} />
-      ))}
-      {query.present && <input type="hidden" name="present" value="1" />}
+      <HiddenState query={query} omit={["mode"]} />
       <fieldset>
         <legend className="sr-only">How to configure</legend>
         <div className="grid gap-3 sm:grid-cols-2">

@@ -1,27 +1,14 @@
-import { checkHostname, checkHostnames, describeErrors, OWNER_RECORD, tokenise } from "@/lib/hostnames";
-import { CDN_IDS, REGIONS, type CdnId, type Region } from "@/lib/plan/types";
+import { checkHostname, checkHostnames, describeErrors, MAX_HOSTS, OWNER_RECORD, tokenise } from "@/lib/hostnames";
+import { CDN_IDS, REGIONS } from "@/lib/plan/types";
+import { MODES, type PlanQuery } from "@/lib/plan/url";
+
+export { MODES, planOnlyQueryString, planQueryString, type Mode, type PlanQuery } from "@/lib/plan/url";
 
 /**
  * The plan's non-secret state as it lives in the URL (contract.md "The plan lives in the URL"):
  * cdn, host (repeated), region, optional target (repeated, per host), and the wizard's mode and step.
+ * This module validates it (with the public-suffix list): server only. url.ts writes it back.
  */
-
-export const MODES = ["manual", "apply"] as const;
-export type Mode = (typeof MODES)[number];
-
-export interface PlanQuery {
-  cdn?: CdnId;
-  hosts: string[];
-  region: Region;
-  targets: (string | undefined)[];
-  /** Owner records (`<digits>.<domain>`) from a pasted chart: shown as "leave as it is". */
-  owners: string[];
-  /** DNS zone per host when it is not the registrable domain (a delegated sub-zone), in host order. */
-  zones: (string | undefined)[];
-  mode?: Mode;
-  step?: string;
-  present: boolean;
-}
 
 export interface FieldError {
   field: string;
@@ -68,7 +55,7 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
   const rawHosts = params.getAll("host");
   let hosts: string[] = [];
   if (rawHosts.length > MAX_HOST_PARAMS) {
-    errors.push({ field: "host", message: `host is given ${rawHosts.length} times; give at most 100 hostnames.` });
+    errors.push({ field: "host", message: `host is given ${rawHosts.length} times; give at most ${MAX_HOSTS} hostnames.` });
   } else if (rawHosts.some((h) => h.length > MAX_PARAM_LENGTH)) {
     errors.push({ field: "host", message: "a host value is too long; a hostname has at most 253 characters." });
   } else {
@@ -111,25 +98,7 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
   return { query: { cdn, hosts, region, targets, owners, zones, mode, step, present }, errors };
 }
 
-/** The canonical URL query of a plan state; what share links carry. */
-export function planQueryString(q: Partial<PlanQuery>): string {
-  const params = new URLSearchParams();
-  if (q.cdn) params.set("cdn", q.cdn);
-  for (const h of q.hosts ?? []) params.append("host", h);
-  if (q.region && q.region !== "global") params.set("region", q.region);
-  if (q.targets?.some(Boolean)) for (const t of q.targets) params.append("target", t ?? "");
-  for (const o of q.owners ?? []) params.append("owner", o);
-  if (q.zones?.some(Boolean)) for (const z of q.zones) params.append("zone", z ?? "");
-  if (q.mode) params.set("mode", q.mode);
-  if (q.step) params.set("step", q.step);
-  if (q.present) params.set("present", "1");
-  return params.toString();
-}
 
-/** The plan alone, without the wizard's place in it: what /checklist, exports and share links of a plan carry. */
-export function planOnlyQueryString(q: PlanQuery): string {
-  return planQueryString({ cdn: q.cdn, hosts: q.hosts, region: q.region, targets: q.targets, owners: q.owners, zones: q.zones });
-}
 
 /** Check one host the way the hostnames field does (for single-value inputs). */
 export { checkHostname };

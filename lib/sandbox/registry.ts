@@ -12,6 +12,8 @@ export function ensureFake(name: string, createApi: () => FakeApi): Promise<Runn
   if (!fake) {
     fake = startFake(createApi());
     running.set(name, fake);
+    // A fake that failed to start is forgotten, so the next request tries again.
+    fake.catch(() => running.delete(name));
   }
   return fake;
 }

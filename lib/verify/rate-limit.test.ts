@@ -28,8 +28,10 @@ describe("TokenBucketLimiter", () => {
 });
 
 describe("clientKey", () => {
-  it("uses the first X-Forwarded-For entry, then X-Real-IP", () => {
-    expect(clientKey(new Headers({ "x-forwarded-for": " 203.0.113.7, 10.0.0.1" }))).toBe("203.0.113.7");
+  it("uses the X-Forwarded-For entry the nearest proxy appended, then X-Real-IP", () => {
+    expect(clientKey(new Headers({ "x-forwarded-for": " 203.0.113.7, 198.51.100.9 " }))).toBe("198.51.100.9");
+    // Whatever the client writes to the left does not change its key.
+    expect(clientKey(new Headers({ "x-forwarded-for": "1.2.3.4, 198.51.100.9" }))).toBe("198.51.100.9");
     expect(clientKey(new Headers({ "x-real-ip": "198.51.100.2" }))).toBe("198.51.100.2");
     expect(clientKey(new Headers())).toBe("unknown");
   });

@@ -43,9 +43,13 @@ export class TokenBucketLimiter {
   }
 }
 
-/** The client's address as the proxy in front reports it (first X-Forwarded-For entry), else X-Real-IP. */
+/**
+ * The client's address as the nearest proxy reports it: the right-most X-Forwarded-For entry (the one that
+ * proxy appended; entries to its left are whatever the client sent, so rotating them must not reset the
+ * limit), else X-Real-IP.
+ */
 export function clientKey(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   const key = forwarded || headers.get("x-real-ip")?.trim() || "unknown";
   return key.slice(0, 64);
 }

@@ -1,0 +1,44 @@
+import type { CdnId, Region } from "@/lib/plan/types";
+
+/**
+ * The plan's non-secret state as it lives in the URL, and how to write it back. Kept apart from
+ * query.ts (which validates, with the public-suffix list) so client components can build links
+ * without shipping that list to the browser.
+ */
+
+export const MODES = ["manual", "apply"] as const;
+export type Mode = (typeof MODES)[number];
+
+export interface PlanQuery {
+  cdn?: CdnId;
+  hosts: string[];
+  region: Region;
+  targets: (string | undefined)[];
+  /** Owner records (`<digits>.<domain>`) from a pasted chart: shown as "leave as it is". */
+  owners: string[];
+  /** DNS zone per host when it is not the registrable domain (a delegated sub-zone), in host order. */
+  zones: (string | undefined)[];
+  mode?: Mode;
+  step?: string;
+  present: boolean;
+}
+
+/** The canonical URL query of a plan state; what share links carry. */
+export function planQueryString(q: Partial<PlanQuery>): string {
+  const params = new URLSearchParams();
+  if (q.cdn) params.set("cdn", q.cdn);
+  for (const h of q.hosts ?? []) params.append("host", h);
+  if (q.region && q.region !== "global") params.set("region", q.region);
+  if (q.targets?.some(Boolean)) for (const t of q.targets) params.append("target", t ?? "");
+  for (const o of q.owners ?? []) params.append("owner", o);
+  if (q.zones?.some(Boolean)) for (const z of q.zones) params.append("zone", z ?? "");
+  if (q.mode) params.set("mode", q.mode);
+  if (q.step) params.set("step", q.step);
+  if (q.present) params.set("present", "1");
+  return params.toString();
+}
+
+/** The plan alone, without the wizard's place in it: what /checklist, exports and share links of a plan carry. */
+export function planOnlyQueryString(q: PlanQuery): string {
+  return planQueryString({ cdn: q.cdn, hosts: q.hosts, region: q.region, targets: q.targets, owners: q.owners, zones: q.zones });
+}
