@@ -179,3 +179,27 @@ export function ownerRecordFor(host: string, ownerRecords: readonly string[] | u
   const parent = parentOf(host);
   return (ownerRecords ?? []).map(normaliseHostname).find((name) => OWNER_RECORD.test(name) && parentOf(name) === parent);
 }
+
+/** The registrable domain of a name (public-suffix list), or null for a name under no public suffix. */
+export function registrableDomain(host: string): string | null {
+  return parseDomain(normaliseHostname(host), { allowPrivateDomains: false }).domain ?? null;
+}
+
+/**
+ * Zones that could hold `host`, longest first: its parent down to the registrable domain. The host
+ * itself is not a candidate (a link host is a record in a zone) and nothing above the registrable
+ * domain is ever asked for (`com`, `co.uk`).
+ */
+export function zoneCandidates(rawHost: string): string[] {
+  const host = normaliseHostname(rawHost);
+  const registrable = registrableDomain(host);
+  if (!registrable) return [];
+  const labels = host.split(".");
+  const out: string[] = [];
+  for (let i = 1; i < labels.length; i++) {
+    const candidate = labels.slice(i).join(".");
+    out.push(candidate);
+    if (candidate === registrable) break;
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDnsClient, createResolver, firstHop, resolveChain, zoneCandidates, type DnsQuestioner } from "./dns";
+import { createDnsClient, createResolver, firstHop, resolveChain, type DnsQuestioner } from "./dns";
+import { zoneCandidates } from "@/lib/hostnames";
 import { Guard } from "./guard";
 import { DEFAULT_SETTINGS } from "./settings";
 import { startDnsServer, type TestDnsServer } from "./testing/dns-server";

@@ -1,6 +1,6 @@
 import "server-only";
 import { promises as dnsPromises } from "node:dns";
-import { parse as parseDomain } from "tldts";
+import { zoneCandidates } from "@/lib/hostnames";
 import type { Guard } from "./guard";
 import type { VerifySettings } from "./settings";
 
@@ -159,18 +159,6 @@ export interface DnsClient {
   authoritative(host: string): Promise<Authoritative>;
 }
 
-/** Names from `host`'s parent up to its registrable domain, nearest first. */
-export function zoneCandidates(host: string): string[] {
-  const domain = parseDomain(host, { allowPrivateDomains: false }).domain ?? host;
-  const labels = host.split(".");
-  const out: string[] = [];
-  for (let i = 1; i < labels.length; i++) {
-    const name = labels.slice(i).join(".");
-    out.push(name);
-    if (name === domain) break;
-  }
-  return out;
-}
 
 /**
  * With VERIFY_DNS_SERVERS set every question, the "authoritative" ones included, goes to those servers

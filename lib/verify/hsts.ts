@@ -1,6 +1,5 @@
 import "server-only";
 import * as z from "zod";
-import { parse as parseDomain } from "tldts";
 import type { Guard } from "./guard";
 import { guardedGet } from "./http-probe";
 import type { VerifySettings } from "./settings";
@@ -265,6 +264,3 @@ export function createHstsChecker(deps: Deps, kept: PreloadCache = sharedPreload
   };
 }
 
-export function registrableDomain(host: string): string {
-  return parseDomain(host, { allowPrivateDomains: false }).domain ?? host;
-}

@@ -5,7 +5,8 @@ import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import { describe, diagnoseConnectFailure, diagnoseResponse, diagnoseTls, describeResponse, whoAnswered, type DiagnoseContext, type Diagnosis } from "./diagnose";
 import { createDnsClient, createResolver, describeHop, firstHop, resolveChain, type ChainResult, type DnsClient, type FirstHop } from "./dns";
 import { Guard, type CheckedAddress, type Connector, type Semaphore } from "./guard";
-import { createHstsChecker, registrableDomain } from "./hsts";
+import { createHstsChecker } from "./hsts";
+import { registrableDomain } from "@/lib/hostnames";
 import { exchange, type ExchangeResult } from "./http-probe";
 import { settingsFromEnv, type VerifySettings } from "./settings";
 import { CHECK_IDS, CHECK_TITLES, type CheckId, type CheckResult, type HostReport, type HstsReport, type Phase, type PhaseRequest, type VerifyReport } from "./types";
@@ -418,7 +419,7 @@ export async function verifyHosts(input: VerifyInput, deps: VerifyDeps = {}): Pr
 
   const byDomain = new Map<string, string[]>();
   for (const host of input.hosts) {
-    const domain = registrableDomain(host);
+    const domain = (registrableDomain(host) ?? host);
     byDomain.set(domain, [...(byDomain.get(domain) ?? []), host]);
   }
   const hstsReports = new Map([...byDomain].map(([domain, hosts]) => [domain, hstsChecker.check(domain, hosts)] as const));
@@ -438,7 +439,7 @@ export async function verifyHosts(input: VerifyInput, deps: VerifyDeps = {}): Pr
         settings,
         guard,
         dns,
-        hsts: hstsReports.get(registrableDomain(host))!,
+        hsts: hstsReports.get((registrableDomain(host) ?? host))!,
         requested: input.phase ?? "auto",
       });
     } catch (error) {

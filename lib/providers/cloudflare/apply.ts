@@ -12,7 +12,8 @@ import { ALL_PERMISSIONS, CloudflareFake } from "./fake";
 import { OPTION } from "./labels";
 import { cloudflareCredentials, type CloudflareCredentials } from "./schema";
 import { CERTIFICATE, CF_CODE, CONFIG_ACTION, PACK_ACTIVE, PACK_IN_PROGRESS, PERMISSION, RECORD_TYPE, SSL_MODE, TTL_AUTO, hostExpression, ruleDescription, type Permission } from "./settings";
-import { nameInZone, namesCover, repeatedZone, zoneCandidates, zoneOf } from "./zones";
+import { nameInZone, namesCover, repeatedZone, zoneOf } from "./zones";
+import { zoneCandidates } from "@/lib/hostnames";
 import { OWNER_RECORD, ownerRecordFor, ownerRecordName, parentOf } from "@/lib/hostnames";
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkHostname, splitZone } from "@/lib/hostnames";
 import { ownerRecordFor } from "@/lib/hostnames";
-import { coveredByUniversal, namesCover, repeatedZone, zoneCandidates, zoneOf } from "./zones";
+import { coveredByUniversal, namesCover, repeatedZone, zoneOf } from "./zones";
+import { zoneCandidates } from "@/lib/hostnames";
 
 describe("zoneOf: zone and Name per host", () => {
   // [raw host, zone given or undefined, zone, Name, delegated]

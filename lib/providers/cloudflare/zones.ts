@@ -1,5 +1,4 @@
-import { parse as parseDomain } from "tldts";
-import { certificateNameCovers, normaliseHostname } from "@/lib/hostnames";
+import { certificateNameCovers, normaliseHostname, registrableDomain } from "@/lib/hostnames";
 
 /**
  * Which Cloudflare zone a link host lives in, and the record Name relative to it. Usually the
@@ -21,9 +20,6 @@ export interface ZoneSplit {
   zoneIgnored?: string;
 }
 
-export function registrableDomain(host: string): string | null {
-  return parseDomain(normaliseHostname(host), { allowPrivateDomains: false }).domain ?? null;
-}
 
 /** Split a host by its zone: the one given (a delegated sub-zone) when it contains the host, else the registrable domain. */
 export function zoneOf(rawHost: string, rawZone?: string): ZoneSplit {
@@ -44,24 +40,6 @@ export function zoneOf(rawHost: string, rawZone?: string): ZoneSplit {
   return { host, zone: fallback, relativeName: nameInZone(host, fallback), registrable, delegated: false, zoneIgnored };
 }
 
-/**
- * Zones that could hold `host`, longest first: its parent down to the registrable domain. The host
- * itself is not a candidate (a link host is a record in a zone) and nothing above the registrable
- * domain is ever asked for (`com`, `co.uk`).
- */
-export function zoneCandidates(rawHost: string): string[] {
-  const host = normaliseHostname(rawHost);
-  const registrable = registrableDomain(host);
-  if (!registrable) return [];
-  const labels = host.split(".");
-  const out: string[] = [];
-  for (let i = 1; i < labels.length; i++) {
-    const candidate = labels.slice(i).join(".");
-    out.push(candidate);
-    if (candidate === registrable) break;
-  }
-  return out;
-}
 
 /**
  * The classic Name-field mistake: the full name typed where the DNS host appends the zone, giving
