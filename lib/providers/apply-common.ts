@@ -2,11 +2,11 @@ import "server-only";
 import { mapWithConcurrency } from "@/lib/async";
 import type { CdnId, PlanInput } from "@/lib/plan/types";
 import type { ApplyContext } from "@/lib/providers/server-types";
+import { DEFAULT_HOST_CONCURRENCY } from "@/lib/providers/server-types";
 import { isComplete, type ApplyPreview, type ApplyReport, type HostApplyResult, type HostPreview, type ProviderError } from "@/lib/providers/types";
 
 /** Pieces the fetch-based providers share when they run apply/status/preview over every host. */
 
-export const DEFAULT_CONCURRENCY = 3;
 
 export function newResult(host: string): HostApplyResult {
   return { host, outcome: "failed", summary: "", records: [], resources: [], differences: [] };
@@ -37,7 +37,7 @@ export async function runReport<A>(
     const hosts = input.hosts.map((h) => failed(newResult(h), e));
     return { cdn, hosts, complete: false };
   }
-  const hosts = await mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_CONCURRENCY, async (host) => {
+  const hosts = await mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY, async (host) => {
     const result = newResult(host);
     try {
       return await perHost(host, shared, result);
@@ -63,7 +63,7 @@ export async function runPreview<A>(
     const e = translate(error);
     return { cdn, hosts: input.hosts.map((host) => ({ host, changes: [], error: e })) };
   }
-  const hosts = await mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_CONCURRENCY, async (host) => {
+  const hosts = await mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY, async (host) => {
     try {
       return await perHost(host, shared);
     } catch (error) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { scrub as scrubText } from "@/lib/providers/scrub";
 import type * as z from "zod/mini";
 import { withRetry } from "@/lib/async";
 import type { ProviderError } from "@/lib/providers/types";
@@ -92,12 +93,8 @@ export class ProviderFailure extends Error {
  * token-like run (API tokens are 32+ characters of letters and digits). Also caps the length.
  */
 export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join("[redacted]");
-  out = out
-    .replace(/\b(fastly-key|authorization|x-api-key|api[_-]?key|token)(["']?\s*[:=]\s*["']?)(basic\s+|bearer\s+)?[^\s"',}]+/gi, "$1$2$3[redacted]")
-    .replace(/[A-Za-z0-9_-]{32,}/g, "[redacted]");
-  return out.length > MAX_MESSAGE_LENGTH ? `${out.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : out;
+  // Fastly tokens are 32 characters; KeyCDN keys are longer. Ids of both are shorter.
+  return scrubText(text, secrets, { tokenLength: 32, maxLength: MAX_MESSAGE_LENGTH });
 }
 
 /** Seconds or an HTTP date, as in Retry-After (RFC 9110 §10.2.3), to ms from now. */

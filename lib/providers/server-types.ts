@@ -4,6 +4,9 @@ import type { Endpoints } from "@/lib/env";
 import type { CdnId, PlanInput } from "@/lib/plan/types";
 import type { ApplyPreview, ApplyReport } from "@/lib/providers/types";
 
+/** Hosts worked on at once when the context does not say: enough to overlap latency, gentle on rate limits. */
+export const DEFAULT_HOST_CONCURRENCY = 4;
+
 export interface ApplyContext {
   endpoints: Endpoints;
   /** Hosts worked on at once. */

@@ -6,6 +6,7 @@ import { ensureFake } from "@/lib/sandbox/registry";
 import type { DnsRecord, PlanInput } from "@/lib/plan/types";
 import { isComplete, type ApplyPreview, type ApplyReport, type HostApplyResult, type HostOutcome, type HostPreview, type PlannedChange, type ProviderError, type ResourceRef } from "@/lib/providers/types";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
+import { DEFAULT_HOST_CONCURRENCY } from "@/lib/providers/server-types";
 import { CloudflareClient, type CfPack, type CfPageRule, type CfRecord, type CfRule, type CfRuleset, type CfZone } from "./client";
 import { CloudflareFailure, hasCode, isPermissionError, missingPermission, toProviderError, tokenInactive } from "./errors";
 import { ALL_PERMISSIONS, CloudflareFake } from "./fake";
@@ -29,7 +30,6 @@ import { OWNER_RECORD, ownerRecordFor, ownerRecordName, parentOf } from "@/lib/h
  *  Every step finds before it writes, so running apply again changes nothing.
  */
 
-const DEFAULT_CONCURRENCY = 4;
 const SENDGRID_TARGETS = new Set(Object.values(SENDGRID_ORIGIN));
 const PACK_PENDING: ReadonlySet<string> = new Set(PACK_IN_PROGRESS);
 
@@ -596,7 +596,7 @@ async function preview(credentials: CloudflareCredentials, input: PlanInput, ctx
     const error = errorOf(null, e, "verify the API token");
     return { cdn: "cloudflare", hosts: input.hosts.map((host) => ({ host, changes: [], error })) };
   }
-  const hosts = await mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_CONCURRENCY, async (host, i): Promise<HostPreview> => {
+  const hosts = await mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY, async (host, i): Promise<HostPreview> => {
     try {
       const { located, check } = await prepare(session, host, i);
       const state = await inspect(session, located, check);
@@ -616,7 +616,7 @@ async function apply(credentials: CloudflareCredentials, input: PlanInput, ctx: 
   } catch (e) {
     return { cdn: "cloudflare", hosts: failedAll(input.hosts, errorOf(null, e, "verify the API token")), complete: false };
   }
-  const concurrency = ctx.concurrency ?? DEFAULT_CONCURRENCY;
+  const concurrency = ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY;
   // Phase 1, before any write: every zone found and every permission probed.
   const prepared = await mapWithConcurrency(input.hosts, concurrency, async (host, i) => {
     try {
@@ -645,7 +645,7 @@ async function status(credentials: CloudflareCredentials, input: PlanInput, ctx:
   } catch (e) {
     return { cdn: "cloudflare", hosts: failedAll(input.hosts, errorOf(null, e, "verify the API token")), complete: false };
   }
-  const hosts = await mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_CONCURRENCY, async (host, i): Promise<HostApplyResult> => {
+  const hosts = await mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY, async (host, i): Promise<HostApplyResult> => {
     try {
       const located = await locate(session, host, i);
       const check: ZoneCheck = { missing: [], zoneSsl: null, pageRules: [] };

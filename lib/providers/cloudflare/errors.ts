@@ -1,4 +1,5 @@
 import Cloudflare from "cloudflare";
+import { scrub as scrubText } from "@/lib/providers/scrub";
 import type { ProviderError } from "@/lib/providers/types";
 import { CF_CODE, type Permission } from "./settings";
 
@@ -20,12 +21,8 @@ const MAX_SHOWN = 300;
 
 /** Remove the token and anything token-shaped from text shown to people. */
 export function scrub(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 8) out = out.split(s).join("[redacted]");
-  out = out.replace(/Bearer\s+\S+/gi, "Bearer [redacted]");
   // Cloudflare tokens and keys are 37+ characters; ids (zones, records, rules) are 32 hex and stay readable.
-  out = out.replace(/[A-Za-z0-9_-]{37,}/g, "[redacted]");
-  return out.length > MAX_SHOWN ? `${out.slice(0, MAX_SHOWN - 1)}…` : out;
+  return scrubText(text, secrets, { tokenLength: 37, maxLength: MAX_SHOWN });
 }
 
 export function cfCodes(error: unknown): number[] {

@@ -5,6 +5,7 @@ import { mapWithConcurrency } from "@/lib/async";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { PlanInput } from "@/lib/plan/types";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
+import { DEFAULT_HOST_CONCURRENCY } from "@/lib/providers/server-types";
 import { isComplete, type HostApplyResult, type HostPreview, type PlannedChange, type ResourceRef } from "@/lib/providers/types";
 import { certificateStatusWords, describeWithRecords, findCertificate, ISSUED, listCertificates, requestCertificate, type Certificate } from "./certificates";
 import { createClients, type AwsClients } from "./client";
@@ -24,7 +25,6 @@ export { startCloudfrontFakes } from "./sandbox";
  * pending one, or a new DNS-validated request; once issued, a distribution from distributionConfig().
  * Re-running changes nothing that exists. Order and API facts: providers.md §3.
  */
-const DEFAULT_CONCURRENCY = 4;
 const CERTIFICATE = "ACM certificate";
 const DISTRIBUTION = "CloudFront distribution";
 const DEPLOY_NOTE = "It is deploying (usually under 5 minutes): test it once its status is Deployed, then switch DNS.";
@@ -127,7 +127,7 @@ async function hostResult(host: string, run: Run, mode: Mode): Promise<HostApply
 }
 
 async function report(credentials: CloudfrontCredentials, input: PlanInput, ctx: ApplyContext, mode: Mode) {
-  const hosts = await withRun(credentials, input, ctx, (run) => mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_CONCURRENCY, (h) => hostResult(h, run, mode)));
+  const hosts = await withRun(credentials, input, ctx, (run) => mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY, (h) => hostResult(h, run, mode)));
   return { cdn: "cloudfront" as const, hosts, complete: isComplete(hosts) };
 }
 
@@ -168,7 +168,7 @@ export const cloudfrontServer: ServerProvider<CloudfrontCredentials> = {
   id: "cloudfront",
   credentialsSchema: cloudfrontCredentials,
   async preview(credentials, input, ctx) {
-    const hosts = await withRun(credentials, input, ctx, (run) => mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_CONCURRENCY, (h) => hostPreview(h, run)));
+    const hosts = await withRun(credentials, input, ctx, (run) => mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY, (h) => hostPreview(h, run)));
     return { cdn: "cloudfront", hosts };
   },
   apply: (credentials, input, ctx) => report(credentials, input, ctx, "apply"),

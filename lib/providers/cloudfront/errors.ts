@@ -1,4 +1,5 @@
 import "server-only";
+import { scrub as scrubText } from "@/lib/providers/scrub";
 import type { ProviderError } from "@/lib/providers/types";
 import { cloudfrontInfo } from "./info";
 import { CERTIFICATE_REGION } from "./settings";
@@ -34,14 +35,18 @@ const KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
 
 /** Removes anything credential-like from text that came from AWS (or from an error around it). */
 export function scrub(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join(new RegExp(`^${KEY_ID.source}$`).test(s) ? "[access key ID]" : "[redacted]");
-  out = out
-    .replace(/\b(Credential|Signature)=[^,\s']+/g, "$1=[redacted]")
-    .replace(KEY_ID, "[access key ID]")
-    .replace(/(x-amz-security-token|authorization)\s*[:=][^\n']*/gi, "$1: [redacted]")
-    .replace(/[A-Za-z0-9/+=]{40,}/g, "[redacted]");
-  return out.length > MAX_MESSAGE ? `${out.slice(0, MAX_MESSAGE - 1)}…` : out;
+  return scrubText(text, secrets, {
+    // AWS secrets are 40 characters of base64; SigV4 parts and key ids are cut by name.
+    tokenLength: 40,
+    tokenExtraChars: "/+=",
+    rules: [
+      { pattern: /\b(Credential|Signature)=[^,\s']+/g, replacement: "$1=[redacted]" },
+      { pattern: KEY_ID, replacement: "[access key ID]" },
+      { pattern: /(x-amz-security-token|authorization)\s*[:=][^\n']*/gi, replacement: "$1: [redacted]" },
+    ],
+    replacementFor: (secret) => (new RegExp(`^${KEY_ID.source}$`).test(secret) ? "[access key ID]" : "[redacted]"),
+    maxLength: MAX_MESSAGE,
+  });
 }
 
 const THROTTLING = ["Throttling", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded", "SlowDown"];
