@@ -1,9 +1,28 @@
 import type { PlanStep } from "@/lib/plan/types";
+import type { ValuesView } from "@/lib/plan/query";
+import { ConsolePanel } from "./console-panel";
 import { FieldList } from "./field-list";
 import { RecordList } from "./record-list";
 
 /** One documented step for one host: intro, warnings, actions, then its values and records. */
-export function PlanStepView({ step, host, headingLevel = 3, number, tickBoxes = false }: { step: PlanStep; host: string; headingLevel?: 3 | 4; number?: number; tickBoxes?: boolean }) {
+export function PlanStepView({
+  step,
+  host,
+  headingLevel = 3,
+  number,
+  tickBoxes = false,
+  view = "list",
+  cdnName = "",
+}: {
+  step: PlanStep;
+  host: string;
+  headingLevel?: 3 | 4;
+  number?: number;
+  tickBoxes?: boolean;
+  /** "console" draws each setting group as a picture of the console panel instead of rows. */
+  view?: ValuesView;
+  cdnName?: string;
+}) {
   const Heading = `h${headingLevel}` as "h3" | "h4";
   return (
     <section className={`mt-6 first:mt-0 print:mt-2 ${step.groups ? "" : "avoid-break"}`}>
@@ -35,7 +54,8 @@ export function PlanStepView({ step, host, headingLevel = 3, number, tickBoxes =
           ))}
         </ol>
       )}
-      {step.groups && (
+      {step.groups && view === "console" && step.groups.map((g) => <ConsolePanel key={g.id} group={g} host={host} cdnName={cdnName} />)}
+      {step.groups && view === "list" && (
         <div className={step.groups.length > 1 ? "print:columns-2 print:gap-4" : undefined}>
           {step.groups.map((g) => (
             <FieldList key={g.id} group={g} host={host} />

@@ -1,11 +1,16 @@
+import { ConsoleLegend } from "@/components/plan/console-panel";
 import { PlanStepView } from "@/components/plan/plan-step";
 import { card } from "@/components/ui/styles";
+import type { ValuesView } from "@/lib/plan/query";
 import type { Plan } from "@/lib/plan/types";
+import { planStepsShown, type WizardStep } from "@/lib/wizard/steps";
 
-/** The given plan steps, one card per hostname. */
-export function PlanSteps({ plan, stepIds }: { plan: Plan; stepIds: string[] }) {
+/** The plan steps a wizard step shows, one card per hostname; console-panel pictures under a legend when asked. */
+export function PlanSteps({ plan, step, view = "list" }: { plan: Plan; step: WizardStep; view?: ValuesView }) {
+  const hasPanels = plan.hosts.some((hp) => planStepsShown(step, hp.steps).some((s) => s.groups?.length));
   return (
     <div className="space-y-6">
+      {view === "console" && hasPanels && <ConsoleLegend />}
       {plan.hosts.map((hp) => (
         <article key={hp.host} aria-labelledby={`host-${hp.host}`} className={card}>
           <h2 id={`host-${hp.host}`} className="break-all text-xl font-semibold text-brand-900">
@@ -17,11 +22,9 @@ export function PlanSteps({ plan, stepIds }: { plan: Plan; stepIds: string[] }) 
             </p>
           ))}
           <div className="mt-4">
-            {hp.steps
-              .filter((s) => stepIds.includes(s.id))
-              .map((s) => (
-                <PlanStepView key={s.id} step={s} host={hp.host} />
-              ))}
+            {planStepsShown(step, hp.steps).map((s) => (
+              <PlanStepView key={s.id} step={s} host={hp.host} view={view} cdnName={plan.cdnName} />
+            ))}
           </div>
         </article>
       ))}

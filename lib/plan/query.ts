@@ -9,6 +9,9 @@ import { CDN_IDS, REGIONS, type CdnId, type Region } from "@/lib/plan/types";
 export const MODES = ["manual", "apply"] as const;
 export type Mode = (typeof MODES)[number];
 
+/** How console values are shown: rows (the default) or pictures of the console panels. */
+export type ValuesView = "list" | "console";
+
 export interface PlanQuery {
   cdn?: CdnId;
   hosts: string[];
@@ -17,6 +20,8 @@ export interface PlanQuery {
   mode?: Mode;
   step?: string;
   present: boolean;
+  /** `view=console` shows console-panel pictures; anything else (or nothing) the list. */
+  view?: ValuesView;
 }
 
 export interface FieldError {
@@ -88,7 +93,9 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
   const rawStep = params.get("step") ?? undefined;
   const step = rawStep && STEP_ID.test(rawStep) ? rawStep : undefined;
   const present = params.get("present") === "1";
-  return { query: { cdn, hosts, region, targets, mode, step, present }, errors };
+  // Lenient on purpose: an unknown view (from a newer or older link) falls back to the list, never an error.
+  const view: ValuesView | undefined = params.get("view") === "console" ? "console" : undefined;
+  return { query: { cdn, hosts, region, targets, mode, step, present, view }, errors };
 }
 
 /** The canonical URL query of a plan state; what share links carry. */
@@ -101,6 +108,7 @@ export function planQueryString(q: Partial<PlanQuery>): string {
   if (q.mode) params.set("mode", q.mode);
   if (q.step) params.set("step", q.step);
   if (q.present) params.set("present", "1");
+  if (q.view === "console") params.set("view", "console");
   return params.toString();
 }
 

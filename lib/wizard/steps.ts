@@ -1,4 +1,5 @@
 import type { PlanQuery } from "@/lib/plan/query";
+import type { PlanStep } from "@/lib/plan/types";
 
 /**
  * The wizard's steps as data, in the documented order (the seed's steps, preceded by the choices the
@@ -11,8 +12,12 @@ export interface WizardStep {
   description: string;
   /** For gating steps: is the answer in the query? */
   answered?: (q: PlanQuery) => boolean;
-  /** The plan step ids this wizard step shows. */
-  planSteps?: string[];
+  /**
+   * The plan step ids this wizard step shows; "before-test" is every plan step before the test step, in
+   * the plan's order, so a provider's own steps (Cloudflare's records and Configuration Rule, Fastly's
+   * activation, KeyCDN's Zone URL and alias) appear without this list knowing them.
+   */
+  planSteps?: string[] | "before-test";
 }
 
 export const WIZARD_STEPS: readonly WizardStep[] = [
@@ -24,7 +29,7 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
     answered: (q) => q.hosts.length > 0,
   },
   { id: "mode", title: "How to configure", description: "Copy the values yourself, or let the wizard apply them with your API credentials.", answered: (q) => q.mode !== undefined },
-  { id: "configure", title: "Configure", description: "Create the certificate and the CDN configuration for each hostname.", planSteps: ["certificate", "create", "configure"] },
+  { id: "configure", title: "Configure", description: "Create the certificate and the CDN configuration for each hostname.", planSteps: "before-test" },
   { id: "test", title: "Test before the switch", description: "Prove the CDN answers correctly over HTTP and HTTPS before touching DNS.", planSteps: ["test"] },
   { id: "dns", title: "Update DNS", description: "Point each link host at the CDN: one CNAME per hostname.", planSteps: ["dns"] },
   { id: "next", title: "Next steps", description: "Ask your account team to turn on SSL click tracking.", planSteps: ["next"] },
@@ -47,4 +52,15 @@ export function stepIndex(id: StepId): number {
 export function neighbours(id: StepId): { previous?: WizardStep; next?: WizardStep } {
   const i = stepIndex(id);
   return { previous: WIZARD_STEPS[i - 1], next: WIZARD_STEPS[i + 1] };
+}
+
+/** The plan steps a wizard step shows, in plan order. */
+export function planStepsShown(step: WizardStep, steps: readonly PlanStep[]): PlanStep[] {
+  const ids = step.planSteps;
+  if (ids === undefined) return [];
+  if (ids === "before-test") {
+    const test = steps.findIndex((s) => s.id === "test");
+    return steps.slice(0, test < 0 ? steps.length : test);
+  }
+  return steps.filter((s) => ids.includes(s.id));
 }
