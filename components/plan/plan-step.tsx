@@ -1,8 +1,13 @@
-import type { PlanStep } from "@/lib/plan/types";
+import type { DnsRecord, PlanStep, SettingGroup } from "@/lib/plan/types";
 import type { ValuesView } from "@/lib/plan/query";
 import { ConsolePanel } from "./console-panel";
 import { FieldList } from "./field-list";
 import { RecordList } from "./record-list";
+
+/** A record that one of the step's console forms already shows, name and value (Cloudflare's Add record forms). */
+function shownInGroup(r: DnsRecord, groups: SettingGroup[] | undefined): boolean {
+  return (groups ?? []).some((g) => g.fields.some((f) => f.value === r.relativeName) && g.fields.some((f) => f.value === r.value));
+}
 
 /** One documented step for one host: intro, warnings, actions, then its values and records. */
 export function PlanStepView({
@@ -24,6 +29,8 @@ export function PlanStepView({
   cdnName?: string;
 }) {
   const Heading = `h${headingLevel}` as "h3" | "h4";
+  // On paper (the checklist) a record is not printed twice: once as its console form is enough.
+  const records = (step.records ?? []).filter((r) => !(tickBoxes && shownInGroup(r, step.groups)));
   return (
     <section className={`mt-6 first:mt-0 print:mt-2 ${step.groups ? "" : "avoid-break"}`}>
       <Heading className="text-lg font-semibold text-slate-900">
@@ -62,7 +69,7 @@ export function PlanStepView({
           ))}
         </div>
       )}
-      {step.records && step.records.length > 0 && <RecordList records={step.records} caption="DNS records" />}
+      {records.length > 0 && <RecordList records={records} caption="DNS records" />}
     </section>
   );
 }
