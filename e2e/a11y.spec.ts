@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 const q = "cdn=cloudfront&host=ablink.subdomain.customer.com&host=ablink.info.customer.com";
-const pages = [
+const pages = new Set([
   "/",
   "/setup",
   "/setup?cdn=cloudfront&step=hosts",
@@ -18,8 +18,18 @@ const pages = [
     const p = `cdn=${cdn}&host=ablink.subdomain.customer.com&host=ablink.info.customer.com`;
     return [...["configure", "test", "dns", "next"].map((step) => `/setup?${p}&mode=manual&step=${step}`), `/setup?${p}&mode=apply&step=configure`, `/checklist?${p}`];
   }),
+  // Presenter mode (screen sharing) and its checklist.
   `/setup?${q}&mode=manual&step=configure&present=1`,
-];
+  `/setup?${q}&mode=manual&step=test&present=1`,
+  `/setup?${q}&mode=apply&step=configure&present=1`,
+  `/checklist?${q}&present=1`,
+  // The console-panel pictures, for every provider; and each provider's checklist.
+  ...["cloudfront", "cloudflare", "fastly", "keycdn"].flatMap((cdn) => {
+    const hosts = "host=ablink.subdomain.customer.com&host=ablink.info.customer.com";
+    return [`/setup?cdn=${cdn}&${hosts}&mode=manual&step=configure&view=console`, `/checklist?cdn=${cdn}&${hosts}`];
+  }),
+  `/setup?${q}&mode=manual&step=configure&view=console&present=1`,
+]);
 
 for (const path of pages) {
   test(`axe: no violations on ${path}`, async ({ page }) => {

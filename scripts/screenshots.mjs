@@ -14,6 +14,8 @@ const pages = [
   ["setup-hosts", "/setup?cdn=cloudfront&step=hosts"],
   ["setup-mode", `/setup?${q}&step=mode`],
   ["setup-configure", `/setup?${q}&mode=manual&step=configure`],
+  ["setup-console", `/setup?${q}&mode=manual&step=configure&view=console`],
+  ["setup-present", `/setup?${q}&mode=manual&step=configure&present=1`],
   ["setup-apply", `/setup?${q}&mode=apply&step=configure`],
   ["setup-dns", `/setup?${q}&mode=manual&step=dns`],
   ["checklist", `/checklist?${q}`],

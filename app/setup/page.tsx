@@ -9,6 +9,7 @@ import { Progress } from "@/components/wizard/progress";
 import { StepNav } from "@/components/wizard/step-nav";
 import { KeyboardNav } from "@/components/wizard/keyboard-nav";
 import { PlanToolbar } from "@/components/wizard/plan-toolbar";
+import { ValuesViewToggle } from "@/components/wizard/values-view-toggle";
 import { buildPlan } from "@/lib/plan/build";
 import { parsePlanQuery, type SearchParamsRecord } from "@/lib/plan/query";
 import { PROVIDER_INFO } from "@/lib/providers/info";
@@ -23,6 +24,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const provider = query.cdn ? PROVIDER_INFO[query.cdn] : undefined;
   const hostError = errors.find((e) => e.field === "host")?.message;
   const otherErrors = errors.filter((e) => e.field !== "host");
+  const showPlan = step.planSteps !== undefined && built?.plan !== undefined && !(step.id === "configure" && query.mode === "apply");
 
   return (
     <div className={query.present ? "present-mode" : undefined}>
@@ -64,7 +66,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           )}
           {step.id === "configure" && built?.plan && query.cdn === "cloudflare" && <ZoneForm query={query} plan={built.plan} />}
           {step.id === "configure" && built?.plan && query.mode === "apply" && <ApplyPanel query={query} />}
-          {step.planSteps && built?.plan && !(step.id === "configure" && query.mode === "apply") && <PlanSteps plan={built.plan} select={step.planSteps} />}
+          {showPlan && built?.plan.hosts.some((hp) => step.planSteps!(hp).some((s) => s.groups?.length)) && <ValuesViewToggle query={query} />}
+          {showPlan && built?.plan && <PlanSteps plan={built.plan} select={step.planSteps!} view={query.view} />}
           {step.planSteps && built?.plan && <PlanToolbar query={query} />}
           {step.planSteps && <StepNav query={query} step={step.id} />}
         </div>

@@ -1,10 +1,36 @@
-import type { PlanStep } from "@/lib/plan/types";
+import type { DnsRecord, PlanStep, SettingGroup } from "@/lib/plan/types";
+import type { ValuesView } from "@/lib/plan/query";
+import { ConsolePanel } from "./console-panel";
 import { FieldList } from "./field-list";
 import { RecordList } from "./record-list";
 
+/** A record that one of the step's console forms already shows, name and value (Cloudflare's Add record forms). */
+function shownInGroup(r: DnsRecord, groups: SettingGroup[] | undefined): boolean {
+  return (groups ?? []).some((g) => g.fields.some((f) => f.value === r.relativeName) && g.fields.some((f) => f.value === r.value));
+}
+
 /** One documented step for one host: intro, warnings, actions, then its values and records. */
-export function PlanStepView({ step, host, headingLevel = 3, number, tickBoxes = false }: { step: PlanStep; host: string; headingLevel?: 3 | 4; number?: number; tickBoxes?: boolean }) {
+export function PlanStepView({
+  step,
+  host,
+  headingLevel = 3,
+  number,
+  tickBoxes = false,
+  view = "list",
+  cdnName = "",
+}: {
+  step: PlanStep;
+  host: string;
+  headingLevel?: 3 | 4;
+  number?: number;
+  tickBoxes?: boolean;
+  /** "console" draws each setting group as a picture of the console panel instead of rows. */
+  view?: ValuesView;
+  cdnName?: string;
+}) {
   const Heading = `h${headingLevel}` as "h3" | "h4";
+  // On paper (the checklist) a record is not printed twice: once as its console form is enough.
+  const records = (step.records ?? []).filter((r) => !(tickBoxes && shownInGroup(r, step.groups)));
   return (
     <section className={`mt-6 first:mt-0 print:mt-2 ${step.groups ? "" : "avoid-break"}`}>
       <Heading className="text-lg font-semibold text-slate-900">
@@ -35,14 +61,15 @@ export function PlanStepView({ step, host, headingLevel = 3, number, tickBoxes =
           ))}
         </ol>
       )}
-      {step.groups && (
+      {step.groups && view === "console" && step.groups.map((g) => <ConsolePanel key={g.id} group={g} host={host} cdnName={cdnName} />)}
+      {step.groups && view === "list" && (
         <div className={step.groups.length > 1 ? "print:columns-2 print:gap-4" : undefined}>
           {step.groups.map((g) => (
             <FieldList key={g.id} group={g} host={host} />
           ))}
         </div>
       )}
-      {step.records && step.records.length > 0 && <RecordList records={step.records} caption="DNS records" />}
+      {records.length > 0 && <RecordList records={records} caption="DNS records" />}
     </section>
   );
 }

@@ -1,11 +1,15 @@
+import { ConsoleLegend } from "@/components/plan/console-panel";
 import { PlanStepView } from "@/components/plan/plan-step";
 import { card } from "@/components/ui/styles";
+import type { ValuesView } from "@/lib/plan/query";
 import type { HostPlan, Plan, PlanStep } from "@/lib/plan/types";
 
-/** The plan steps a wizard step shows, one card per hostname. */
-export function PlanSteps({ plan, select }: { plan: Plan; select: (hostPlan: HostPlan) => PlanStep[] }) {
+/** The plan steps a wizard step shows, one card per hostname; console-panel pictures under a legend when asked. */
+export function PlanSteps({ plan, select, view = "list" }: { plan: Plan; select: (hostPlan: HostPlan) => PlanStep[]; view?: ValuesView }) {
+  const hasPanels = plan.hosts.some((hp) => select(hp).some((s) => s.groups?.length));
   return (
     <div className="space-y-6">
+      {view === "console" && hasPanels && <ConsoleLegend />}
       {plan.hosts.map((hp) => (
         <article key={hp.host} aria-labelledby={`host-${hp.host}`} className={card}>
           <h2 id={`host-${hp.host}`} className="break-all text-xl font-semibold text-brand-900">
@@ -20,7 +24,7 @@ export function PlanSteps({ plan, select }: { plan: Plan; select: (hostPlan: Hos
             {select(hp).length === 0 ? (
               <p className="text-slate-700">Nothing to do here for this host: {plan.cdnName} needed this change earlier, under Configure, and it is already listed there.</p>
             ) : (
-              select(hp).map((s) => <PlanStepView key={s.id} step={s} host={hp.host} />)
+              select(hp).map((s) => <PlanStepView key={s.id} step={s} host={hp.host} view={view} cdnName={plan.cdnName} />)
             )}
           </div>
         </article>

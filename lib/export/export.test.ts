@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PROVIDERS } from "@/lib/providers";
 import { fieldsOf } from "@/lib/plan/types";
 import { exportPlan } from "./index";
-import { quote } from "./hcl";
+import { HclRef, quote, renderBlock } from "./hcl";
 
 const plan = PROVIDERS.cloudfront!.plan({ hosts: ["ablink.subdomain.customer.com", "ablink.info.customer.com"], region: "global" });
 const body = (format: Parameters<typeof exportPlan>[1]) => {
@@ -58,5 +58,24 @@ describe("exports of the CloudFront plan", () => {
 
   it("quotes Terraform template sequences", () => {
     expect(quote('a"${b}%{c}\\')).toBe('"a\\"$${b}%%{c}\\\\"');
+  });
+
+  it("writes objects and lists of objects as HCL parses them", async () => {
+    const hcl = renderBlock({
+      type: "resource",
+      labels: ["t", "n"],
+      comment: ["a comment"],
+      attributes: { list: [{ a: "x", b: { c: 1, d: true } }, {}], ref: new HclRef("var.x"), skipped: undefined },
+    });
+    expect(hcl).toContain('# a comment\nresource "t" "n" {');
+    expect(await parse("t.tf", hcl)).toEqual({ resource: { t: { n: [{ list: [{ a: "x", b: { c: 1, d: true } }, {}], ref: "${var.x}" }] } } });
+  });
+});
+
+describe("providers without Terraform resources", () => {
+  it("KeyCDN has no official Terraform provider: terraform is refused with a clear message", () => {
+    const keycdn = PROVIDERS.keycdn!.plan({ hosts: ["ablink.subdomain.customer.com"], region: "global" });
+    expect(exportPlan(keycdn, "terraform", "")).toEqual({ ok: false, message: "KeyCDN has no official Terraform resources for this setup; use markdown or json." });
+    expect(exportPlan(keycdn, "aws-cli", "")).toEqual({ ok: false, message: "aws-cli is for Amazon CloudFront only." });
   });
 });

@@ -1,8 +1,14 @@
 /**
- * A tiny HCL writer for Terraform exports: attributes, nested blocks and safely quoted strings.
- * Strings escape quotes, backslashes and Terraform's template sequences (${ and %{).
+ * A tiny HCL writer for Terraform exports: attributes, nested blocks, object and list values, comments
+ * and safely quoted strings. Strings escape quotes, backslashes and Terraform's template sequences
+ * (${ and %{).
  */
-export type HclValue = string | number | boolean | HclRef | HclValue[];
+export type HclValue = string | number | boolean | HclRef | HclValue[] | HclObject;
+
+/** An object value (`{ key = value }`), as Terraform provider v5-style nested attributes use. */
+export interface HclObject {
+  [key: string]: HclValue | undefined;
+}
 
 /** A bare expression (a reference such as aws_acm_certificate.x.arn), written unquoted. */
 export class HclRef {
@@ -12,7 +18,9 @@ export class HclRef {
 export interface HclBlock {
   type: string;
   labels?: string[];
-  attributes?: Record<string, HclValue | undefined>;
+  /** Lines written as `#` comments above the block. */
+  comment?: string[];
+  attributes?: HclObject;
   blocks?: HclBlock[];
 }
 
@@ -20,9 +28,30 @@ export function quote(s: string): string {
   return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\$\{/g, () => "$${").replace(/%\{/g, "%%{")}"`;
 }
 
-function value(v: HclValue): string {
+const isObject = (v: HclValue): v is HclObject => typeof v === "object" && !Array.isArray(v) && !(v instanceof HclRef);
+
+function present(attrs: HclObject): [string, HclValue][] {
+  return Object.entries(attrs).filter(([, v]) => v !== undefined) as [string, HclValue][];
+}
+
+/** `key = value` lines with the equals signs aligned, as `terraform fmt` writes them. */
+function attributeLines(attrs: HclObject, indent: string): string[] {
+  const entries = present(attrs);
+  const width = Math.max(0, ...entries.map(([k]) => k.length));
+  return entries.map(([k, v]) => `${indent}${k.padEnd(width)} = ${value(v, indent)}`);
+}
+
+function value(v: HclValue, indent: string): string {
   if (v instanceof HclRef) return v.expression;
-  if (Array.isArray(v)) return `[${v.map(value).join(", ")}]`;
+  if (Array.isArray(v)) {
+    if (!v.some((item) => isObject(item) || Array.isArray(item))) return `[${v.map((item) => value(item, indent)).join(", ")}]`;
+    const inner = `${indent}  `;
+    return `[\n${v.map((item) => `${inner}${value(item, inner)},`).join("\n")}\n${indent}]`;
+  }
+  if (isObject(v)) {
+    const lines = attributeLines(v, `${indent}  `);
+    return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${indent}}`;
+  }
   if (typeof v === "string") return quote(v);
   return String(v);
 }
@@ -30,13 +59,10 @@ function value(v: HclValue): string {
 export function renderBlock(block: HclBlock, indent = ""): string {
   const inner = `${indent}  `;
   const labels = (block.labels ?? []).map(quote).join(" ");
-  const attrs = Object.entries(block.attributes ?? {}).filter(([, v]) => v !== undefined) as [string, HclValue][];
-  const width = Math.max(0, ...attrs.map(([k]) => k.length));
-  const lines = [
-    ...attrs.map(([k, v]) => `${inner}${k.padEnd(width)} = ${value(v)}`),
-    ...(block.blocks ?? []).map((b) => renderBlock(b, inner)),
-  ];
-  return `${indent}${block.type}${labels ? ` ${labels}` : ""} {\n${lines.join("\n")}\n${indent}}`;
+  const comment = (block.comment ?? []).map((line) => `${indent}# ${line.replace(/\n/g, " ")}\n`).join("");
+  const lines = [...attributeLines(block.attributes ?? {}, inner), ...(block.blocks ?? []).map((b) => renderBlock(b, inner))];
+  const body = lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${indent}}`;
+  return `${comment}${indent}${block.type}${labels ? ` ${labels}` : ""} ${body}`;
 }
 
 /** A Terraform resource name from a hostname: letters, digits and underscores. */

@@ -1,8 +1,8 @@
 import { checkHostname, checkHostnames, describeErrors, MAX_HOSTS, OWNER_RECORD, tokenise } from "@/lib/hostnames";
 import { CDN_IDS, REGIONS } from "@/lib/plan/types";
-import { MODES, type PlanQuery } from "@/lib/plan/url";
+import { MODES, type PlanQuery, type ValuesView } from "@/lib/plan/url";
 
-export { MODES, planOnlyQueryString, planQueryString, type Mode, type PlanQuery } from "@/lib/plan/url";
+export { MODES, planOnlyQueryString, planQueryString, type Mode, type PlanQuery, type ValuesView } from "@/lib/plan/url";
 
 /**
  * The plan's non-secret state as it lives in the URL (contract.md "The plan lives in the URL"):
@@ -95,10 +95,10 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
   const rawStep = params.get("step") ?? undefined;
   const step = rawStep && STEP_ID.test(rawStep) ? rawStep : undefined;
   const present = params.get("present") === "1";
-  return { query: { cdn, hosts, region, targets, owners, zones, mode, step, present }, errors };
+  // Lenient on purpose: an unknown view (from a newer or older link) falls back to the list, never an error.
+  const view: ValuesView | undefined = params.get("view") === "console" ? "console" : undefined;
+  return { query: { cdn, hosts, region, targets, owners, zones, mode, step, present, view }, errors };
 }
-
-
 
 /** Check one host the way the hostnames field does (for single-value inputs). */
 export { checkHostname };

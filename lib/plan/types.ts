@@ -20,6 +20,19 @@ export type EntryKind =
   | "check" // tick the box / switch it on
   | "uncheck"; // leave the box unticked / switch it off
 
+/**
+ * How the provider's console draws a field, for the console-panel picture. Optional: without it the
+ * panel draws `type`/`blank` as an input, `choose` as a select and `check`/`uncheck` as a checkbox.
+ */
+export type ConsoleControl =
+  | "input" // a text box
+  | "textarea" // a multi-line text box (an expression editor)
+  | "select" // a drop-down list
+  | "radio" // one option of a radio group
+  | "checkbox"
+  | "toggle" // an on/off switch
+  | "tokens"; // a box that turns each typed name into a chip
+
 export interface PlanField {
   /** Stable id, unique within a host plan, e.g. "origin.domain". */
   id: string;
@@ -36,6 +49,8 @@ export interface PlanField {
   note?: string;
   /** True when the value differs from the console's default: the fields a person must change. */
   changeFromDefault?: boolean;
+  /** How the console draws this field (from the provider's labels.ts). */
+  control?: ConsoleControl;
 }
 
 export interface SettingGroup {

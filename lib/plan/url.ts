@@ -9,6 +9,9 @@ import type { CdnId, Region } from "@/lib/plan/types";
 export const MODES = ["manual", "apply"] as const;
 export type Mode = (typeof MODES)[number];
 
+/** How console values are shown: rows (the default) or pictures of the console panels. */
+export type ValuesView = "list" | "console";
+
 export interface PlanQuery {
   cdn?: CdnId;
   hosts: string[];
@@ -21,6 +24,8 @@ export interface PlanQuery {
   mode?: Mode;
   step?: string;
   present: boolean;
+  /** `view=console` shows console-panel pictures; anything else (or nothing) the list. */
+  view?: ValuesView;
 }
 
 /** The canonical URL query of a plan state; what share links carry. */
@@ -35,6 +40,7 @@ export function planQueryString(q: Partial<PlanQuery>): string {
   if (q.mode) params.set("mode", q.mode);
   if (q.step) params.set("step", q.step);
   if (q.present) params.set("present", "1");
+  if (q.view === "console") params.set("view", "console");
   return params.toString();
 }
 

@@ -30,3 +30,19 @@ describe("currentStep", () => {
     expect(at(qs)).toBe(id);
   });
 });
+
+describe("console controls", () => {
+  it("come from each provider's labels.ts into the plan's fields", () => {
+    const fields = (cdn: (typeof CDN_IDS)[number]) =>
+      Object.fromEntries(
+        PROVIDERS[cdn]!.plan({ hosts: ["ablink.subdomain.customer.com"], region: "global" })
+          .hosts[0]!.steps.flatMap((s) => s.groups ?? [])
+          .flatMap((g) => g.fields)
+          .map((f) => [f.id, f.control]),
+      );
+    expect(fields("cloudfront")).toMatchObject({ originDomain: undefined, originProtocol: "radio", httpVersions: "checkbox" });
+    expect(fields("cloudflare")).toMatchObject({ "link.recordProxy": "toggle", certHostnames: "tokens", ruleExpression: "textarea" });
+    expect(fields("fastly")).toMatchObject({ enableTls: "radio", minTls: "select", hostAddress: undefined });
+    expect(fields("keycdn")).toMatchObject({ forwardHostHeader: "select", zoneName: undefined });
+  });
+});

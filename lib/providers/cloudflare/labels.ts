@@ -1,30 +1,33 @@
+import type { ConsoleControl } from "@/lib/plan/types";
+
 /**
  * Cloudflare dashboard labels and paths, in one place. Sources (cloudflare/cloudflare-docs):
  * ssl/edge-certificates/advanced-certificate-manager/manage-certificates ("Order Advanced Certificate"),
  * rules/configuration-rules/create-dashboard and settings ("SSL"), rules/page-rules/manage,
  * dns/manage-dns-records (Add record: Type, Name, Target, Proxy status, TTL). `seed` is the seed
- * document's older wording where today's dashboard says something else.
+ * document's older wording where today's dashboard says something else. `control` is how the dashboard
+ * draws the field where it is not the default for its entry kind, for the console panel.
  */
 export const LABELS = {
-  certAuthority: { label: "Certificate Authority" },
-  certHostnames: { label: "Certificate Hostnames", seed: "Dedicated SSL with Custom Hostnames" },
-  certValidation: { label: "Validation method" },
-  certValidity: { label: "Certificate Validity Period" },
+  certAuthority: { label: "Certificate Authority", control: "radio" },
+  certHostnames: { label: "Certificate Hostnames", seed: "Dedicated SSL with Custom Hostnames", control: "tokens" },
+  certValidation: { label: "Validation method", control: "radio" },
+  certValidity: { label: "Certificate Validity Period", control: "radio" },
 
   recordType: { label: "Type" },
   recordName: { label: "Name" },
   recordTarget: { label: "Target" },
-  recordProxy: { label: "Proxy status", seed: "HTTP proxy (orange cloud)" },
+  recordProxy: { label: "Proxy status", seed: "HTTP proxy (orange cloud)", control: "toggle" },
   recordTtl: { label: "TTL" },
 
   ruleName: { label: "Rule name" },
-  ruleMatch: { label: "When incoming requests match" },
+  ruleMatch: { label: "When incoming requests match", control: "radio" },
   ruleField: { label: "Field" },
   ruleOperator: { label: "Operator" },
   ruleValue: { label: "Value" },
-  ruleExpression: { label: "Expression (Edit expression)" },
-  ruleSsl: { label: "SSL (under Then the settings are)", seed: "SSL is set to Full (Page Rules)" },
-} as const satisfies Record<string, { label: string; seed?: string }>;
+  ruleExpression: { label: "Expression (Edit expression)", control: "textarea" },
+  ruleSsl: { label: "SSL (under Then the settings are)", seed: "SSL is set to Full (Page Rules)", control: "select" },
+} as const satisfies Record<string, { label: string; seed?: string; control?: ConsoleControl }>;
 
 export const CONSOLE = {
   edgeCertificates: "SSL/TLS › Edge Certificates",

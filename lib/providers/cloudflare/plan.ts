@@ -1,7 +1,7 @@
 import { cnameRecord, dnsStep, nextStep, testStep } from "@/lib/plan/common";
 import { EXAMPLE_TRACKED_PATH, SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
-import type { DnsRecord, HostPlan, Plan, PlanField, PlanInput, PlanStep, SettingGroup } from "@/lib/plan/types";
+import type { ConsoleControl, DnsRecord, HostPlan, Plan, PlanField, PlanInput, PlanStep, SettingGroup } from "@/lib/plan/types";
 import { CONSOLE, LABELS, OPTION } from "./labels";
 import { CERTIFICATE, SSL_MODE, hostExpression, ruleDescription } from "./settings";
 import { coveredByUniversal, nameInZone, repeatedZone, zoneOf, type ZoneSplit } from "./zones";
@@ -17,13 +17,14 @@ import { cloudflareInfo } from "./info";
 type LabelKey = keyof typeof LABELS;
 
 function field(key: LabelKey, value: string | number, rest: Omit<PlanField, "id" | "label" | "seedLabel" | "value">, idPrefix?: string): PlanField {
-  const { label, seed } = LABELS[key] as { label: string; seed?: string };
+  const { label, seed, control } = LABELS[key] as { label: string; seed?: string; control?: ConsoleControl };
   return {
     id: idPrefix ? `${idPrefix}.${key}` : key,
     label,
     seedLabel: seed && seed !== label ? seed : undefined,
     value: String(value),
     ...rest,
+    ...(control && { control }),
   };
 }
 

@@ -2,7 +2,7 @@ import { cnameRecord, dnsStep, exactCertificateNote, knownTarget, nextStep, test
 import { splitZone } from "@/lib/hostnames";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { HostGuarantees } from "@/lib/plan/invariants";
-import type { HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
+import type { ConsoleControl, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
 import { ALLOWED_METHODS, CACHED_METHODS, CERTIFICATE_REGION, CLOUDFRONT, ORIGIN_ID } from "./settings";
 import { LABELS, OPTION } from "./labels";
 import { cloudfrontInfo } from "./info";
@@ -10,8 +10,8 @@ import { cloudfrontInfo } from "./info";
 type LabelKey = keyof typeof LABELS;
 
 function field(key: LabelKey, value: string | number, rest: Omit<PlanField, "id" | "label" | "seedLabel" | "value">): PlanField {
-  const { label, seed } = LABELS[key] as { label: string; seed?: string };
-  return { id: key, label, seedLabel: seed && seed !== label ? seed : undefined, value: String(value), ...rest };
+  const { label, seed, control } = LABELS[key] as { label: string; seed?: string; control?: ConsoleControl };
+  return { id: key, label, seedLabel: seed && seed !== label ? seed : undefined, value: String(value), ...rest, ...(control && { control }) };
 }
 
 const DISTRIBUTION_DOMAIN_HINT = "the distribution's domain name, e.g. d111111abcdef8.cloudfront.net";

@@ -1,7 +1,10 @@
+import type { ConsoleControl } from "@/lib/plan/types";
+
 /**
  * Fastly control panel labels, in the order the console shows them (docs.fastly.com guides "Working with
  * services", "Working with domains", "Working with hosts", "Changing the Fallback TTL", "Serving HTTPS
  * traffic using Fastly-managed certificates"). The seed has no Fastly section, so there are no seed labels.
+ * `control` is how the console draws the field where it is not the default for its entry kind.
  */
 export const LABELS = {
   serviceName: { label: "Service name" },
@@ -11,21 +14,21 @@ export const LABELS = {
 
   hostAddress: { label: "Address" },
   hostName: { label: "Name" },
-  enableTls: { label: "Enable TLS?" },
+  enableTls: { label: "Enable TLS?", control: "radio" },
   port: { label: "Port" },
-  verifyCertificate: { label: "Verify certificate?" },
+  verifyCertificate: { label: "Verify certificate?", control: "radio" },
   certificateHostname: { label: "Certificate hostname" },
   sniHostname: { label: "SNI hostname" },
-  minTls: { label: "Minimum TLS version" },
+  minTls: { label: "Minimum TLS version", control: "select" },
   overrideHost: { label: "Override host" },
 
   fallbackTtl: { label: "Fallback TTL" },
   serviceOverrideHost: { label: "Override host (service settings)" },
 
   tlsDomain: { label: "Domain" },
-  certificationAuthority: { label: "Certification Authority" },
+  certificationAuthority: { label: "Certification Authority", control: "radio" },
   tlsConfiguration: { label: "TLS configuration" },
-} as const satisfies Record<string, { label: string; seed?: string }>;
+} as const satisfies Record<string, { label: string; seed?: string; control?: ConsoleControl }>;
 
 /** Console wording for choices. */
 export const OPTION = {

@@ -2,7 +2,7 @@ import { cnameRecord, dnsStep, knownTarget, nextStep, testStep } from "@/lib/pla
 import { splitZone } from "@/lib/hostnames";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
-import type { DnsRecord, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
+import type { ConsoleControl, DnsRecord, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
 import { acmeChallengeName, BACKEND, BACKEND_NAME, CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, SERVICE_TYPE, SETTINGS, serviceName } from "./settings";
 import { LABELS, OPTION } from "./labels";
 import { fastlyInfo } from "./info";
@@ -10,8 +10,8 @@ import { fastlyInfo } from "./info";
 type LabelKey = keyof typeof LABELS;
 
 function field(key: LabelKey, value: string | number, rest: Omit<PlanField, "id" | "label" | "seedLabel" | "value">): PlanField {
-  const { label } = LABELS[key];
-  return { id: key, label, value: String(value), ...rest };
+  const { label, control } = LABELS[key] as { label: string; control?: ConsoleControl };
+  return { id: key, label, value: String(value), ...rest, ...(control && { control }) };
 }
 
 /** Never hard-coded: the target depends on the account's TLS configuration (providers.md §5). */

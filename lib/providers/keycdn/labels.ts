@@ -1,7 +1,10 @@
+import type { ConsoleControl } from "@/lib/plan/types";
+
 /**
  * KeyCDN dashboard labels, in the order the Add Zone / Edit Zone form shows them (the basic fields, then
  * "Show Advanced Features"; keycdn.com/support/zone-settings and /support/pull-zone-settings), then the
- * Zonealiases page. The seed has no KeyCDN section, so there are no seed labels.
+ * Zonealiases page. The seed has no KeyCDN section, so there are no seed labels. `control`: the dashboard
+ * picks Enabled / Disabled from a list (select), not a checkbox.
  */
 export const LABELS = {
   zoneName: { label: "Zone Name" },
@@ -10,19 +13,19 @@ export const LABELS = {
   originUrl: { label: "Origin URL" },
 
   expire: { label: "Expire (in minutes)" },
-  blockBadBots: { label: "Block Bad Bots" },
+  blockBadBots: { label: "Block Bad Bots", control: "select" },
   ssl: { label: "SSL" },
-  forceSsl: { label: "Force SSL" },
-  http2: { label: "HTTP/2" },
+  forceSsl: { label: "Force SSL", control: "select" },
+  http2: { label: "HTTP/2", control: "select" },
   maxExpire: { label: "Max Expire (in minutes)" },
-  ignoreCacheControl: { label: "Ignore Cache Control" },
-  ignoreQueryString: { label: "Ignore Query String" },
-  forwardHostHeader: { label: "Forward Host Header" },
-  cacheCookies: { label: "Cache Cookies" },
+  ignoreCacheControl: { label: "Ignore Cache Control", control: "select" },
+  ignoreQueryString: { label: "Ignore Query String", control: "select" },
+  forwardHostHeader: { label: "Forward Host Header", control: "select" },
+  cacheCookies: { label: "Cache Cookies", control: "select" },
 
   aliasName: { label: "Zonealias" },
   aliasZone: { label: "Zone" },
-} as const satisfies Record<string, { label: string; seed?: string }>;
+} as const satisfies Record<string, { label: string; seed?: string; control?: ConsoleControl }>;
 
 /** Dashboard wording for API values. */
 export const OPTION: Record<string, string> = {

@@ -2,7 +2,7 @@ import { cnameRecord, dnsStep, nextStep, testStep } from "@/lib/plan/common";
 import { splitZone } from "@/lib/hostnames";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
-import type { DnsRecord, EntryKind, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
+import type { ConsoleControl, DnsRecord, EntryKind, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
 import { HOST_CERTIFICATES, originUrl, parseZoneUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, zoneUrl, type ZoneSettingKey } from "./settings";
 import { LABELS, OPTION } from "./labels";
 import { keycdnInfo } from "./info";
@@ -10,7 +10,8 @@ import { keycdnInfo } from "./info";
 type LabelKey = keyof typeof LABELS;
 
 function field(key: LabelKey, value: string, rest: Omit<PlanField, "id" | "label" | "seedLabel" | "value">): PlanField {
-  return { id: key, label: LABELS[key].label, value, ...rest };
+  const { label, control } = LABELS[key] as { label: string; control?: ConsoleControl };
+  return { id: key, label, value, ...rest, ...(control && { control }) };
 }
 
 /** A zone option as the dashboard shows it, with the API field and why the value matters. */

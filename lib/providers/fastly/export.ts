@@ -1,0 +1,91 @@
+import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/export/hcl";
+import type { Plan } from "@/lib/plan/types";
+import { BACKEND, BACKEND_NAME, CERTIFICATE_AUTHORITY, SETTINGS, acmeChallengeName, serviceName } from "./settings";
+
+/**
+ * Terraform for the Fastly plan, with the official `fastly/fastly` provider. Values come from settings.ts,
+ * the same ones apply sends. Resource schemas (fastly/terraform-provider-fastly v9.5.1):
+ * - docs/resources/service_vcl.md: `name`, `default_ttl`, `default_host`, `domain { name }`, `backend { name,
+ *   address, port, use_ssl, ssl_check_cert, ssl_cert_hostname, ssl_sni_hostname, min_tls_version,
+ *   override_host }` (ssl_cert_hostname checks the certificate, ssl_sni_hostname sets SNI).
+ * - docs/resources/tls_subscription.md: `domains`, `certificate_authority` (lets-encrypt, globalsign,
+ *   certainly), read-only `managed_dns_challenges { record_name, record_type, record_value }`.
+ * - docs/resources/tls_subscription_validation.md: `subscription_id`; waits until the certificate is issued.
+ * - docs/data-sources/tls_configuration.md: `default = true`, read-only `dns_records { record_type, record_value }`.
+ */
+
+function serviceBlock(host: string, origin: string): HclBlock {
+  return {
+    type: "resource",
+    labels: ["fastly_service_vcl", resourceName(host)],
+    comment: [`${host}: one service per link host, so each is activated and rolled back on its own.`],
+    attributes: {
+      name: serviceName(host),
+      // 0: redirects without cache headers are passed, so each recipient's click reaches SendGrid.
+      default_ttl: SETTINGS.defaultTtl,
+      // default_host stays unset (SETTINGS.defaultHost is empty): the link host passes as the Host header.
+      default_host: SETTINGS.defaultHost === "" ? undefined : SETTINGS.defaultHost,
+    },
+    blocks: [
+      { type: "domain", attributes: { name: host } },
+      {
+        type: "backend",
+        comment: ["No override_host: SendGrid must receive the link host as the Host header."],
+        attributes: {
+          name: BACKEND_NAME,
+          address: origin,
+          port: BACKEND.port,
+          use_ssl: BACKEND.use_ssl,
+          ssl_check_cert: BACKEND.ssl_check_cert,
+          // SendGrid answers with a certificate for its own name: check it against the origin, never the link host.
+          ssl_cert_hostname: origin,
+          ssl_sni_hostname: origin,
+          min_tls_version: BACKEND.min_tls_version,
+        },
+      },
+    ],
+  };
+}
+
+export function terraformExport(plan: Plan): string {
+  const blocks: HclBlock[] = [
+    { type: "terraform", blocks: [{ type: "required_providers", attributes: { fastly: { source: "fastly/fastly", version: "~> 9.0" } } }] },
+    { type: "provider", labels: ["fastly"], comment: ["The API token comes from the FASTLY_API_KEY environment variable: never write it in this file."], attributes: {} },
+  ];
+  for (const { host } of plan.hosts) {
+    const name = resourceName(host);
+    blocks.push(
+      serviceBlock(host, plan.origin),
+      {
+        type: "resource",
+        labels: ["fastly_tls_subscription", name],
+        comment: ["The certificate for exactly this host. Fastly accepts it only for a domain on an active service version."],
+        attributes: { domains: new HclRef(`[for d in fastly_service_vcl.${name}.domain : d.name]`), certificate_authority: CERTIFICATE_AUTHORITY },
+      },
+      {
+        type: "output",
+        labels: [`${name}_acme_challenge`],
+        comment: ["Create this CNAME at your DNS host and keep it: renewals use it."],
+        attributes: { value: new HclRef(`[for c in fastly_tls_subscription.${name}.managed_dns_challenges : c if c.record_name == "${acmeChallengeName(host)}"]`) },
+      },
+      {
+        type: "resource",
+        labels: ["fastly_tls_subscription_validation", name],
+        comment: ["Waits until the challenge record is live and the certificate is issued."],
+        attributes: { subscription_id: new HclRef(`fastly_tls_subscription.${name}.id`) },
+      },
+    );
+  }
+  blocks.push(
+    { type: "data", labels: ["fastly_tls_configuration", "default"], attributes: { default: true } },
+    {
+      type: "output",
+      labels: ["cname_target"],
+      comment: ["Point each link host's CNAME here, only after the tests pass (never hard-code it: it depends on the account)."],
+      attributes: { value: new HclRef(`[for r in data.fastly_tls_configuration.default.dns_records : r.record_value if r.record_type == "CNAME"]`) },
+    },
+  );
+  const order =
+    "# Order: terraform apply -target=fastly_tls_subscription.<host> first, create the _acme-challenge CNAME from terraform output,\n# then terraform apply; test each host through Fastly before switching its CNAME.";
+  return `# HTTPS click tracking with ${plan.cdnName}: each link host served by Fastly from ${plan.origin} over TLS.\n${order}\n\n${blocks.map((b) => renderBlock(b)).join("\n\n")}\n`;
+}
