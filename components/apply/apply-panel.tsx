@@ -3,13 +3,16 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { applyAction, previewAction, type ActionResult } from "@/app/setup/apply-actions";
+import { applyAction, previewAction } from "@/app/setup/apply-actions";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/query";
 import { PROVIDER_INFO } from "@/lib/providers/info";
-import type { ApplyPreview, ApplyReport, ProviderInfo } from "@/lib/providers/types";
+import type { ApplyPreview, ApplyReport, ProviderInfo, UndoTarget } from "@/lib/providers/types";
+import { createdTargets } from "@/lib/providers/undo-targets";
+import { unwrap } from "./action-result";
 import { CredentialsForm, type Account } from "./credentials-form";
 import { PreviewView, ReportView } from "./report-view";
+import { UndoPanel } from "./undo-panel";
 
 const POLL_EVERY_MS = 3000;
 const POLL_FOR_AT_MOST_MS = 20 * 60 * 1000;
@@ -21,11 +24,6 @@ export function ApplyPanel({ query }: { query: PlanQuery }) {
       <ApplyFlow query={query} />
     </QueryClientProvider>
   );
-}
-
-function unwrap<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw Object.assign(new Error(result.message), { fieldErrors: result.fieldErrors });
-  return result.data;
 }
 
 /** At most the last four characters of a non-secret identifier (an AWS key ID); never any part of a secret. */
@@ -43,6 +41,9 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
   const [confirmed, setConfirmed] = useState(false);
   const [startedAt, setStartedAt] = useState<number>();
   const [confirmedByPerson, setConfirmedByPerson] = useState(false);
+  /** What this apply session created, across its polling runs: what undo may remove. */
+  const [created, setCreated] = useState<UndoTarget[]>([]);
+  const [undoing, setUndoing] = useState(false);
   const base = { cdn: query.cdn, hosts: query.hosts, region: query.region, linkBrandingValidated: confirmedByPerson };
 
   const preview = useMutation<ApplyPreview, Error & { fieldErrors?: Record<string, string> }, Account>({
@@ -52,11 +53,15 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
   // Apply is idempotent, so polling it both reports progress and continues once a certificate is issued.
   const apply = useQuery<ApplyReport, Error>({
     queryKey: ["apply", base, account?.kind],
-    enabled: confirmed && account !== undefined,
-    queryFn: async () => unwrap(await applyAction({ ...base, account })),
+    enabled: confirmed && account !== undefined && !undoing,
+    queryFn: async () => {
+      const report = unwrap(await applyAction({ ...base, account }));
+      setCreated((previous) => createdTargets(report, previous));
+      return report;
+    },
     refetchInterval: (q) => {
       const data = q.state.data;
-      if (q.state.error || !data || data.complete) return false;
+      if (undoing || q.state.error || !data || data.complete) return false;
       return startedAt !== undefined && Date.now() - startedAt > POLL_FOR_AT_MOST_MS ? false : POLL_EVERY_MS;
     },
   });
@@ -78,9 +83,9 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
             {apply.error.message}
           </p>
         )}
-        {report && !report.complete && !failed && <Waiting since={startedAt} fetching={apply.isFetching} />}
-        {report && <ReportView report={report} />}
-        {report && (confirmedByPerson || !report.complete) && provider.applyConfirmation && (
+        {report && !report.complete && !failed && !undoing && <Waiting since={startedAt} fetching={apply.isFetching} />}
+        {report && <ReportView report={report} created={created} />}
+        {report && !undoing && (confirmedByPerson || !report.complete) && provider.applyConfirmation && (
           <label className="flex items-start gap-3 rounded-md border border-slate-300 bg-white p-3">
             <input type="checkbox" className="mt-1 size-4 accent-brand-600" checked={confirmedByPerson} onChange={(e) => setConfirmedByPerson(e.target.checked)} />
             <span>
@@ -89,17 +94,28 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
           </label>
         )}
         <div className="no-print flex flex-wrap gap-3">
-          {report && (failed || apply.error) && (
+          {report && !undoing && (failed || apply.error) && (
             <button type="button" className={buttonSecondary} onClick={() => apply.refetch()}>
               Apply again (changes nothing that already exists)
             </button>
           )}
-          {report?.complete && (
+          {report?.complete && !undoing && (
             <Link className={buttonPrimary} href={`/setup?${planQueryString({ ...query, targets, step: "test" })}`}>
               Continue: test before the switch
             </Link>
           )}
         </div>
+        {report && created.length > 0 && (
+          <UndoPanel
+            cdn={provider.id}
+            providerName={provider.name}
+            account={account}
+            targets={created}
+            applyBusy={apply.isFetching}
+            onPause={() => setUndoing(true)}
+            onResume={() => setUndoing(false)}
+          />
+        )}
       </div>
     );
   }
