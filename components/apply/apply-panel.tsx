@@ -3,13 +3,16 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { applyAction, previewAction, type ActionResult } from "@/app/setup/apply-actions";
+import { applyAction, previewAction } from "@/app/setup/apply-actions";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/url";
 import { PROVIDER_INFO } from "@/lib/providers/info";
-import type { ApplyPreview, ApplyReport, ProviderInfo } from "@/lib/providers/types";
+import type { ApplyPreview, ApplyReport, ProviderInfo, UndoTarget } from "@/lib/providers/types";
+import { createdTargets } from "@/lib/providers/undo-targets";
+import { unwrap } from "./action-result";
 import { CredentialsForm, type Account } from "./credentials-form";
 import { PreviewView, ReportView } from "./report-view";
+import { UndoPanel } from "./undo-panel";
 
 // Each poll re-runs apply (idempotent), which costs several API calls per host: start at 5 s and back
 // off to a minute, so even 50 hosts stay far inside the providers' rate limits.
@@ -30,11 +33,6 @@ export function ApplyPanel({ query }: { query: PlanQuery }) {
   );
 }
 
-function unwrap<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw Object.assign(new Error(result.message), { fieldErrors: result.fieldErrors });
-  return result.data;
-}
-
 /** At most the last four characters of a non-secret identifier (an AWS key ID); never any part of a secret. */
 function credentialHint(account: Account | undefined, provider: ProviderInfo): string | undefined {
   if (!account) return undefined;
@@ -50,6 +48,9 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
   const [confirmed, setConfirmed] = useState(false);
   const [startedAt, setStartedAt] = useState<number>();
   const [confirmedByPerson, setConfirmedByPerson] = useState(false);
+  /** What this apply session created, across its polling runs: what undo may remove. */
+  const [created, setCreated] = useState<UndoTarget[]>([]);
+  const [undoing, setUndoing] = useState(false);
   const base = { cdn: query.cdn, hosts: query.hosts, region: query.region, zones: query.zones, ownerRecords: query.owners, linkBrandingValidated: confirmedByPerson };
 
   const preview = useMutation<ApplyPreview, Error & { fieldErrors?: Record<string, string> }, Account>({
@@ -59,12 +60,16 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
   // Apply is idempotent, so polling it both reports progress and continues once a certificate is issued.
   const apply = useQuery<ApplyReport, Error>({
     queryKey: ["apply", base, account?.kind],
-    enabled: confirmed && account !== undefined,
-    queryFn: async () => unwrap(await applyAction({ ...base, account })),
+    enabled: confirmed && account !== undefined && !undoing,
+    queryFn: async () => {
+      const report = unwrap(await applyAction({ ...base, account }));
+      setCreated((previous) => createdTargets(report, previous));
+      return report;
+    },
     refetchInterval: (q) => {
       const data = q.state.data;
       // A failed host needs the person (or a fix elsewhere): retrying it on a timer only burns rate limit.
-      if (q.state.error || !data || data.complete || data.hosts.some((h) => h.outcome === "failed")) return false;
+      if (undoing || q.state.error || !data || data.complete || data.hosts.some((h) => h.outcome === "failed")) return false;
       if (startedAt !== undefined && Date.now() - startedAt > POLL_FOR_AT_MOST_MS) return false;
       return nextPollDelay(q.state.dataUpdateCount);
     },
@@ -87,12 +92,12 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
             {apply.error.message}
           </p>
         )}
-        {report && !report.complete && !failed && <Waiting since={startedAt} fetching={apply.isFetching} />}
-        {report && failed && (
+        {report && !report.complete && !failed && !undoing && <Waiting since={startedAt} fetching={apply.isFetching} />}
+        {report && failed && !undoing && (
           <p className="text-sm text-slate-700">Checking stopped because a host failed: fix what its message says, then apply again.</p>
         )}
-        {report && <ReportView report={report} />}
-        {report && (confirmedByPerson || !report.complete) && provider.applyConfirmation && (
+        {report && <ReportView report={report} created={created} />}
+        {report && !undoing && (confirmedByPerson || !report.complete) && provider.applyConfirmation && (
           <label className="flex items-start gap-3 rounded-md border border-slate-300 bg-white p-3">
             <input type="checkbox" className="mt-1 size-4 accent-brand-600" checked={confirmedByPerson} onChange={(e) => setConfirmedByPerson(e.target.checked)} />
             <span>
@@ -101,17 +106,28 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
           </label>
         )}
         <div className="no-print flex flex-wrap gap-3">
-          {report && (failed || apply.error) && (
+          {report && !undoing && (failed || apply.error) && (
             <button type="button" className={buttonSecondary} onClick={() => apply.refetch()}>
               Apply again (changes nothing that already exists)
             </button>
           )}
-          {report?.complete && (
+          {report?.complete && !undoing && (
             <Link className={buttonPrimary} href={`/setup?${planQueryString({ ...query, targets, step: "test" })}`}>
               Continue: test before the switch
             </Link>
           )}
         </div>
+        {report && created.length > 0 && (
+          <UndoPanel
+            cdn={provider.id}
+            providerName={provider.name}
+            account={account}
+            targets={created}
+            applyBusy={apply.isFetching}
+            onPause={() => setUndoing(true)}
+            onResume={() => setUndoing(false)}
+          />
+        )}
       </div>
     );
   }

@@ -1,7 +1,7 @@
 import { RecordList } from "@/components/plan/record-list";
 import { Value } from "@/components/plan/value";
 import { card } from "@/components/ui/styles";
-import type { ApplyPreview, ApplyReport } from "@/lib/providers/types";
+import type { ApplyPreview, ApplyReport, UndoTarget } from "@/lib/providers/types";
 import { OutcomeChip } from "./outcome-chip";
 
 export function PreviewView({ preview }: { preview: ApplyPreview }) {
@@ -42,7 +42,7 @@ export function PreviewView({ preview }: { preview: ApplyPreview }) {
   );
 }
 
-function ErrorBox({ code, message, action }: { code: string; message: string; action: string }) {
+export function ErrorBox({ code, message, action }: { code: string; message: string; action: string }) {
   return (
     <div role="alert" className="mt-2 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 text-sm text-red-950">
       <p className="font-semibold">{message}</p>
@@ -52,7 +52,12 @@ function ErrorBox({ code, message, action }: { code: string; message: string; ac
   );
 }
 
-export function ReportView({ report }: { report: ApplyReport }) {
+/**
+ * `created`: what this apply session created across its runs (apply is re-run while it polls, and a
+ * later run sees what an earlier one created as existing). Defaults to this report's own flags.
+ */
+export function ReportView({ report, created }: { report: ApplyReport; created?: readonly UndoTarget[] }) {
+  const createdHere = (r: { kind: string; id: string; createdByThisRun: boolean }) => r.createdByThisRun || (created ?? []).some((t) => t.kind === r.kind && t.id === r.id);
   return (
     <ul className="space-y-4">
       {report.hosts.map((h) => (
@@ -86,7 +91,7 @@ export function ReportView({ report }: { report: ApplyReport }) {
                 <li key={r.id} className="break-all">
                   {r.kind}: <code>{r.id}</code>
                   {r.status ? ` · ${r.status}` : ""}
-                  {r.createdByThisRun ? " · created by this run" : " · already existed"}
+                  {createdHere(r) ? " · created by this run" : " · already existed"}
                 </li>
               ))}
             </ul>

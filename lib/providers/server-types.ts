@@ -2,7 +2,7 @@ import "server-only";
 import type * as z from "zod/mini";
 import type { Endpoints } from "@/lib/env";
 import type { CdnId, PlanInput } from "@/lib/plan/types";
-import type { ApplyPreview, ApplyReport } from "@/lib/providers/types";
+import type { ApplyPreview, ApplyReport, UndoReport, UndoTarget } from "@/lib/providers/types";
 
 /** Hosts worked on at once when the context does not say: enough to overlap latency, gentle on rate limits. */
 export const DEFAULT_HOST_CONCURRENCY = 4;
@@ -32,6 +32,13 @@ export interface ServerProvider<C> {
   apply(credentials: C, input: PlanInput, ctx: ApplyContext): Promise<ApplyReport>;
   /** Read-only: where each host stands (certificate issued? deployed?). Used for polling. */
   status(credentials: C, input: PlanInput, ctx: ApplyContext): Promise<ApplyReport>;
+  /**
+   * Removes what an apply run created, and nothing else. The list comes from the browser, so each
+   * resource is checked first: it must exist in this account and carry the marker apply sets on what it
+   * creates (a name, comment, tag or caller reference derived from the host); anything else is refused.
+   * Re-running continues where a previous run stopped (a CloudFront distribution must deploy its disabling first).
+   */
+  undo(credentials: C, resources: UndoTarget[], ctx: ApplyContext): Promise<UndoReport>;
   /** Starts the in-process fake once and returns credentials and endpoints that work against it. */
   sandbox(): Promise<{ credentials: C; ctx: ApplyContext }>;
 }

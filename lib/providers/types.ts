@@ -1,4 +1,5 @@
 import type { CdnId, DnsRecord, Plan, PlanInput } from "@/lib/plan/types";
+import type { ResourceKind } from "./resource-kinds";
 
 /** A credential input as the wizard renders it. Names match the contract's accessible names. */
 export interface CredentialField {
@@ -117,4 +118,35 @@ export interface ApplyPreview {
 
 export function isComplete(hosts: HostApplyResult[]): boolean {
   return hosts.every((h) => h.outcome === "created" || h.outcome === "updated" || h.outcome === "unchanged");
+}
+
+// ---- undo (removes exactly what an apply run created) ----
+
+/** One resource undo is asked to remove: what apply reported as created by this run, and the host it was for. */
+export interface UndoTarget {
+  kind: ResourceKind;
+  id: string;
+  host: string;
+}
+
+export type UndoOutcome =
+  | "removed" // gone now: this undo removed it, or it no longer existed
+  | "waiting" // started, but the provider needs time first (CloudFront deployment): undo again later
+  | "refused" // left alone: it does not carry what apply sets, or something this run did not create still uses it
+  | "failed"; // the provider refused or could not be reached
+
+export interface UndoResult extends UndoTarget {
+  outcome: UndoOutcome;
+  /** One line for people: what happened, or why not. */
+  message: string;
+  /** For "waiting": about how many minutes until undo can continue. */
+  retryInMinutes?: number;
+  error?: ProviderError;
+}
+
+export interface UndoReport {
+  cdn: CdnId;
+  results: UndoResult[];
+  /** True when nothing is waiting or failed: running undo again would change nothing. */
+  complete: boolean;
 }

@@ -7,15 +7,16 @@ import type { DnsRecord, PlanInput } from "@/lib/plan/types";
 import { isComplete, type ApplyPreview, type ApplyReport, type HostApplyResult, type HostOutcome, type HostPreview, type PlannedChange, type ProviderError, type ResourceRef } from "@/lib/providers/types";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import { DEFAULT_HOST_CONCURRENCY } from "@/lib/providers/server-types";
-import { CloudflareClient, type CfPack, type CfPageRule, type CfRecord, type CfRule, type CfRuleset, type CfZone } from "./client";
+import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
+import { CloudflareClient, asParam, type CfPack, type CfPageRule, type CfRecord, type CfRule, type CfRuleset, type CfZone } from "./client";
 import { CloudflareFailure, hasCode, isPermissionError, missingPermission, toProviderError, tokenInactive } from "./errors";
 import { ALL_PERMISSIONS, CloudflareFake } from "./fake";
 import { OPTION } from "./labels";
 import { cloudflareCredentials, type CloudflareCredentials } from "./schema";
-import { CERTIFICATE, CF_CODE, CONFIG_ACTION, PACK_ACTIVE, PACK_IN_PROGRESS, PERMISSION, RECORD_TYPE, SSL_MODE, TTL_AUTO, hostExpression, ruleDescription, type Permission } from "./settings";
+import { cloudflareUndo } from "./undo";
+import { CERTIFICATE, CF_CODE, CONFIG_ACTION, PACK_ACTIVE, PACK_IN_PROGRESS, PERMISSION, RECORD_TYPE, SSL_MODE, TTL_AUTO, hostExpression, orderedHosts, ruleDescription, type Permission } from "./settings";
 import { nameInZone, namesCover, repeatedZone, zoneOf } from "./zones";
-import { zoneCandidates } from "@/lib/hostnames";
-import { OWNER_RECORD, ownerRecordFor, ownerRecordName, parentOf } from "@/lib/hostnames";
+import { OWNER_RECORD, ownerRecordFor, ownerRecordName, parentOf, zoneCandidates } from "@/lib/hostnames";
 
 /**
  * Cloudflare apply: the plan, done through the API (providers.md §4).
@@ -248,7 +249,7 @@ function describePack(p: CfPack): string {
 }
 
 function certificateHosts(state: Located): string[] {
-  return [state.zone.name, state.host];
+  return orderedHosts(state.zone.name, state.host);
 }
 
 function describeOrder(state: Located): string {
@@ -257,14 +258,6 @@ function describeOrder(state: Located): string {
 
 function ourRule(host: string): CfRule {
   return { action: CONFIG_ACTION, action_parameters: { ssl: SSL_MODE }, expression: hostExpression(host), description: ruleDescription(host), enabled: true };
-}
-
-/** A rule as read, ready to be written back: the API sets version and last_updated itself. */
-function asParam(rule: CfRule): CfRule {
-  const copy = { ...rule };
-  delete copy.version;
-  delete copy.last_updated;
-  return copy;
 }
 
 /** The rules to write so this host has SSL Full, keeping every other rule as it is; null when nothing changes. */
@@ -446,7 +439,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
       link = await client.editRecord(zone.id, link.id, { content: origin, ttl: TTL_AUTO, proxied: keepProxy });
       tally.changed = true;
     }
-    tally.resources.push({ kind: "DNS record", id: link.id, createdByThisRun: created, status: describeRecord(link) });
+    tally.resources.push({ kind: RESOURCE_KIND.dnsRecord, id: link.id, createdByThisRun: created, status: describeRecord(link) });
   });
 
   if (state.ownerName) {
@@ -466,7 +459,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
         owner = await client.editRecord(zone.id, owner.id, { proxied: false });
         tally.changed = true;
       }
-      tally.resources.push({ kind: "DNS record", id: owner.id, createdByThisRun: created, status: describeRecord(owner) });
+      tally.resources.push({ kind: RESOURCE_KIND.dnsRecord, id: owner.id, createdByThisRun: created, status: describeRecord(owner) });
     });
   } else {
     records.push(ownerPlaceholder(session, state));
@@ -482,7 +475,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
       tally.created = true;
       tally.changed = true;
     }
-    tally.resources.push({ kind: pack.type === "universal" ? "Universal SSL certificate" : "Advanced certificate", id: pack.id, createdByThisRun: created, status: pack.status.replaceAll("_", " ") });
+    tally.resources.push({ kind: pack.type === "universal" ? RESOURCE_KIND.universalCertificate : RESOURCE_KIND.advancedCertificate, id: pack.id, createdByThisRun: created, status: pack.status.replaceAll("_", " ") });
   });
 
   // 3. SSL Full for the host: read, merge, write the zone's Configuration Rules (never drops other rules).
@@ -500,7 +493,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
     } else {
       rule = fresh?.rules.find((r) => isOurRule(r, host)) ?? null;
     }
-    if (rule) tally.resources.push({ kind: "Configuration Rule", id: String(rule.id ?? ""), createdByThisRun: created, status: `SSL ${OPTION.ssl[SSL_MODE]}` });
+    if (rule) tally.resources.push({ kind: RESOURCE_KIND.configurationRule, id: String(rule.id ?? ""), createdByThisRun: created, status: `SSL ${OPTION.ssl[SSL_MODE]}` });
   });
 
   // 4. The proxy: only for a record that was there before this run (SendGrid validated it), after the person's confirmation, with an active certificate.
@@ -556,10 +549,10 @@ function summarise(session: Session, host: string, link: CfRecord | null, pack: 
 function statusOf(session: Session, state: HostState): HostApplyResult {
   const { host, link, pack, rule } = state;
   const resources: ResourceRef[] = [];
-  if (link) resources.push({ kind: "DNS record", id: link.id, createdByThisRun: false, status: describeRecord(link) });
-  if (state.owner) resources.push({ kind: "DNS record", id: state.owner.id, createdByThisRun: false, status: describeRecord(state.owner) });
-  if (pack) resources.push({ kind: pack.type === "universal" ? "Universal SSL certificate" : "Advanced certificate", id: pack.id, createdByThisRun: false, status: pack.status.replaceAll("_", " ") });
-  if (rule) resources.push({ kind: "Configuration Rule", id: String(rule.id ?? ""), createdByThisRun: false, status: `SSL ${String(rule.action_parameters?.ssl ?? "not set")}` });
+  if (link) resources.push({ kind: RESOURCE_KIND.dnsRecord, id: link.id, createdByThisRun: false, status: describeRecord(link) });
+  if (state.owner) resources.push({ kind: RESOURCE_KIND.dnsRecord, id: state.owner.id, createdByThisRun: false, status: describeRecord(state.owner) });
+  if (pack) resources.push({ kind: pack.type === "universal" ? RESOURCE_KIND.universalCertificate : RESOURCE_KIND.advancedCertificate, id: pack.id, createdByThisRun: false, status: pack.status.replaceAll("_", " ") });
+  if (rule) resources.push({ kind: RESOURCE_KIND.configurationRule, id: String(rule.id ?? ""), createdByThisRun: false, status: `SSL ${String(rule.action_parameters?.ssl ?? "not set")}` });
   const done = link?.proxied === true && pack?.status === PACK_ACTIVE && ruleReady(rule);
   return {
     host,
@@ -676,5 +669,6 @@ export const cloudflareServer: ServerProvider<CloudflareCredentials> = {
   preview,
   apply,
   status,
+  undo: cloudflareUndo,
   sandbox,
 };

@@ -3,7 +3,7 @@ import Cloudflare from "cloudflare";
 import { withRetry } from "@/lib/async";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { hasCode, retryDelay } from "./errors";
-import { CERTIFICATE, CF_CODE, CONFIG_PHASE, RECORD_TYPE, TTL_AUTO } from "./settings";
+import { CERTIFICATE, CF_CODE, CONFIG_PHASE, RECORD_COMMENT, RECORD_TYPE, TTL_AUTO } from "./settings";
 
 /**
  * The few Cloudflare API calls apply needs, through the official SDK (cloudflare v7; calls as in
@@ -35,6 +35,7 @@ export interface CfRecord {
   content: string;
   proxied: boolean;
   ttl: number;
+  comment?: string | null;
 }
 
 export interface CfRule {
@@ -72,6 +73,25 @@ interface Page<T> {
   result: T[];
   /** The wire has total_pages too (providers.md §4); the SDK types only page and per_page. */
   result_info?: object;
+}
+
+/** A rule as read, ready to be written back: the API sets version and last_updated itself. */
+export function asParam(rule: CfRule): CfRule {
+  const copy = { ...rule };
+  delete copy.version;
+  delete copy.last_updated;
+  return copy;
+}
+
+type SdkRecord = { id: string; name: string; type: string; content?: unknown; proxied?: boolean; ttl?: unknown; comment?: string | null };
+
+function toRecord(r: SdkRecord): CfRecord {
+  return { id: r.id, name: r.name, type: r.type, content: String(r.content ?? ""), proxied: r.proxied === true, ttl: Number(r.ttl), comment: r.comment ?? null };
+}
+
+/** A 404 from the API: the object does not exist (any more). */
+function notFound(e: unknown): boolean {
+  return e instanceof Cloudflare.APIError && e.status === 404;
 }
 
 export class CloudflareClient {
@@ -136,7 +156,7 @@ export class CloudflareClient {
     const fetchPage = async (page: number) => {
       const p = await this.sdk.dns.records.list({ zone_id: zoneId, ...(name ? { name } : {}), ...(filter.type ? { type: filter.type } : {}), page, per_page: probe ? 5 : RECORDS_PER_PAGE });
       return {
-        result: p.result.map((r) => ({ id: r.id, name: r.name, type: r.type, content: String(r.content ?? ""), proxied: r.proxied === true, ttl: Number(r.ttl) })),
+        result: p.result.map((r) => toRecord(r)),
         result_info: p.result_info,
       };
     };
@@ -145,16 +165,32 @@ export class CloudflareClient {
 
   async createRecord(zoneId: string, name: string, content: string, proxied: boolean): Promise<CfRecord> {
     const r = await this.call(
-      () => this.sdk.dns.records.create({ zone_id: zoneId, type: RECORD_TYPE, name, content, ttl: TTL_AUTO, proxied }),
+      // The comment marks it as created by this wizard, for undo (settings.ts RECORD_COMMENT).
+      () => this.sdk.dns.records.create({ zone_id: zoneId, type: RECORD_TYPE, name, content, ttl: TTL_AUTO, proxied, comment: RECORD_COMMENT }),
       false,
     );
-    return { id: r.id, name: r.name, type: r.type, content: String(r.content ?? ""), proxied: r.proxied === true, ttl: Number(r.ttl) };
+    return toRecord(r);
   }
 
   async editRecord(zoneId: string, id: string, patch: { content?: string; proxied?: boolean; ttl?: number }): Promise<CfRecord> {
     // PATCH changes only the fields sent (providers.md §4).
     const r = await this.call(() => this.sdk.dns.records.edit(id, { zone_id: zoneId, type: RECORD_TYPE, ...patch } as Parameters<Cloudflare["dns"]["records"]["edit"]>[1]));
-    return { id: r.id, name: r.name, type: r.type, content: String(r.content ?? ""), proxied: r.proxied === true, ttl: Number(r.ttl) };
+    return toRecord(r);
+  }
+
+  /** One record by id, or null when it does not exist (404, code 81044). */
+  async getRecord(zoneId: string, id: string): Promise<CfRecord | null> {
+    try {
+      return toRecord(await this.call(() => this.sdk.dns.records.get(id, { zone_id: zoneId })));
+    } catch (e) {
+      if (notFound(e)) return null;
+      throw e;
+    }
+  }
+
+  /** `DELETE /zones/{id}/dns_records/{record_id}` (providers.md §4 "DNS records"). */
+  async deleteRecord(zoneId: string, id: string): Promise<void> {
+    await this.call(() => this.sdk.dns.records.delete(id, { zone_id: zoneId }));
   }
 
   /** The zone-wide SSL/TLS mode (needs Zone Settings Read, which apply does not ask for: callers treat a refusal as unknown). */
@@ -193,6 +229,21 @@ export class CloudflareClient {
       return { result: p.result as unknown as CfPack[], result_info: p.result_info };
     };
     return probe ? (await this.call(() => fetchPage(1))).result : this.pages(fetchPage);
+  }
+
+  /** One certificate pack by id, or null when it does not exist (404). */
+  async certificatePack(zoneId: string, id: string): Promise<CfPack | null> {
+    try {
+      return (await this.call(() => this.sdk.ssl.certificatePacks.get(id, { zone_id: zoneId }))) as unknown as CfPack;
+    } catch (e) {
+      if (notFound(e)) return null;
+      throw e;
+    }
+  }
+
+  /** `DELETE /zones/{id}/ssl/certificate_packs/{pack_id}` (cloudflare-typescript ssl.certificatePacks.delete). */
+  async deleteCertificatePack(zoneId: string, id: string): Promise<void> {
+    await this.call(() => this.sdk.ssl.certificatePacks.delete(id, { zone_id: zoneId }));
   }
 
   async orderCertificate(zoneId: string, hosts: string[]): Promise<CfPack> {

@@ -19,6 +19,7 @@ import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake
  *   GET  /zones/{id}/pagerules
  *   GET  /zones/{id}/ssl/certificate_packs[?status=all]      GET /zones/{id}/ssl/certificate_packs/{pack_id}
  *   POST /zones/{id}/ssl/certificate_packs/order             (code 1450 without Advanced Certificate Manager)
+ *   DELETE /zones/{id}/ssl/certificate_packs/{pack_id}       (advanced packs only)
  *
  * Error codes marked "unverified" below are plausible but not confirmed against the live API; apply
  * never depends on them (it only relies on 10000/9109, 1000, 10003, 1450, 81053/81054/81057, 429).
@@ -168,6 +169,8 @@ const VALIDITY_DAYS = [14, 30, 90, 365];
 const AUTHORITIES = ["google", "lets_encrypt", "ssl_com"];
 const VALIDATION_METHODS = ["txt", "http", "email"];
 const ADDRESS_TYPES = new Set(["A", "AAAA", "CNAME"]);
+/** Record comment length on the Free plan (**unverified**: paid plans allow more). */
+const COMMENT_MAX = 100;
 const RECORD_TYPES = new Set(["A", "AAAA", "CNAME", "TXT", "MX", "NS", "CAA", "SRV"]);
 
 const hex32 = () => randomBytes(16).toString("hex");
@@ -287,6 +290,7 @@ export class CloudflareFake implements FakeApi {
       { method: "GET", pattern: new RegExp(`^${z}/ssl/certificate_packs$`), op: "ListCertificatePacks", handler: (r, m) => this.withZone(r, m[1]!, "ssl", "read", (s) => this.listPacks(s, r)) },
       { method: "POST", pattern: new RegExp(`^${z}/ssl/certificate_packs/order$`), op: "OrderCertificatePack", handler: (r, m) => this.withZone(r, m[1]!, "ssl", "edit", (s) => this.orderPack(s, r)) },
       { method: "GET", pattern: new RegExp(`^${z}/ssl/certificate_packs/([^/]+)$`), op: "GetCertificatePack", handler: (r, m) => this.withZone(r, m[1]!, "ssl", "read", (s) => this.getPack(s, m[2]!)) },
+      { method: "DELETE", pattern: new RegExp(`^${z}/ssl/certificate_packs/([^/]+)$`), op: "DeleteCertificatePack", handler: (r, m) => this.withZone(r, m[1]!, "ssl", "edit", (s) => this.deletePack(s, m[2]!)) },
     ];
   }
 
@@ -352,9 +356,9 @@ export class CloudflareFake implements FakeApi {
     return id;
   }
 
-  addRecord(zoneName: string, rec: { name: string; type: string; content: string; proxied?: boolean; ttl?: number }): FakeDnsRecord {
+  addRecord(zoneName: string, rec: { name: string; type: string; content: string; proxied?: boolean; ttl?: number; comment?: string }): FakeDnsRecord {
     const s = this.mustZone(zoneName);
-    const record = this.newRecord(s, rec.name, rec.type, rec.content, rec.proxied ?? false, rec.ttl ?? 1);
+    const record = this.newRecord(s, rec.name, rec.type, rec.content, rec.proxied ?? false, rec.ttl ?? 1, rec.comment ?? null);
     s.records.push(record);
     return record;
   }
@@ -490,7 +494,7 @@ export class CloudflareFake implements FakeApi {
 
   // ---- DNS records ----
 
-  private newRecord(s: ZoneState, rawName: string, type: string, content: string, proxied: boolean, ttl: number): FakeDnsRecord {
+  private newRecord(s: ZoneState, rawName: string, type: string, content: string, proxied: boolean, ttl: number, comment: string | null = null): FakeDnsRecord {
     const t = now();
     return {
       id: hex32(),
@@ -501,7 +505,7 @@ export class CloudflareFake implements FakeApi {
       proxied,
       // Proxied records are always TTL Auto.
       ttl: proxied ? 1 : ttl,
-      comment: null,
+      comment,
       tags: [],
       settings: type === "CNAME" ? { flatten_cname: false } : {},
       meta: {},
@@ -567,6 +571,10 @@ export class CloudflareFake implements FakeApi {
     if (body.ttl !== undefined && (typeof body.ttl !== "number" || !(body.ttl === 1 || (body.ttl >= 60 && body.ttl <= 86400)))) return E.badTtl();
     if (body.proxied !== undefined && typeof body.proxied !== "boolean") return E.dnsValidation("proxied must be a boolean.");
     if (body.proxied === true && !ADDRESS_TYPES.has(body.type)) return E.dnsValidation(`${body.type} records cannot be proxied.`);
+    // Comments: no newlines (cloudflare-docs record-attributes); the length limit depends on the plan, the Free plan's is modelled.
+    if (body.comment !== undefined && body.comment !== null && (typeof body.comment !== "string" || /[\r\n]/.test(body.comment) || body.comment.length > COMMENT_MAX)) {
+      return E.dnsValidation("comment is invalid or too long.");
+    }
     return null;
   }
 
@@ -576,7 +584,7 @@ export class CloudflareFake implements FakeApi {
     const body = parsed.value;
     const invalid = this.validateRecord(s, body);
     if (invalid) return invalid;
-    const rec = this.newRecord(s, body.name as string, body.type as string, body.content as string, (body.proxied as boolean | undefined) ?? false, (body.ttl as number | undefined) ?? 1);
+    const rec = this.newRecord(s, body.name as string, body.type as string, body.content as string, (body.proxied as boolean | undefined) ?? false, (body.ttl as number | undefined) ?? 1, (body.comment as string | null | undefined) ?? null);
     const clash = this.conflict(s, rec);
     if (clash) return clash;
     s.records.push(rec);
@@ -590,13 +598,14 @@ export class CloudflareFake implements FakeApi {
     if (!parsed.ok) return E.malformed();
     const merged: Record<string, unknown> = replace
       ? { proxied: false, ttl: 1, ...parsed.value }
-      : { name: rec.name, type: rec.type, content: rec.content, proxied: rec.proxied, ttl: rec.ttl, ...parsed.value };
+      : { name: rec.name, type: rec.type, content: rec.content, proxied: rec.proxied, ttl: rec.ttl, comment: rec.comment, ...parsed.value };
     const invalid = this.validateRecord(s, merged);
     if (invalid) return invalid;
     const next = this.newRecord(s, merged.name as string, merged.type as string, merged.content as string, merged.proxied as boolean, merged.ttl as number);
     const clash = this.conflict(s, { ...next, id });
     if (clash) return clash;
-    Object.assign(rec, { name: next.name, type: next.type, content: next.content, proxiable: next.proxiable, proxied: next.proxied, ttl: next.ttl, settings: next.settings, modified_on: now() });
+    const comment = (merged.comment as string | null | undefined) ?? null;
+    Object.assign(rec, { name: next.name, type: next.type, content: next.content, proxiable: next.proxiable, proxied: next.proxied, ttl: next.ttl, comment, settings: next.settings, modified_on: now() });
     return ok(rec);
   }
 
@@ -705,6 +714,15 @@ export class CloudflareFake implements FakeApi {
   private getPack(s: ZoneState, id: string): FakeResponse {
     const pack = s.packs.find((p) => p.id === id);
     return pack ? ok(this.read(pack)) : E.packNotFound();
+  }
+
+  /** Advanced packs can be deleted; Universal SSL is switched off instead (**unverified**: the code for refusing it). */
+  private deletePack(s: ZoneState, id: string): FakeResponse {
+    const pack = s.packs.find((p) => p.id === id);
+    if (!pack) return E.packNotFound();
+    if (pack.type !== "advanced") return E.packInvalid("Universal SSL certificate packs cannot be deleted; disable Universal SSL instead.");
+    s.packs = s.packs.filter((p) => p !== pack);
+    return ok({ id });
   }
 
   private orderPack(s: ZoneState, req: FakeRequest): FakeResponse {

@@ -25,6 +25,13 @@ export function hostExpression(host: string): string {
   return `(http.host in {"${host}"})`;
 }
 
+/**
+ * The comment apply puts on every DNS record it creates, so undo can tell them from records that were
+ * there before (comments have no effect on DNS; Free plans allow 100 characters: cloudflare-docs
+ * dns/manage-dns-records/reference/record-attributes).
+ */
+export const RECORD_COMMENT = "SSL click tracking: created by the setup wizard";
+
 export const RULE_DESCRIPTION_PREFIX = "SSL click tracking: SSL Full for ";
 
 export function ruleDescription(host: string): string {
@@ -44,6 +51,11 @@ export const CERTIFICATE = {
   cloudflareBranding: false,
   maxHosts: 50,
 } as const;
+
+/** The hosts of the Advanced certificate apply orders for a host: the zone apex (required) and the host. */
+export function orderedHosts(zone: string, host: string): string[] {
+  return [zone, host];
+}
 
 /** Certificate pack statuses (cloudflare-typescript `ssl/certificate-packs` Status). */
 export const PACK_ACTIVE = "active";

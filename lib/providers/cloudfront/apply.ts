@@ -6,6 +6,7 @@ import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { PlanInput } from "@/lib/plan/types";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import { DEFAULT_HOST_CONCURRENCY } from "@/lib/providers/server-types";
+import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { isComplete, type HostApplyResult, type HostPreview, type PlannedChange, type ResourceRef } from "@/lib/providers/types";
 import { certificateStatusWords, describeWithRecords, findCertificate, ISSUED, listCertificates, requestCertificate, type Certificate } from "./certificates";
 import { createClients, type AwsClients } from "./client";
@@ -16,6 +17,7 @@ import { translateError } from "./errors";
 import { cloudfrontSandbox } from "./sandbox";
 import { CERTIFICATE_REGION } from "./settings";
 import { cloudfrontCredentials, type CloudfrontCredentials } from "./schema";
+import { cloudfrontUndo } from "./undo";
 
 export { startCloudfrontFakes } from "./sandbox";
 
@@ -25,8 +27,8 @@ export { startCloudfrontFakes } from "./sandbox";
  * pending one, or a new DNS-validated request; once issued, a distribution from distributionConfig().
  * Re-running changes nothing that exists. Order and API facts: providers.md §3.
  */
-const CERTIFICATE = "ACM certificate";
-const DISTRIBUTION = "CloudFront distribution";
+const CERTIFICATE = RESOURCE_KIND.acmCertificate;
+const DISTRIBUTION = RESOURCE_KIND.cloudfrontDistribution;
 const DEPLOY_NOTE = "It is deploying (usually under 5 minutes): test it once its status is Deployed, then switch DNS.";
 
 type Mode = "apply" | "status";
@@ -173,5 +175,14 @@ export const cloudfrontServer: ServerProvider<CloudfrontCredentials> = {
   },
   apply: (credentials, input, ctx) => report(credentials, input, ctx, "apply"),
   status: (credentials, input, ctx) => report(credentials, input, ctx, "status"),
+  async undo(credentials, resources, ctx) {
+    const clients = createClients(credentials, ctx);
+    try {
+      return await cloudfrontUndo(clients, [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId], resources, ctx);
+    } finally {
+      clients.cloudfront.destroy();
+      clients.acm.destroy();
+    }
+  },
   sandbox: cloudfrontSandbox,
 };

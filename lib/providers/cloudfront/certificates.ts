@@ -1,8 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import {
+  DeleteCertificateCommand,
   DescribeCertificateCommand,
   ListCertificatesCommand,
+  ListTagsForCertificateCommand,
   RequestCertificateCommand,
   type ACMClient,
   type CertificateSummary,
@@ -11,7 +13,7 @@ import { certificateNameCovers } from "@/lib/hostnames";
 import { cnameRecord } from "@/lib/plan/common";
 import type { DnsRecord } from "@/lib/plan/types";
 import { call } from "./errors";
-import { CERTIFICATE_KEY_TYPES } from "./settings";
+import { CERTIFICATE_KEY_TYPES, CERTIFICATE_TAG } from "./settings";
 
 /**
  * ACM in us-east-1 (providers.md §3): find a certificate that names the host, or request one validated
@@ -23,6 +25,9 @@ export interface Certificate {
   names: string[];
   /** Validation CNAMEs still to create (empty once issued). */
   records: DnsRecord[];
+  domainName: string;
+  /** ARNs of what uses it (distributions). */
+  inUseBy: string[];
 }
 
 export const ISSUED = "ISSUED";
@@ -59,7 +64,14 @@ export async function describeCertificate(acm: ACMClient, arn: string): Promise<
         phase: "setup",
       }),
     );
-  return { arn, status: c?.Status ?? "UNKNOWN", names: c?.SubjectAlternativeNames ?? (c?.DomainName ? [c.DomainName] : []), records: c?.Status === ISSUED ? [] : records };
+  return {
+    arn,
+    status: c?.Status ?? "UNKNOWN",
+    names: c?.SubjectAlternativeNames ?? (c?.DomainName ? [c.DomainName] : []),
+    records: c?.Status === ISSUED ? [] : records,
+    domainName: c?.DomainName ?? "",
+    inUseBy: c?.InUseBy ?? [],
+  };
 }
 
 /** Describes a pending certificate until ACM shows its validation record (or a few tries pass). */
@@ -91,10 +103,22 @@ export async function findCertificate(acm: ACMClient, summaries: CertificateSumm
 export async function requestCertificate(acm: ACMClient, host: string): Promise<string> {
   const out = await call("acm", "RequestCertificate", () =>
     // ValidationMethod is always sent: ACM's default is EMAIL (providers.md §3).
-    acm.send(new RequestCertificateCommand({ DomainName: host, ValidationMethod: "DNS", IdempotencyToken: idempotencyToken(host) })),
+    // The tag marks it as this wizard's, for undo (settings.ts CERTIFICATE_TAG).
+    acm.send(new RequestCertificateCommand({ DomainName: host, ValidationMethod: "DNS", IdempotencyToken: idempotencyToken(host), Tags: [{ ...CERTIFICATE_TAG }] })),
   );
   if (!out.CertificateArn) throw new Error("ACM returned no certificate ARN");
   return out.CertificateArn;
+}
+
+/** Whether the certificate carries the tag apply sets on what it requests. */
+export async function hasApplyTag(acm: ACMClient, arn: string): Promise<boolean> {
+  const { Tags } = await call("acm", "ListTagsForCertificate", () => acm.send(new ListTagsForCertificateCommand({ CertificateArn: arn })));
+  return (Tags ?? []).some((t) => t.Key === CERTIFICATE_TAG.Key && t.Value === CERTIFICATE_TAG.Value);
+}
+
+/** Fails with ResourceInUseException while a distribution uses it, and for a while after (providers.md §3). */
+export async function deleteCertificate(acm: ACMClient, arn: string): Promise<void> {
+  await call("acm", "DeleteCertificate", () => acm.send(new DeleteCertificateCommand({ CertificateArn: arn })));
 }
 
 const STATUS_WORDS: Record<string, string> = { [ISSUED]: "Issued", [PENDING]: "Pending validation" };

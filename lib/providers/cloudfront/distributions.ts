@@ -1,14 +1,17 @@
 import "server-only";
 import {
   CreateDistributionCommand,
+  DeleteDistributionCommand,
+  GetDistributionCommand,
   GetDistributionConfigCommand,
   ListDistributionsCommand,
+  UpdateDistributionCommand,
   type CloudFrontClient,
   type Distribution,
   type DistributionConfig,
   type DistributionSummary,
 } from "@aws-sdk/client-cloudfront";
-import { call } from "./errors";
+import { call, codeOf } from "./errors";
 
 /**
  * CloudFront distributions (providers.md §3): what already serves a host is found by paging
@@ -41,6 +44,30 @@ export async function createDistribution(cloudfront: CloudFrontClient, config: D
   const out = await call("cloudfront", "CreateDistribution", () => cloudfront.send(new CreateDistributionCommand({ DistributionConfig: config })));
   if (!out.Distribution?.Id || !out.Distribution.DomainName) throw new Error("CloudFront returned no distribution");
   return out.Distribution;
+}
+
+/** A distribution with its ETag (the If-Match of an update or delete), or undefined when it does not exist. */
+export async function getDistribution(cloudfront: CloudFrontClient, id: string): Promise<{ distribution: Distribution; etag: string } | undefined> {
+  try {
+    const out = await call("cloudfront", "GetDistribution", () => cloudfront.send(new GetDistributionCommand({ Id: id })));
+    if (!out.Distribution?.DistributionConfig || !out.ETag) throw new Error("CloudFront returned no distribution");
+    return { distribution: out.Distribution, etag: out.ETag };
+  } catch (error) {
+    if (codeOf(error) === "NoSuchDistribution") return undefined;
+    throw error;
+  }
+}
+
+/** UpdateDistribution replaces the whole config; a stale ETag is PreconditionFailed (providers.md §3). */
+export async function updateDistribution(cloudfront: CloudFrontClient, id: string, etag: string, config: DistributionConfig): Promise<Distribution> {
+  const out = await call("cloudfront", "UpdateDistribution", () => cloudfront.send(new UpdateDistributionCommand({ Id: id, IfMatch: etag, DistributionConfig: config })));
+  if (!out.Distribution) throw new Error("CloudFront returned no distribution");
+  return out.Distribution;
+}
+
+/** Only a disabled, Deployed distribution can be deleted; otherwise DistributionNotDisabled (providers.md §3). */
+export async function deleteDistribution(cloudfront: CloudFrontClient, id: string, etag: string): Promise<void> {
+  await call("cloudfront", "DeleteDistribution", () => cloudfront.send(new DeleteDistributionCommand({ Id: id, IfMatch: etag })));
 }
 
 /** Resource status in plain words. */

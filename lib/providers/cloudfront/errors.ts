@@ -29,6 +29,12 @@ export async function call<T>(service: AwsService, operation: string, fn: () => 
   }
 }
 
+/** The AWS error code of a failed call (in SDK v3 the error's `name`). */
+export function codeOf(thrown: unknown): string | undefined {
+  const e = thrown instanceof AwsCallError ? thrown.error : thrown;
+  return (e as { name?: string } | undefined)?.name;
+}
+
 const MAX_MESSAGE = 400;
 
 const KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;

@@ -40,10 +40,11 @@ interface Certificate {
   recordShown: number;
   record: { Name: string; Type: "CNAME"; Value: string };
   inUseBy: Set<string>;
+  tags: { Key: string; Value?: string }[];
 }
 
 const TARGET_PREFIX = "CertificateManager.";
-const OPERATIONS = ["RequestCertificate", "DescribeCertificate", "ListCertificates", "DeleteCertificate"] as const;
+const OPERATIONS = ["RequestCertificate", "DescribeCertificate", "ListCertificates", "DeleteCertificate", "ListTagsForCertificate"] as const;
 type Operation = (typeof OPERATIONS)[number];
 const WRITES: ReadonlySet<string> = new Set<Operation>(["RequestCertificate", "DeleteCertificate"]);
 /** ListCertificates without Includes.keyTypes (ACM API reference, Filters). */
@@ -59,6 +60,25 @@ class AcmError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Tag rules (ACM API reference, Tag data type and TooManyTagsException): 1–128 / 0–256 characters, at most 50, no "aws:" keys. */
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const MAX_TAGS = 50;
+
+function readTags(value: unknown): { Key: string; Value?: string }[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new AcmError("ValidationException", "Value at 'tags' failed to satisfy constraint: Member must be a list");
+  if (value.length > MAX_TAGS) throw new AcmError("TooManyTagsException", "The request contains too many tags. Try the request again with fewer tags.");
+  return value.map((t: unknown) => {
+    const { Key, Value } = (t ?? {}) as { Key?: unknown; Value?: unknown };
+    const key = typeof Key === "string" ? Key : "";
+    if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || (Value !== undefined && (typeof Value !== "string" || Value.length > 256 || !TAG_TEXT.test(Value)))) {
+      throw new AcmError("ValidationException", "1 validation error detected: Value at 'tags' failed to satisfy constraint");
+    }
+    if (key.toLowerCase().startsWith("aws:")) throw new AcmError("InvalidTagException", `The tag key ${key} uses the reserved prefix aws:.`);
+    return Value === undefined ? { Key: key } : { Key: key, Value: Value as string };
+  });
 }
 
 const json = (status: number, body: unknown): FakeResponse => ({
@@ -134,6 +154,7 @@ export function fakeAcm(opts: AcmFakeOptions): AcmFake {
       const previous = token ? tokens.get(tokenKey) : undefined;
       if (previous && now() - previous.at < IDEMPOTENCY_WINDOW_MS) return { CertificateArn: previous.arn };
 
+      const tags = readTags(input.Tags);
       const sans = Array.isArray(input.SubjectAlternativeNames) ? input.SubjectAlternativeNames.map((s) => String(s).toLowerCase()) : [];
       const arn = `arn:aws:acm:${caller.region}:${caller.accountId}:certificate/${randomUUID()}`;
       const base = domain.replace(/^\*\./, "");
@@ -149,6 +170,7 @@ export function fakeAcm(opts: AcmFakeOptions): AcmFake {
         recordShown: 0,
         record: { Name: `_${hex(16)}.${base}.`, Type: "CNAME", Value: `_${hex(16)}.${createHash("sha256").update(arn).digest("hex").slice(0, 10)}.acm-validations.aws.` },
         inUseBy: new Set(),
+        tags,
       };
       store(caller.accountId, caller.region).set(arn, cert);
       if (token) tokens.set(tokenKey, { arn, at: now() });
@@ -195,6 +217,11 @@ export function fakeAcm(opts: AcmFakeOptions): AcmFake {
       const page = all.slice(offset, offset + maxItems);
       const next = offset + maxItems < all.length ? Buffer.from(`offset:${offset + maxItems}`).toString("base64url") : undefined;
       return { CertificateSummaryList: page.map(summary), ...(next ? { NextToken: next } : {}) };
+    },
+
+    ListTagsForCertificate(caller, input) {
+      const c = find(caller, input.CertificateArn);
+      return { Tags: c.tags.map((t) => ({ ...t })) };
     },
 
     DeleteCertificate(caller, input) {

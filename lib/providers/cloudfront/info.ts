@@ -21,5 +21,7 @@ export const cloudfrontInfo: ProviderInfo = {
     "acm:DescribeCertificate",
     "acm:ListCertificates",
     "acm:DeleteCertificate",
+    "acm:AddTagsToCertificate",
+    "acm:ListTagsForCertificate",
   ],
 };

@@ -63,3 +63,14 @@ export const MANAGED_POLICY = {
  * returns only RSA_1024/RSA_2048 unless asked (ACM API reference, Filters.keyTypes).
  */
 export const CERTIFICATE_KEY_TYPES = ["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1"] as const;
+
+/**
+ * The tag apply puts on every ACM certificate it requests (RequestCertificate `Tags`, ACM API reference),
+ * so undo can tell a certificate this wizard requested from one the person made (the idempotency token is
+ * not readable afterwards). Tagging at request time may need acm:AddTagsToCertificate as well
+ * (**unverified**: the permission list asks for it, harmless if not needed).
+ */
+export const CERTIFICATE_TAG = { Key: "created-by", Value: "ssl-click-tracking-wizard" } as const;
+
+/** How long CloudFront usually takes to deploy a change (providers.md §3: "usually under 5" minutes). */
+export const DEPLOY_MINUTES = 5;

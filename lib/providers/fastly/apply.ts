@@ -7,17 +7,19 @@ import { runPreview, runReport } from "@/lib/providers/apply-common";
 import { ProviderFailure } from "@/lib/providers/http-client";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
+import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { FastlyClient, type BackendFields, type FastlyBackend, type FastlyService, type FastlySettings, type TlsConfiguration, type TlsSubscription } from "./client";
-import { TOKEN_ACTION, translateFastlyError } from "./errors";
+import { translateFastlyError } from "./errors";
 import { FASTLY_SANDBOX_TOKEN, FastlyFake } from "./fake";
 import { challengeRecord, linkRecord } from "./plan";
 import { fastlyCredentials, type FastlyCredentials } from "./schema";
+import { requireWriteScope } from "./token";
+import { fastlyUndo } from "./undo";
 import {
   BACKEND,
   BACKEND_NAME,
   CERTIFICATE_AUTHORITY,
   DNS_CHALLENGE,
-  REQUIRED_SCOPE,
   SERVICE_TYPE,
   SETTINGS,
   SUBSCRIPTION_FAILED,
@@ -49,14 +51,7 @@ interface Account {
 }
 
 async function account(api: FastlyClient): Promise<Account> {
-  const token = await api.tokenSelf();
-  if (!token.scope.split(/\s+/).includes(REQUIRED_SCOPE)) {
-    throw new ProviderFailure({
-      code: "token_scope",
-      message: `The token's scope is "${token.scope}"; creating services and certificates needs "${REQUIRED_SCOPE}".`,
-      action: TOKEN_ACTION,
-    });
-  }
+  await requireWriteScope(api);
   const configurations = await api.listTlsConfigurations();
   const chosen = configurations.find((c) => c.isDefault) ?? configurations[0];
   if (!chosen) {
@@ -176,7 +171,7 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, origin: 
   let service = await api.searchService(name);
   const serviceCreated = service === null;
   if (!service) service = await api.createService(name, SERVICE_TYPE);
-  const serviceRef = { kind: "Fastly service", id: service.id, createdByThisRun: serviceCreated, status: "draft" };
+  const serviceRef = { kind: RESOURCE_KIND.fastlyService, id: service.id, createdByThisRun: serviceCreated, status: "draft" };
   r.resources.push(serviceRef);
 
   const active = service.versions.find((v) => v.active);
@@ -212,7 +207,7 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, origin: 
   const subCreated = sub === undefined;
   if (!sub) sub = await api.createTlsSubscription(host, CERTIFICATE_AUTHORITY, acc.chosen.id);
   if (!dnsChallenge(sub) && sub.state !== SUBSCRIPTION_ISSUED) sub = await api.getTlsSubscription(sub.id);
-  r.resources.push({ kind: "Fastly TLS subscription", id: sub.id, createdByThisRun: subCreated, status: sub.state });
+  r.resources.push({ kind: RESOURCE_KIND.fastlyTlsSubscription, id: sub.id, createdByThisRun: subCreated, status: sub.state });
 
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
@@ -246,7 +241,7 @@ async function statusHost(api: FastlyClient, acc: Account, host: string, origin:
   };
   if (!service) return needsApply(`There is no Fastly service named "${serviceName(host)}" yet.`);
   const active = service.versions.find((v) => v.active);
-  r.resources.push({ kind: "Fastly service", id: service.id, createdByThisRun: false, status: active ? `active version ${active.number}` : "no active version" });
+  r.resources.push({ kind: RESOURCE_KIND.fastlyService, id: service.id, createdByThisRun: false, status: active ? `active version ${active.number}` : "no active version" });
   if (!active) return needsApply(`The service "${serviceName(host)}" has no active version.`);
   const check = await checkVersion(api, service.id, active.number, host, origin);
   if (!matches(check)) {
@@ -255,7 +250,7 @@ async function statusHost(api: FastlyClient, acc: Account, host: string, origin:
   }
   const sub = (await api.findTlsSubscriptions(host))[0];
   if (!sub) return needsApply(`No TLS subscription for ${host} yet.`);
-  r.resources.push({ kind: "Fastly TLS subscription", id: sub.id, createdByThisRun: false, status: sub.state });
+  r.resources.push({ kind: RESOURCE_KIND.fastlyTlsSubscription, id: sub.id, createdByThisRun: false, status: sub.state });
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
   r.target = target;
@@ -313,6 +308,10 @@ export const fastlyServer: ServerProvider<FastlyCredentials> = {
     const api = client(credentials, ctx);
     const origin = SENDGRID_ORIGIN[input.region];
     return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => statusHost(api, acc, host, origin, r));
+  },
+
+  undo(credentials, resources, ctx) {
+    return fastlyUndo(client(credentials, ctx), resources, ctx);
   },
 
   async sandbox() {

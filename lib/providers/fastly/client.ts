@@ -179,6 +179,17 @@ export class FastlyClient {
     return this.call({ operation: "GetService", method: "GET", path: `/service/${seg(serviceId)}`, schema: service });
   }
 
+  /** The service, or null when Fastly answers 404 (it was deleted). */
+  async findService(serviceId: string): Promise<FastlyService | null> {
+    const res = await request(this.http, { operation: "GetService", method: "GET", path: `/service/${seg(serviceId)}`, schema: service, allow: [404] });
+    return res.data;
+  }
+
+  /** `DELETE /service/{id}` → `{"status":"ok"}`; Fastly refuses while a version is active (go-fastly fixtures/services/delete.yaml; terraform-provider-fastly resourceServiceDelete). */
+  async deleteService(serviceId: string): Promise<void> {
+    await this.call({ operation: "DeleteService", method: "DELETE", path: `/service/${seg(serviceId)}`, schema: z.looseObject({ status: z.string() }) });
+  }
+
   createService(name: string, type: string): Promise<FastlyService> {
     return this.call({ operation: "CreateService", method: "POST", path: "/service", body: this.form({ name, type }), schema: service });
   }
@@ -231,6 +242,11 @@ export class FastlyClient {
 
   activateVersion(serviceId: string, v: number): Promise<FastlyVersion> {
     return this.call({ operation: "ActivateVersion", method: "PUT", path: `${this.versionPath(serviceId, v)}/activate`, schema: version });
+  }
+
+  /** `PUT …/version/{v}/deactivate` (go-fastly DeactivateVersion): the service stops serving its domains. */
+  deactivateVersion(serviceId: string, v: number): Promise<FastlyVersion> {
+    return this.call({ operation: "DeactivateVersion", method: "PUT", path: `${this.versionPath(serviceId, v)}/deactivate`, schema: version });
   }
 
   /** Every TLS configuration with its DNS records (`include=dns_records`): the CNAME target is read here, never hard-coded. */
@@ -306,6 +322,36 @@ export class FastlyClient {
       schema: z.looseObject({ data: subscription, included }),
     });
     return this.subscriptions([body.data], body.included)[0]!;
+  }
+
+  /** The subscription, or null when Fastly answers 404 "The subscription you requested was not found". */
+  async findTlsSubscription(id: string): Promise<TlsSubscription | null> {
+    const res = await request(this.http, {
+      operation: "GetTlsSubscription",
+      method: "GET",
+      path: `/tls/subscriptions/${seg(id)}`,
+      accept: JSON_API,
+      query: { include: "tls_authorizations" },
+      schema: z.looseObject({ data: subscription, included }),
+      allow: [404],
+    });
+    return res.data ? this.subscriptions([res.data.data], res.data.included)[0]! : null;
+  }
+
+  /**
+   * `DELETE /tls/subscriptions/{id}` → 204. Fastly refuses while its domains are TLS-enabled unless
+   * `force=true` ("may result in breaking TLS termination to that domain"): fastly-js TlsSubscriptionsApi,
+   * go-fastly DeleteTLSSubscriptionInput.Force, fixtures/tls_subscription/delete.yaml.
+   */
+  async deleteTlsSubscription(id: string, force: boolean): Promise<void> {
+    await this.call({
+      operation: "DeleteTlsSubscription",
+      method: "DELETE",
+      path: `/tls/subscriptions/${seg(id)}`,
+      accept: JSON_API,
+      ...(force ? { query: { force: "true" } } : {}),
+      schema: z.unknown(),
+    });
   }
 
   /** `POST /tls/subscriptions` (JSON:API). Fastly accepts it only once the host is on an active version. */

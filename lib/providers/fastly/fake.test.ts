@@ -25,6 +25,26 @@ async function raw(method: string, path: string, init: { body?: string; [h: stri
 }
 
 describe("Fastly fake, raw wire", () => {
+  it("deletes a service only once no version is active, and a TLS subscription by id", async () => {
+    const svc = await raw("POST", "/service", form({ name: "s-del", type: "vcl" }));
+    const id = svc.json.id as string;
+    await raw("POST", `/service/${id}/version/1/domain`, form({ name: HOST }));
+    await raw("POST", `/service/${id}/version/1/backend`, form({ name: "b", address: "sendgrid.net" }));
+    expect((await raw("PUT", `/service/${id}/version/1/activate`, key)).status).toBe(200);
+    const refused = await raw("DELETE", `/service/${id}`, key);
+    expect([refused.status, refused.json]).toEqual([400, { msg: "Bad request", detail: "Service must be deactivated before it can be deleted" }]);
+    const off = await raw("PUT", `/service/${id}/version/1/deactivate`, key);
+    expect([off.status, off.json.active, off.json.number]).toEqual([200, false, 1]);
+    expect((await raw("PUT", `/service/${id}/version/1/deactivate`, key)).status).toBe(400);
+    const gone = await raw("DELETE", `/service/${id}`, key);
+    expect([gone.status, gone.json]).toEqual([200, { status: "ok" }]);
+    expect((await raw("GET", `/service/${id}`, key)).status).toBe(404);
+
+    // Recorded in go-fastly fixtures/tls_subscription/cleanup.yaml.
+    const missing = await raw("DELETE", "/tls/subscriptions/nope", key);
+    expect([missing.status, missing.type, missing.json]).toEqual([404, "application/vnd.api+json", { errors: [{ title: "Not found", detail: "The subscription you requested was not found", status: "404" }] }]);
+  });
+
   it("answers a missing or wrong key with Fastly's 401 body", async () => {
     for (const headers of [{}, { "fastly-key": "wrong" }]) {
       const r = await raw("GET", "/tokens/self", headers);

@@ -101,6 +101,7 @@ const ROUTES: Route[] = [
   { method: "GET", pattern: /^\/service\/search$/, op: "SearchService" },
   { method: "POST", pattern: /^\/service$/, op: "CreateService", write: true },
   { method: "GET", pattern: /^\/service\/([^/]+)$/, op: "GetService" },
+  { method: "DELETE", pattern: /^\/service\/([^/]+)$/, op: "DeleteService", write: true },
   { method: "PUT", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/clone$/, op: "CloneVersion", write: true },
   { method: "GET", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/domain$/, op: "ListDomains" },
   { method: "POST", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/domain$/, op: "CreateDomain", write: true },
@@ -111,10 +112,12 @@ const ROUTES: Route[] = [
   { method: "PUT", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/settings$/, op: "UpdateSettings", write: true },
   { method: "GET", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/validate$/, op: "ValidateVersion" },
   { method: "PUT", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/activate$/, op: "ActivateVersion", write: true },
+  { method: "PUT", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/deactivate$/, op: "DeactivateVersion", write: true },
   { method: "GET", pattern: /^\/tls\/configurations$/, op: "ListTlsConfigurations" },
   { method: "GET", pattern: /^\/tls\/subscriptions$/, op: "ListTlsSubscriptions" },
   { method: "POST", pattern: /^\/tls\/subscriptions$/, op: "CreateTlsSubscription", write: true },
   { method: "GET", pattern: /^\/tls\/subscriptions\/([^/]+)$/, op: "GetTlsSubscription" },
+  { method: "DELETE", pattern: /^\/tls\/subscriptions\/([^/]+)$/, op: "DeleteTlsSubscription", write: true },
 ];
 
 function match(req: FakeRequest): { route: Route; params: string[] } | null {
@@ -341,6 +344,22 @@ export class FastlyFake implements FakeApi {
         sv.version.locked = true;
         return json(200, this.versionJson(sv.service, sv.version));
       }
+      case "DeactivateVersion": {
+        const sv = this.version(params);
+        if ("status" in sv) return sv;
+        // The wording for a version that is not active is **unverified**.
+        if (!sv.version.active) return configError(400, "Bad request", `Version ${sv.version.number} is not active`);
+        sv.version.active = false;
+        return json(200, this.versionJson(sv.service, sv.version));
+      }
+      case "DeleteService": {
+        const s = this.service(params[0]);
+        if (!s) return configError(404, "Record not found", `Cannot find service '${params[0]}'`);
+        // Fastly will not delete a service with an active version (terraform-provider-fastly resourceServiceDelete); wording **unverified**.
+        if (s.versions.some((v) => v.active)) return configError(400, "Bad request", "Service must be deactivated before it can be deleted");
+        this.services = this.services.filter((x) => x !== s);
+        return json(200, { status: "ok" });
+      }
       case "ListTlsConfigurations": {
         const withRecords = (req.query.get("include") ?? "").split(",").includes("dns_records");
         return json(
@@ -375,6 +394,16 @@ export class FastlyFake implements FakeApi {
       }
       case "CreateTlsSubscription":
         return this.createSubscription(req);
+      case "DeleteTlsSubscription": {
+        const sub = this.subscriptions.find((x) => x.id === params[0]);
+        if (!sub) return apiError(404, "Not found", "The subscription you requested was not found");
+        // "A subscription cannot be destroyed if there are domains in the TLS enabled state" unless force=true
+        // (Fastly API reference, delete-tls-sub); the error's status and wording are **unverified**.
+        const tlsEnabled = this.subscriptionState(sub) === "issued" && this.services.some((s) => s.versions.some((v) => v.active && v.domains.includes(sub.host)));
+        if (tlsEnabled && req.query.get("force") !== "true") return apiError(400, "Bad request", `Subscription has domains in the TLS enabled state (${sub.host}); use force to delete it`);
+        this.subscriptions = this.subscriptions.filter((x) => x !== sub);
+        return { status: 204, headers: {} };
+      }
       default:
         return configError(404, "Record not found");
     }

@@ -7,12 +7,14 @@ import { runPreview, runReport } from "@/lib/providers/apply-common";
 import { ProviderFailure } from "@/lib/providers/http-client";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
+import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { KeycdnClient, type KeycdnAlias, type KeycdnZone } from "./client";
 import { translateKeycdnError } from "./errors";
 import { KEYCDN_SANDBOX_KEY, KeycdnFake } from "./fake";
 import { LABELS, SETTING_LABEL } from "./labels";
 import { linkRecord, resolveTarget, targetHint } from "./plan";
 import { keycdnCredentials, type KeycdnCredentials } from "./schema";
+import { keycdnUndo } from "./undo";
 import { HOST_CERTIFICATES, originUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, type ZoneSettingKey } from "./settings";
 
 /**
@@ -106,7 +108,7 @@ async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host
   if (alias && (!zone || alias.zoneId !== zone.id)) throw aliasElsewhere(host, acc.zones.find((z) => z.id === alias.zoneId)?.name ?? alias.zoneId);
 
   if (!zone) zone = await api.createZone({ name, ...desired(origin) });
-  const zoneRef = { kind: "KeyCDN pull zone", id: zone.id, createdByThisRun: created, status: name };
+  const zoneRef = { kind: RESOURCE_KIND.keycdnZone, id: zone.id, createdByThisRun: created, status: name };
   r.resources.push(zoneRef);
 
   let updated = false;
@@ -128,7 +130,7 @@ async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host
 
   const aliasCreated = alias === undefined;
   const aliasNow = alias ?? (await api.createZoneAlias(zone.id, host));
-  r.resources.push({ kind: "KeyCDN zone alias", id: aliasNow.id, createdByThisRun: aliasCreated, status: host });
+  r.resources.push({ kind: RESOURCE_KIND.keycdnAlias, id: aliasNow.id, createdByThisRun: aliasCreated, status: host });
 
   const { target } = resolveTarget(input, host);
   r.target = target;
@@ -150,14 +152,14 @@ async function statusHost(acc: Account, input: PlanInput, host: string, r: HostA
   };
   const zone = acc.zones.find((z) => z.name === name);
   if (!zone) return needsApply(`There is no KeyCDN zone named "${name}" yet.`);
-  r.resources.push({ kind: "KeyCDN pull zone", id: zone.id, createdByThisRun: false, status: name });
+  r.resources.push({ kind: RESOURCE_KIND.keycdnZone, id: zone.id, createdByThisRun: false, status: name });
   const diffs = zoneDifferences(zone, origin);
   r.differences.push(...diffs.map((d) => d.text), ...customNote(zone, host));
   if (diffs.length > 0) return needsApply(`The zone "${name}" differs from the plan.`);
   const alias = acc.aliases.find((a) => a.name === host);
   if (!alias) return needsApply(`${host} is not a Zonealias yet.`);
   if (alias.zoneId !== zone.id) throw aliasElsewhere(host, acc.zones.find((z) => z.id === alias.zoneId)?.name ?? alias.zoneId);
-  r.resources.push({ kind: "KeyCDN zone alias", id: alias.id, createdByThisRun: false, status: host });
+  r.resources.push({ kind: RESOURCE_KIND.keycdnAlias, id: alias.id, createdByThisRun: false, status: host });
   const { target } = resolveTarget(input, host);
   r.target = target;
   r.records = [linkRecord(host, target)];
@@ -202,6 +204,10 @@ export const keycdnServer: ServerProvider<KeycdnCredentials> = {
   status(credentials, input, ctx) {
     const api = client(credentials, ctx);
     return runReport("keycdn", input, ctx, translateKeycdnError, () => account(api), async (host, acc, r) => statusHost(acc, input, host, r));
+  },
+
+  undo(credentials, resources, ctx) {
+    return keycdnUndo(client(credentials, ctx), resources, ctx);
   },
 
   async sandbox() {

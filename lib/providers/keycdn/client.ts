@@ -98,6 +98,11 @@ export class KeycdnClient {
     return toZone(data.zone);
   }
 
+  /** `DELETE /zones/{id}.json` (keycdn.com/api "Delete Zone"). */
+  async deleteZone(id: string): Promise<void> {
+    await this.call({ operation: "DeleteZone", method: "DELETE", path: `/zones/${encodeURIComponent(id)}.json` }, z.unknown());
+  }
+
   async listZoneAliases(): Promise<KeycdnAlias[]> {
     const data = await this.call({ operation: "ListZoneAliases", method: "GET", path: "/zonealiases.json" }, z.looseObject({ zonealiases: z.array(aliasShape) }));
     return data.zonealiases.map((a) => ({ id: a.id, zoneId: a.zone_id, name: a.name.toLowerCase() }));
@@ -109,5 +114,10 @@ export class KeycdnClient {
       z.looseObject({ zonealias: aliasShape }),
     );
     return { id: data.zonealias.id, zoneId: data.zonealias.zone_id, name: data.zonealias.name.toLowerCase() };
+  }
+
+  /** `DELETE /zonealiases/{id}.json` (keycdn.com/api "Delete Zonealias"). */
+  async deleteZoneAlias(id: string): Promise<void> {
+    await this.call({ operation: "DeleteZoneAlias", method: "DELETE", path: `/zonealiases/${encodeURIComponent(id)}.json` }, z.unknown());
   }
 }

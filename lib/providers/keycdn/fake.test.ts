@@ -23,6 +23,20 @@ async function raw(method: string, path: string, headers: Record<string, string>
 }
 
 describe("KeyCDN fake, raw wire", () => {
+  it("deletes zone aliases and zones without a body; unknown ids are 404", async () => {
+    const form = { ...auth, "content-type": "application/x-www-form-urlencoded" };
+    const zone = await raw("POST", "/zones.json", form, new URLSearchParams({ name: "del1", type: "pull", originurl: "https://sendgrid.net" }).toString());
+    const zoneId = String(zone.json.data?.zone && (zone.json.data.zone as { id: string }).id);
+    const alias = await raw("POST", "/zonealiases.json", form, new URLSearchParams({ zone_id: zoneId, name: "ablink.del.customer.com" }).toString());
+    const aliasId = String((alias.json.data?.zonealias as { id: string }).id);
+    expect((await raw("DELETE", `/zonealiases/${aliasId}.json`, auth)).json).toEqual({ status: "success", description: "Zone alias successfully deleted." });
+    expect((await raw("DELETE", `/zonealiases/${aliasId}.json`, auth)).status).toBe(404);
+    expect((await raw("DELETE", `/zones/${zoneId}.json`, auth)).json).toEqual({ status: "success", description: "Zone successfully deleted." });
+    const missing = await raw("DELETE", `/zones/${zoneId}.json`, auth);
+    expect([missing.status, missing.json]).toEqual([404, { status: "error", description: "Zone not found." }]);
+    expect(fake.state()).toEqual({ zones: [], aliases: [] });
+  });
+
   it("needs HTTP Basic with the key as user and an empty password", async () => {
     for (const headers of [{} as Record<string, string>, { authorization: basic("wrong") }, { authorization: basic(KEYCDN_SANDBOX_KEY, "x") }, { authorization: `Bearer ${KEYCDN_SANDBOX_KEY}` }]) {
       const r = await raw("GET", "/zones.json", headers);

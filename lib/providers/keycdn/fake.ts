@@ -7,6 +7,7 @@ import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake
  * `{status, description, data}`, string values, X-Rate-Limit-* headers. New zones start with the
  * defaults clients and test data show (Ignore Query String and Ignore Cache Control on, 1440-minute max
  * expire, shared certificate; **unverified**), so an apply that leaves an option unset is caught.
+ * Zones and aliases can be deleted (DELETE /zones/{id}.json, /zonealiases/{id}.json).
  * Error descriptions are modelled, not recorded (**unverified**). It imports nothing from settings.ts:
  * it models the API, so a wrong value in the provider's own code fails against it.
  */
@@ -98,8 +99,10 @@ const ROUTES: { method: string; pattern: RegExp; op: string }[] = [
   { method: "POST", pattern: /^\/zones\.json$/, op: "AddZone" },
   { method: "GET", pattern: /^\/zones\/(\d+)\.json$/, op: "ViewZone" },
   { method: "PUT", pattern: /^\/zones\/(\d+)\.json$/, op: "EditZone" },
+  { method: "DELETE", pattern: /^\/zones\/(\d+)\.json$/, op: "DeleteZone" },
   { method: "GET", pattern: /^\/zonealiases\.json$/, op: "ListZoneAliases" },
   { method: "POST", pattern: /^\/zonealiases\.json$/, op: "AddZoneAlias" },
+  { method: "DELETE", pattern: /^\/zonealiases\/(\d+)\.json$/, op: "DeleteZoneAlias" },
 ];
 
 const HOSTNAME = /^(?=.{1,128}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
@@ -156,7 +159,8 @@ export class KeycdnFake implements FakeApi {
     const route = ROUTES.find((r) => r.method === req.method && r.pattern.test(req.path));
     if (!route) return this.reply(404, "Not found.");
     const id = route.pattern.exec(req.path)?.[1];
-    if (req.method !== "GET" && !String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
+    // Writes with parameters are form-encoded; DELETE carries none (keycdn.com/api).
+    if ((req.method === "POST" || req.method === "PUT") && !String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
       return this.reply(400, "Invalid request body: send the parameters form-encoded.");
     }
     const form = new URLSearchParams(req.body);
@@ -189,6 +193,19 @@ export class KeycdnFake implements FakeApi {
         const zone = { ...this.zones[i]!, ...Object.fromEntries(form), id: this.zones[i]!.id } as FakeZone;
         this.zones[i] = zone;
         return this.reply(200, "Zone successfully updated.", { zone });
+      }
+      case "DeleteZone": {
+        const zone = this.zones.find((z) => z.id === id);
+        if (!zone) return this.reply(404, "Zone not found.");
+        this.zones = this.zones.filter((z) => z.id !== id);
+        // What happens to a deleted zone's aliases is **unverified**: an alias cannot outlive its zone here.
+        this.aliases = this.aliases.filter((a) => a.zone_id !== id);
+        return this.reply(200, "Zone successfully deleted.");
+      }
+      case "DeleteZoneAlias": {
+        if (!this.aliases.some((a) => a.id === id)) return this.reply(404, "Zone alias not found.");
+        this.aliases = this.aliases.filter((a) => a.id !== id);
+        return this.reply(200, "Zone alias successfully deleted.");
       }
       case "ListZoneAliases":
         return this.reply(200, "Successfully received zone aliases.", { zonealiases: this.aliases });

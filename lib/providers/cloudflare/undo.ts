@@ -1,0 +1,124 @@
+import "server-only";
+import type { ApplyContext } from "@/lib/providers/server-types";
+import type { UndoReport, UndoResult, UndoTarget } from "@/lib/providers/types";
+import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
+import { alreadyGone, refused, removed, runUndo } from "@/lib/providers/undo-common";
+import { CloudflareClient, asParam, type CfZone } from "./client";
+import { CloudflareFailure, toProviderError, tokenInactive } from "./errors";
+import type { CloudflareCredentials } from "./schema";
+import { CERTIFICATE, CONFIG_ACTION, RECORD_COMMENT, hostExpression, orderedHosts, ruleDescription } from "./settings";
+import { OWNER_RECORD, parentOf, zoneCandidates } from "@/lib/hostnames";
+
+/**
+ * Cloudflare undo (providers.md §4): the DNS records apply created, then its Configuration Rule (read,
+ * merge, write: every other rule of the phase stays), then the Advanced certificate it ordered.
+ *
+ * Apply's marks: records it creates carry RECORD_COMMENT (records that were there before have no such
+ * comment and are never touched); its rule has ruleDescription(host) and hostExpression(host). A
+ * certificate pack has no comment field: one is removed only when it is exactly what apply orders (an
+ * Advanced pack for the zone apex and the host, with apply's authority, method and validity) and the
+ * wizard reported it as created by this run. That is as close to proof as the API allows.
+ */
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const x = a.map((s) => s.toLowerCase()).sort();
+  const y = b.map((s) => s.toLowerCase()).sort();
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+export async function cloudflareUndo(credentials: CloudflareCredentials, targets: UndoTarget[], ctx: ApplyContext): Promise<UndoReport> {
+  const token = credentials.apiToken.trim();
+  const secrets = [token];
+  const client = new CloudflareClient(token, ctx);
+  const zones = new Map<string, Promise<CfZone | null>>();
+  const locks = new Map<string, Promise<unknown>>();
+
+  const findZone = (name: string) => {
+    let z = zones.get(name);
+    if (!z) zones.set(name, (z = client.findZone(name)));
+    return z;
+  };
+  const zoneFor = async (host: string): Promise<CfZone | null> => {
+    for (const name of zoneCandidates(host)) {
+      const zone = await findZone(name);
+      if (zone) return zone;
+    }
+    return null;
+  };
+  /** A zone's Configuration Rules are one ruleset: one read-merge-write at a time. */
+  const withZoneLock = <T>(zoneId: string, fn: () => Promise<T>): Promise<T> => {
+    const run = (locks.get(zoneId) ?? Promise.resolve()).then(fn, fn);
+    locks.set(zoneId, run.catch(() => undefined));
+    return run;
+  };
+
+  async function undoRecord(zone: CfZone, t: UndoTarget): Promise<UndoResult> {
+    const rec = await client.getRecord(zone.id, t.id);
+    if (!rec) return alreadyGone(t);
+    if (!(rec.comment ?? "").startsWith(RECORD_COMMENT)) {
+      return refused(t, `${rec.name} does not carry the comment "${RECORD_COMMENT}" that apply puts on the records it creates, so it was there before.`);
+    }
+    const name = rec.name.toLowerCase();
+    if (!(name === t.host || (OWNER_RECORD.test(name) && parentOf(name) === parentOf(t.host)))) {
+      return refused(t, `it is the record ${rec.name}, not ${t.host} or its owner record.`);
+    }
+    await client.deleteRecord(zone.id, rec.id);
+    return removed(t, `Deleted the ${rec.type} record ${rec.name} → ${rec.content}.`);
+  }
+
+  function undoRule(zone: CfZone, t: UndoTarget): Promise<UndoResult> {
+    return withZoneLock(zone.id, async () => {
+      const ruleset = await client.configEntrypoint(zone.id);
+      const rule = ruleset?.rules.find((r) => r.id === t.id);
+      if (!ruleset || !rule) return alreadyGone(t);
+      if (rule.description !== ruleDescription(t.host) || rule.expression !== hostExpression(t.host) || rule.action !== CONFIG_ACTION) {
+        return refused(t, `it is not the rule apply writes for ${t.host} (description "${ruleDescription(t.host)}", expression ${hostExpression(t.host)}).`);
+      }
+      const rest = ruleset.rules.filter((r) => r.id !== t.id);
+      await client.putConfigEntrypoint(zone.id, rest.map(asParam));
+      const others = rest.length === 1 ? "1 other rule stays as it is" : `${rest.length} other rules stay as they are`;
+      return removed(t, `Removed the Configuration Rule for ${t.host}; the zone's ${others}.`);
+    });
+  }
+
+  async function undoCertificate(zone: CfZone, t: UndoTarget): Promise<UndoResult> {
+    const pack = await client.certificatePack(zone.id, t.id);
+    if (!pack) return alreadyGone(t);
+    const want = orderedHosts(zone.name, t.host);
+    const extra = pack as unknown as Record<string, unknown>;
+    const differs = (field: string, value: unknown) => extra[field] !== undefined && extra[field] !== value;
+    if (
+      pack.type !== CERTIFICATE.type ||
+      !sameSet(pack.hosts, want) ||
+      differs("validation_method", CERTIFICATE.validationMethod) ||
+      differs("certificate_authority", CERTIFICATE.certificateAuthority) ||
+      differs("validity_days", CERTIFICATE.validityDays)
+    ) {
+      return refused(t, `it is not the certificate apply orders for ${t.host} (an ${CERTIFICATE.type} certificate for exactly ${want.join(", ")}); it covers ${pack.hosts.join(", ")}.`);
+    }
+    await client.deleteCertificatePack(zone.id, pack.id);
+    return removed(t, `Deleted the Advanced certificate for ${want.join(", ")}.`);
+  }
+
+  return runUndo(
+    "cloudflare",
+    targets,
+    ctx,
+    (error, t) => toProviderError(error, { doing: `remove the ${t.kind} ${t.id} for ${t.host}`, secrets }),
+    async () => {
+      // Account tokens (cfat_) cannot use /user/tokens/verify; the zone look-ups tell whether they work.
+      if (!token.startsWith("cfat_")) {
+        const verified = await client.verifyToken();
+        if (verified.status !== "active") throw new CloudflareFailure(tokenInactive(verified.status));
+      }
+      return null;
+    },
+    async (t) => {
+      const zone = await zoneFor(t.host);
+      if (!zone) return refused(t, `no Cloudflare zone for ${t.host} is visible to this token.`);
+      if (t.kind === RESOURCE_KIND.dnsRecord) return undoRecord(zone, t);
+      if (t.kind === RESOURCE_KIND.configurationRule) return undoRule(zone, t);
+      return undoCertificate(zone, t);
+    },
+  );
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import type { ApplyContext } from "@/lib/providers/server-types";
+import type { UndoReport, UndoResult, UndoTarget } from "@/lib/providers/types";
+import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
+import { alreadyGone, refused, removed, runUndo, waiting } from "@/lib/providers/undo-common";
+import { deleteCertificate, describeCertificate, hasApplyTag } from "./certificates";
+import type { AwsClients } from "./client";
+import { callerReference } from "./distribution-config";
+import { DEPLOYED, deleteDistribution, getDistribution, updateDistribution } from "./distributions";
+import { codeOf, translateError } from "./errors";
+import { CERTIFICATE_REGION, CERTIFICATE_TAG, DEPLOY_MINUTES } from "./settings";
+
+/**
+ * CloudFront undo (providers.md §3 "Delete"): a distribution is disabled (GetDistribution → Enabled
+ * false → UpdateDistribution with If-Match), and deleted once that change is Deployed; until then undo
+ * says how long to wait, and running it again continues. The ACM certificate goes once no distribution
+ * uses it (ACM refuses with ResourceInUseException while one does, and for a while after).
+ *
+ * Apply's marks: a distribution's CallerReference is callerReference(host, origin), which never changes
+ * after creation; a certificate carries CERTIFICATE_TAG and names the host. Anything else is refused.
+ */
+
+const ACM_ARN = new RegExp(`^arn:aws:acm:${CERTIFICATE_REGION}:\\d{12}:certificate/[0-9a-f-]{36}$`);
+const DISTRIBUTION_ID = /^[A-Z0-9]{1,32}$/;
+
+function minutesLeft(lastModified: Date | undefined, now = Date.now()): number {
+  const elapsed = lastModified ? (now - lastModified.getTime()) / 60_000 : 0;
+  return Math.max(1, Math.ceil(DEPLOY_MINUTES - elapsed));
+}
+
+const undoAgain = (minutes: number) => `Deletion is possible once that is deployed, in about ${minutes} minute${minutes === 1 ? "" : "s"}: undo again then.`;
+
+async function undoDistribution({ cloudfront }: AwsClients, t: UndoTarget): Promise<UndoResult> {
+  if (!DISTRIBUTION_ID.test(t.id)) return refused(t, `${t.id} is not a CloudFront distribution id.`);
+  const found = await getDistribution(cloudfront, t.id);
+  if (!found) return alreadyGone(t);
+  const { distribution: d, etag } = found;
+  const config = d.DistributionConfig!;
+  const ours = Object.values(SENDGRID_ORIGIN).map((origin) => callerReference(t.host, origin));
+  if (!ours.includes(config.CallerReference ?? "")) {
+    return refused(t, `it was not created by this wizard for ${t.host} (its caller reference is not the one apply gives that host).`);
+  }
+  const others = (config.Aliases?.Items ?? []).filter((a) => a.toLowerCase() !== t.host);
+  if (others.length > 0) {
+    return refused(t, `it now also serves ${others.join(", ")}, which apply did not add. Remove those alternate domain names first if you mean to delete it.`);
+  }
+
+  if (config.Enabled) {
+    const updated = await updateDistribution(cloudfront, t.id, etag, { ...config, Enabled: false });
+    const minutes = minutesLeft(updated.LastModifiedTime);
+    return waiting(t, `Disabled: it no longer serves ${t.host}. CloudFront is deploying that change. ${undoAgain(minutes)}`, minutes);
+  }
+  if (d.Status !== DEPLOYED) {
+    const minutes = minutesLeft(d.LastModifiedTime);
+    return waiting(t, `Disabled; CloudFront is still deploying that change. ${undoAgain(minutes)}`, minutes);
+  }
+  try {
+    await deleteDistribution(cloudfront, t.id, etag);
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === "NoSuchDistribution") return alreadyGone(t);
+    if (code === "DistributionNotDisabled" || code === "PreconditionFailed") {
+      return waiting(t, `It changed while undo was working on it. ${undoAgain(DEPLOY_MINUTES)}`, DEPLOY_MINUTES);
+    }
+    throw error;
+  }
+  return removed(t, `Deleted distribution ${t.id}.`);
+}
+
+async function undoCertificate({ acm }: AwsClients, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
+  if (!ACM_ARN.test(t.id)) return refused(t, `${t.id} is not the ARN of an ACM certificate in ${CERTIFICATE_REGION}.`);
+  let cert;
+  try {
+    cert = await describeCertificate(acm, t.id);
+  } catch (error) {
+    if (codeOf(error) === "ResourceNotFoundException") return alreadyGone(t);
+    throw error;
+  }
+  if (cert.domainName !== t.host) return refused(t, `it is for ${cert.domainName}, not ${t.host}.`);
+  if (!(await hasApplyTag(acm, t.id))) {
+    return refused(t, `it does not carry the tag ${CERTIFICATE_TAG.Key}=${CERTIFICATE_TAG.Value} that apply puts on the certificates it requests.`);
+  }
+  // Distributions of this undo that are on their way out: the certificate waits for them.
+  const pending = done.filter((r) => r.kind === RESOURCE_KIND.cloudfrontDistribution && r.host === t.host && (r.outcome === "waiting" || r.outcome === "failed"));
+  if (pending.length > 0) {
+    return waiting(t, `Deleted after the distribution that uses it is gone: undo again then.`, Math.max(...pending.map((r) => r.retryInMinutes ?? DEPLOY_MINUTES)));
+  }
+  const undone = new Set(done.filter((r) => r.kind === RESOURCE_KIND.cloudfrontDistribution && r.outcome === "removed").map((r) => r.id));
+  const usedElsewhere = cert.inUseBy.filter((arn) => !undone.has(arn.slice(arn.lastIndexOf("/") + 1)));
+  if (usedElsewhere.length > 0) {
+    return refused(t, `it is in use by ${usedElsewhere.join(", ")}, which this undo does not remove. Take it off there first if you mean to delete it.`);
+  }
+  try {
+    await deleteCertificate(acm, t.id);
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === "ResourceNotFoundException") return alreadyGone(t);
+    if (code === "ResourceInUseException") {
+      return waiting(t, `ACM still counts it as in use (it does for a while after a distribution is deleted). Undo again in a few minutes.`, DEPLOY_MINUTES);
+    }
+    throw error;
+  }
+  return removed(t, `Deleted the certificate for ${t.host}.`);
+}
+
+export function cloudfrontUndo(clients: AwsClients, secrets: readonly (string | undefined)[], targets: UndoTarget[], ctx: ApplyContext): Promise<UndoReport> {
+  return runUndo(
+    "cloudfront",
+    targets,
+    ctx,
+    (error, t) => translateError(error, { host: t.host, secrets }),
+    async () => clients,
+    (t, c, done) => (t.kind === RESOURCE_KIND.cloudfrontDistribution ? undoDistribution(c, t) : undoCertificate(c, t, done)),
+  );
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { ProviderFailure } from "@/lib/providers/http-client";
+import type { FastlyClient } from "./client";
+import { TOKEN_ACTION } from "./errors";
+import { REQUIRED_SCOPE } from "./settings";
+
+/** Every write needs scope "global" (providers.md §5 "Token"): checked before anything changes. */
+export async function requireWriteScope(api: FastlyClient): Promise<void> {
+  const token = await api.tokenSelf();
+  if (!token.scope.split(/\s+/).includes(REQUIRED_SCOPE)) {
+    throw new ProviderFailure({
+      code: "token_scope",
+      message: `The token's scope is "${token.scope}"; creating services and certificates needs "${REQUIRED_SCOPE}".`,
+      action: TOKEN_ACTION,
+    });
+  }
+}

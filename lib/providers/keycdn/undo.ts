@@ -1,0 +1,58 @@
+import "server-only";
+import type { ApplyContext } from "@/lib/providers/server-types";
+import type { UndoReport, UndoResult, UndoTarget } from "@/lib/providers/types";
+import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
+import { alreadyGone, refused, removed, runUndo } from "@/lib/providers/undo-common";
+import type { KeycdnAlias, KeycdnClient, KeycdnZone } from "./client";
+import { translateKeycdnError } from "./errors";
+import { zoneName } from "./settings";
+
+/**
+ * KeyCDN undo (providers.md §6): the Zonealias first, then the pull zone. What apply creates carries
+ * the host in its name: the alias is the host itself, and the zone is named zoneName(host). Anything
+ * else is refused, and so is a zone that still serves an alias this undo did not remove.
+ */
+
+interface Account {
+  zones: KeycdnZone[];
+  aliases: KeycdnAlias[];
+}
+
+async function undoAlias(api: KeycdnClient, acc: Account, t: UndoTarget): Promise<UndoResult> {
+  const alias = acc.aliases.find((a) => a.id === t.id);
+  if (!alias) return alreadyGone(t);
+  if (alias.name !== t.host) return refused(t, `this Zonealias is ${alias.name}, not ${t.host}.`);
+  const zone = acc.zones.find((z) => z.id === alias.zoneId);
+  const expected = zoneName(t.host);
+  if (zone?.name !== expected) return refused(t, `it belongs to the zone "${zone?.name ?? alias.zoneId}", not to "${expected}", the zone apply creates for ${t.host}.`);
+  await api.deleteZoneAlias(alias.id);
+  return removed(t, `Removed the Zonealias ${t.host} from the zone "${expected}".`);
+}
+
+async function undoZone(api: KeycdnClient, acc: Account, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
+  const zone = acc.zones.find((z) => z.id === t.id);
+  if (!zone) return alreadyGone(t);
+  const expected = zoneName(t.host);
+  if (zone.name !== expected) return refused(t, `the zone is named "${zone.name}"; apply names the zone for ${t.host} "${expected}".`);
+  const gone = new Set(done.filter((r) => r.kind === RESOURCE_KIND.keycdnAlias && r.outcome === "removed").map((r) => r.id));
+  const serving = acc.aliases.filter((a) => a.zoneId === zone.id && !gone.has(a.id)).map((a) => a.name);
+  if (serving.length > 0) {
+    return refused(t, `the zone "${zone.name}" still serves ${serving.join(", ")}, which this undo did not remove. Remove those Zonealiases first if you mean to delete the zone.`);
+  }
+  await api.deleteZone(zone.id);
+  return removed(t, `Deleted the pull zone "${zone.name}".`);
+}
+
+export function keycdnUndo(api: KeycdnClient, targets: UndoTarget[], ctx: ApplyContext): Promise<UndoReport> {
+  return runUndo(
+    "keycdn",
+    targets,
+    ctx,
+    (error, t) => translateKeycdnError(error, t.host),
+    async (): Promise<Account> => {
+      const [zones, aliases] = await Promise.all([api.listZones(), api.listZoneAliases()]);
+      return { zones, aliases };
+    },
+    (t, acc, done) => (t.kind === RESOURCE_KIND.keycdnAlias ? undoAlias(api, acc, t) : undoZone(api, acc, t, done)),
+  );
+}
