@@ -1,5 +1,6 @@
 import { checkHostname, checkHostnames, describeErrors, OWNER_RECORD, tokenise } from "@/lib/hostnames";
 import { CDN_IDS, REGIONS, type CdnId, type Region } from "@/lib/plan/types";
+import { checkLink, quoted, targetName } from "@/lib/verify/link";
 
 /**
  * The plan's non-secret state as it lives in the URL (contract.md "The plan lives in the URL"):
@@ -16,6 +17,13 @@ export interface PlanQuery {
   targets: (string | undefined)[];
   /** Owner records (`<digits>.<domain>`) from a pasted chart: shown as "leave as it is". */
   owners: string[];
+  /**
+   * The tracked link the Test step verifies with (path and query, from an email the person sent). Not a
+   * credential: kept in the URL so the DNS step and shared links re-check the same link.
+   */
+  link?: string;
+  /** The person chose to switch DNS although verification did not pass: recorded visibly (`override=1`). */
+  override?: boolean;
   mode?: Mode;
   step?: string;
   present: boolean;
@@ -78,9 +86,9 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
   }
 
   const targets = params.getAll("target").slice(0, MAX_HOST_PARAMS).map((t, i) => {
-    const value = t.trim().toLowerCase().replace(/\.$/, "");
-    if (value === "") return undefined;
-    if (value.length > 253 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(value)) {
+    if (t.trim() === "") return undefined;
+    const value = targetName(t);
+    if (value === null) {
       errors.push({ field: "target", message: `target #${i + 1} is not a hostname (e.g. d111111abcdef8.cloudfront.net).` });
       return undefined;
     }
@@ -97,10 +105,20 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
     }
   }
 
+  // Checked against the hosts, as /api/verify does; stored as its path and query only.
+  let link: string | undefined;
+  const rawLink = params.get("link")?.trim();
+  if (rawLink) {
+    const checked = checkLink(rawLink, hosts);
+    if (checked.ok) link = checked.path;
+    else errors.push({ field: "link", message: `The tracked link ${quoted(rawLink)} ${checked.message}` });
+  }
+  const override = params.get("override") === "1" ? true : undefined;
+
   const rawStep = params.get("step") ?? undefined;
   const step = rawStep && STEP_ID.test(rawStep) ? rawStep : undefined;
   const present = params.get("present") === "1";
-  return { query: { cdn, hosts, region, targets, owners, mode, step, present }, errors };
+  return { query: { cdn, hosts, region, targets, owners, link, override, mode, step, present }, errors };
 }
 
 /** The canonical URL query of a plan state; what share links carry. */
@@ -111,6 +129,8 @@ export function planQueryString(q: Partial<PlanQuery>): string {
   if (q.region && q.region !== "global") params.set("region", q.region);
   if (q.targets?.some(Boolean)) for (const t of q.targets) params.append("target", t ?? "");
   for (const o of q.owners ?? []) params.append("owner", o);
+  if (q.link) params.set("link", q.link);
+  if (q.override) params.set("override", "1");
   if (q.mode) params.set("mode", q.mode);
   if (q.step) params.set("step", q.step);
   if (q.present) params.set("present", "1");
