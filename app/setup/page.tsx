@@ -8,20 +8,61 @@ import { Progress } from "@/components/wizard/progress";
 import { StepNav } from "@/components/wizard/step-nav";
 import { KeyboardNav } from "@/components/wizard/keyboard-nav";
 import { PlanToolbar } from "@/components/wizard/plan-toolbar";
+import { SwitchGate } from "@/components/verify/switch-gate";
+import { VerifyPanel } from "@/components/verify/verify-panel";
+import type { VerifyViewProps } from "@/components/verify/status";
 import { buildPlan } from "@/lib/plan/build";
-import { parsePlanQuery, type SearchParamsRecord } from "@/lib/plan/query";
+import { REVALIDATION_WARNING } from "@/lib/plan/common";
+import { parsePlanQuery, planOnlyQueryString, planQueryString, type PlanQuery, type SearchParamsRecord } from "@/lib/plan/query";
+import type { Plan } from "@/lib/plan/types";
 import { PROVIDER_INFO } from "@/lib/providers/info";
-import { currentStep, stepIndex } from "@/lib/wizard/steps";
+import { currentStep, stepIndex, WIZARD_STEPS, type StepId } from "@/lib/wizard/steps";
 
 export const metadata: Metadata = { title: "Setup wizard" };
 
+const CLOUDFLARE_TARGET_HINT = "Only in a partial (CNAME) setup: the hostname's Cloudflare address, <hostname>.cdn.cloudflare.net.";
+
+/** The Test and DNS steps' verification inputs: the plan's hosts, each one's CDN address, the link from the URL. */
+function verifyView(query: PlanQuery, plan: Plan, rawLink: string | undefined, linkError: string | undefined): VerifyViewProps {
+  const hosts = plan.hosts.map((hp, i) => {
+    // The CNAME the DNS step moves to the CDN holds the CDN address when the plan knows it (a target in the
+    // URL, or one KeyCDN derives); Cloudflare's record keeps pointing at SendGrid, so it never does.
+    const record = hp.steps.find((s) => s.id === "dns")?.records?.find((r) => r.phase === "switch");
+    const fromPlan = query.cdn !== "cloudflare" && record?.valueKnown ? record.value : undefined;
+    const target = query.targets[i] ?? fromPlan ?? null;
+    const hint =
+      query.cdn === "cloudflare"
+        ? CLOUDFLARE_TARGET_HINT
+        : record && !record.valueKnown
+          ? `It is ${record.value}.`
+          : "The address the DNS step points this hostname at.";
+    return { host: hp.host, target, hint };
+  });
+  const steps = Object.fromEntries(WIZARD_STEPS.map((s) => [s.id, `/setup?${planQueryString({ ...query, step: s.id })}`])) as Record<StepId, string>;
+  return {
+    cdn: plan.cdn,
+    cdnName: plan.cdnName,
+    region: plan.region,
+    hosts,
+    link: query.link,
+    linkInput: linkError ? rawLink : undefined,
+    linkError,
+    override: query.override === true,
+    steps,
+    checklistHref: `/checklist?${planOnlyQueryString(query)}${query.override ? "&override=1" : ""}`,
+  };
+}
+
 export default async function SetupPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { query, errors } = parsePlanQuery(await searchParams);
+  const params = await searchParams;
+  const { query, errors } = parsePlanQuery(params);
   const step = currentStep(query);
   const built = query.cdn && query.hosts.length > 0 ? buildPlan(query) : undefined;
   const provider = query.cdn ? PROVIDER_INFO[query.cdn] : undefined;
   const hostError = errors.find((e) => e.field === "host")?.message;
-  const otherErrors = errors.filter((e) => e.field !== "host");
+  const linkError = errors.find((e) => e.field === "link")?.message;
+  const otherErrors = errors.filter((e) => e.field !== "host" && !(e.field === "link" && step.id === "test"));
+  const verify = built?.plan && (step.id === "test" || step.id === "dns") ? verifyView(query, built.plan, typeof params.link === "string" ? params.link : undefined, linkError) : undefined;
 
   return (
     <div className={query.present ? "present-mode" : undefined}>
@@ -62,7 +103,22 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
             </p>
           )}
           {step.id === "configure" && built?.plan && query.mode === "apply" && <ApplyPanel query={query} />}
-          {step.planSteps && built?.plan && !(step.id === "configure" && query.mode === "apply") && <PlanSteps plan={built.plan} stepIds={step.planSteps} />}
+          {step.id === "test" && verify && <VerifyPanel {...verify} />}
+          {step.id === "test" && verify && (
+            <h3 className="mt-10 mb-4 text-lg font-semibold text-slate-900">Or test by hand</h3>
+          )}
+          {step.id === "dns" && verify && built?.plan && (
+            <>
+              <SwitchGate {...verify} revalidationWarning={REVALIDATION_WARNING}>
+                <PlanSteps plan={built.plan} stepIds={step.planSteps ?? []} />
+              </SwitchGate>
+              <noscript>
+                <p className="mt-4">Live verification needs JavaScript; test by hand with the checklist&apos;s commands before you change DNS.</p>
+                <PlanSteps plan={built.plan} stepIds={step.planSteps ?? []} />
+              </noscript>
+            </>
+          )}
+          {step.planSteps && built?.plan && step.id !== "dns" && !(step.id === "configure" && query.mode === "apply") && <PlanSteps plan={built.plan} stepIds={step.planSteps} />}
           {step.planSteps && built?.plan && <PlanToolbar query={query} />}
           {step.planSteps && <StepNav query={query} step={step.id} />}
         </div>
