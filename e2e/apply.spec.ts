@@ -44,6 +44,10 @@ test("sandbox account: the whole apply flow with no AWS account", async ({ page 
   await page.getByRole("link", { name: /Continue: test before the switch/ }).click();
   await expect(page).toHaveURL(/target=d[a-z0-9]+\.cloudfront\.net&target=d[a-z0-9]+\.cloudfront\.net/);
   await page.getByRole("link", { name: /Next: Update DNS/ }).click();
+  // Sandbox distributions exist only in the fake: the verifier cannot prove them, so the switch stays locked
+  // until the person overrides it (e2e/verify.spec.ts covers the gate).
+  await expect(page.getByRole("heading", { name: "Switch locked: do not change DNS yet" })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("button", { name: "I understand the risk: switch anyway" }).click();
   await expect(page.getByRole("button", { name: "Copy record value for ablink.sandbox-one.customer.com" })).toBeVisible();
 });
 

@@ -5,6 +5,7 @@ import { startCloudfrontFakes } from "@/lib/providers/cloudfront/sandbox";
 import { FastlyFake } from "@/lib/providers/fastly/fake";
 import { KeycdnFake } from "@/lib/providers/keycdn/fake";
 import { startFake } from "@/lib/sandbox/http-fake";
+import { startWorld } from "@/lib/verify/testing/world";
 import {
   CANARY_AWS,
   DENIED_AWS,
@@ -15,11 +16,37 @@ import {
   E2E_FASTLY_TOKEN,
   E2E_KEYCDN_KEY,
 } from "./accounts";
-import { FAKE_PORTS } from "./ports";
+import { FAKE_PORTS, VERIFY_PKI_DIR, VERIFY_PORTS } from "./ports";
+import { VERIFY_DOMAIN, VERIFY_HOSTS, VERIFY_HSTS_HEADER, VERIFY_TARGET } from "./verify-scenarios";
 
 const AWS_ACCOUNT_ID = "444455556666";
 
+/**
+ * The verifier's loopback internet, started first: its CA must be on disk before the app starts, because the
+ * app reads NODE_EXTRA_CA_CERTS once at start (Playwright starts the web servers in order).
+ */
+async function startVerifyWorld() {
+  await startWorld({
+    ports: VERIFY_PORTS,
+    pkiDir: VERIFY_PKI_DIR,
+    sites: {
+      [VERIFY_DOMAIN]: { https: { status: 200, headers: { "strict-transport-security": VERIFY_HSTS_HEADER }, body: "brand home" } },
+      [VERIFY_HOSTS.ready]: {},
+      [VERIFY_HOSTS.wildcard]: { cert: "wildcard" },
+    },
+    dns: {
+      [VERIFY_DOMAIN]: { a: ["127.0.0.1"] },
+      "sendgrid.net": { a: ["127.0.0.1"] },
+      [VERIFY_TARGET]: { a: ["127.0.0.1"] },
+      [VERIFY_HOSTS.ready]: { cname: "sendgrid.net" },
+      [VERIFY_HOSTS.wildcard]: { cname: "sendgrid.net" },
+    },
+    preload: { [VERIFY_DOMAIN]: "preloaded" },
+  });
+}
+
 async function main() {
+  await startVerifyWorld();
   await startCloudfrontFakes({
     accounts: Object.fromEntries([E2E_AWS, CANARY_AWS, DENIED_AWS].map((a) => [a.accessKeyId, { secret: a.secretAccessKey, accountId: AWS_ACCOUNT_ID }])),
     cloudfrontPort: FAKE_PORTS.cloudfront,

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import QRCode from "qrcode";
 import { PrintButton } from "@/components/ui/client-actions";
 import { PlanStepView } from "@/components/plan/plan-step";
+import { LastVerification } from "@/components/verify/last-verification";
 import { buildPlan } from "@/lib/plan/build";
 import { parsePlanQuery, planOnlyQueryString, type SearchParamsRecord } from "@/lib/plan/query";
 
@@ -33,7 +34,10 @@ async function qrCodeSvg(url: string): Promise<string | null> {
 
 /** The runbook: server-rendered, complete without JavaScript, one section per hostname. */
 export default async function ChecklistPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { query, errors } = parsePlanQuery(await searchParams);
+  const params = await searchParams;
+  const { query, errors } = parsePlanQuery(params);
+  // The wizard's last verification, when the link carries one (lib/verify/summary.ts): printed, never re-run.
+  const verified = typeof params.verified === "string" && params.verified !== "" ? params.verified : undefined;
   const built = errors.length > 0 ? { errors } : buildPlan(query);
   if (built.errors) {
     return (
@@ -97,6 +101,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
           </figure>
         )}
       </header>
+      {verified && <LastVerification raw={verified} plan={plan} targets={query.targets} override={query.override === true} />}
       {plan.hosts.map((hp, i) => (
         <section key={hp.host} aria-labelledby={`cl-${hp.host}`} className={`mt-8 print:mt-4 ${i > 0 ? "print-break-before" : ""}`}>
           <h2 id={`cl-${hp.host}`} className="break-all text-xl font-bold text-brand-900">

@@ -10,7 +10,11 @@ import { StepNav } from "@/components/wizard/step-nav";
 import { KeyboardNav } from "@/components/wizard/keyboard-nav";
 import { PlanToolbar } from "@/components/wizard/plan-toolbar";
 import { ValuesViewToggle } from "@/components/wizard/values-view-toggle";
+import { SwitchGate } from "@/components/verify/switch-gate";
+import { VerifyPanel } from "@/components/verify/verify-panel";
+import { verifyView } from "@/components/verify/view-props";
 import { buildPlan } from "@/lib/plan/build";
+import { REVALIDATION_WARNING } from "@/lib/plan/common";
 import { parsePlanQuery, type SearchParamsRecord } from "@/lib/plan/query";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import { currentStep, stepIndex } from "@/lib/wizard/steps";
@@ -18,13 +22,17 @@ import { currentStep, stepIndex } from "@/lib/wizard/steps";
 export const metadata: Metadata = { title: "Setup wizard" };
 
 export default async function SetupPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { query, errors } = parsePlanQuery(await searchParams);
+  const params = await searchParams;
+  const { query, errors } = parsePlanQuery(params);
   const step = currentStep(query);
   const built = query.cdn && query.hosts.length > 0 ? buildPlan(query) : undefined;
   const provider = query.cdn ? PROVIDER_INFO[query.cdn] : undefined;
   const hostError = errors.find((e) => e.field === "host")?.message;
-  const otherErrors = errors.filter((e) => e.field !== "host");
-  const showPlan = step.planSteps !== undefined && built?.plan !== undefined && !(step.id === "configure" && query.mode === "apply");
+  const linkError = errors.find((e) => e.field === "link")?.message;
+  const otherErrors = errors.filter((e) => e.field !== "host" && !(e.field === "link" && step.id === "test"));
+  const verify = built?.plan && (step.id === "test" || step.id === "dns") ? verifyView(query, built.plan, typeof params.link === "string" ? params.link : undefined, linkError) : undefined;
+  // The DNS step's records sit behind the switch gate (shown once verification passes or is overridden).
+  const showPlan = step.planSteps !== undefined && built?.plan !== undefined && step.id !== "dns" && !(step.id === "configure" && query.mode === "apply");
 
   return (
     <div className={query.present ? "present-mode" : undefined}>
@@ -39,8 +47,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         <div role="alert" className="mt-6 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900">
           <p className="font-semibold">Some of this link could not be used:</p>
           <ul className="mt-1 list-disc pl-5">
-            {otherErrors.map((e) => (
-              <li key={e.field}>{e.message}</li>
+            {otherErrors.map((e, i) => (
+              <li key={i}>{e.message}</li>
             ))}
           </ul>
         </div>
@@ -66,6 +74,19 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           )}
           {step.id === "configure" && built?.plan && query.cdn === "cloudflare" && <ZoneForm query={query} plan={built.plan} />}
           {step.id === "configure" && built?.plan && query.mode === "apply" && <ApplyPanel query={query} />}
+          {step.id === "test" && verify && <VerifyPanel {...verify} />}
+          {step.id === "test" && verify && <h3 className="mt-10 mb-4 text-lg font-semibold text-slate-900">Or test by hand</h3>}
+          {step.id === "dns" && verify && built?.plan && (
+            <>
+              <SwitchGate {...verify} revalidationWarning={REVALIDATION_WARNING}>
+                <PlanSteps plan={built.plan} select={step.planSteps!} />
+              </SwitchGate>
+              <noscript>
+                <p className="mt-4">Live verification needs JavaScript; test by hand with the checklist&apos;s commands before you change DNS.</p>
+                <PlanSteps plan={built.plan} select={step.planSteps!} />
+              </noscript>
+            </>
+          )}
           {showPlan && built?.plan.hosts.some((hp) => step.planSteps!(hp).some((s) => s.groups?.length)) && <ValuesViewToggle query={query} />}
           {showPlan && built?.plan && <PlanSteps plan={built.plan} select={step.planSteps!} view={query.view} />}
           {step.planSteps && built?.plan && <PlanToolbar query={query} />}

@@ -72,6 +72,10 @@ function ownerKeepRecord(host: string, input: PlanInput): DnsRecord | undefined 
   });
 }
 
+/** Invariant 8 (providers.md §0): shown with every DNS switch, and beside the DNS step's "Ready to switch". */
+export const REVALIDATION_WARNING =
+  "Do not re-validate link branding in SendGrid after this change: the validation fails once the link host points at the CDN, and the branding stops working. Validate first, switch after.";
+
 export function dnsStep(opts: { linkRecord: DnsRecord; cdnName: string; input: PlanInput }): PlanStep {
   const owner = ownerKeepRecord(opts.linkRecord.name, opts.input);
   return {
@@ -85,7 +89,7 @@ export function dnsStep(opts: { linkRecord: DnsRecord; cdnName: string; input: P
     ],
     records: owner ? [opts.linkRecord, owner] : [opts.linkRecord],
     warnings: [
-      "Do not re-validate link branding in SendGrid after this change: the validation fails once the link host points at the CDN, and the branding stops working. Validate first, switch after.",
+      REVALIDATION_WARNING,
     ],
   };
 }

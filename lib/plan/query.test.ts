@@ -30,6 +30,26 @@ describe("parsePlanQuery", () => {
   });
 });
 
+describe("verification state in the URL", () => {
+  it("keeps the tracked link as its path and query, and the override flag", () => {
+    const { query, errors } = parsePlanQuery(new URLSearchParams("cdn=cloudfront&host=ablink.x.customer.com&link=https%3A%2F%2Fablink.x.customer.com%2Fls%2Fclick%3Fupn%3Du001.a%23x&override=1&step=dns"));
+    expect(errors).toEqual([]);
+    expect(query).toMatchObject({ link: "/ls/click?upn=u001.a", override: true });
+    expect(planQueryString(query)).toBe("cdn=cloudfront&host=ablink.x.customer.com&link=%2Fls%2Fclick%3Fupn%3Du001.a&override=1&step=dns");
+    expect(planOnlyQueryString(query)).toBe("cdn=cloudfront&host=ablink.x.customer.com");
+  });
+
+  it("names the link field when the link is not on one of the hosts, and drops it", () => {
+    const { query, errors } = parsePlanQuery(new URLSearchParams("cdn=cloudfront&host=ablink.x.customer.com&link=https%3A%2F%2Fevil.example%2F%3Cb%3E"));
+    expect(query.link).toBeUndefined();
+    expect(errors).toEqual([{ field: "link", message: 'The tracked link "https://evil.example/\\u003cb\\u003e" is on "evil.example", which is not one of the hosts being verified.' }]);
+  });
+
+  it("only override=1 records an override", () => {
+    expect(parsePlanQuery(new URLSearchParams("override=yes")).query.override).toBeUndefined();
+  });
+});
+
 describe("owner records", () => {
   it("appear in the DNS step as records to leave as they are, and never move", () => {
     const { query } = parsePlanQuery(new URLSearchParams("cdn=cloudfront&host=ablink.news.customer.com&owner=7654321.news.customer.com"));

@@ -1,5 +1,6 @@
 import { checkHostname, checkHostnames, describeErrors, MAX_HOSTS, OWNER_RECORD, tokenise } from "@/lib/hostnames";
 import { CDN_IDS, REGIONS } from "@/lib/plan/types";
+import { checkLink, quoted } from "@/lib/verify/link";
 import { MODES, type PlanQuery, type ValuesView } from "@/lib/plan/url";
 
 export { MODES, planOnlyQueryString, planQueryString, type Mode, type PlanQuery, type ValuesView } from "@/lib/plan/url";
@@ -92,12 +93,22 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
     }
   }
 
+  // Checked against the hosts, as /api/verify does; stored as its path and query only.
+  let link: string | undefined;
+  const rawLink = params.get("link")?.trim();
+  if (rawLink) {
+    const checked = checkLink(rawLink, hosts);
+    if (checked.ok) link = checked.path;
+    else errors.push({ field: "link", message: `The tracked link ${quoted(rawLink)} ${checked.message}` });
+  }
+  const override = params.get("override") === "1" ? true : undefined;
+
   const rawStep = params.get("step") ?? undefined;
   const step = rawStep && STEP_ID.test(rawStep) ? rawStep : undefined;
   const present = params.get("present") === "1";
   // Lenient on purpose: an unknown view (from a newer or older link) falls back to the list, never an error.
   const view: ValuesView | undefined = params.get("view") === "console" ? "console" : undefined;
-  return { query: { cdn, hosts, region, targets, owners, zones, mode, step, present, view }, errors };
+  return { query: { cdn, hosts, region, targets, owners, zones, link, override, mode, step, present, view }, errors };
 }
 
 /** Check one host the way the hostnames field does (for single-value inputs). */

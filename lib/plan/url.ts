@@ -21,6 +21,13 @@ export interface PlanQuery {
   owners: string[];
   /** DNS zone per host when it is not the registrable domain (a delegated sub-zone), in host order. */
   zones: (string | undefined)[];
+  /**
+   * The tracked link the Test step verifies with (path and query, from an email the person sent). Not a
+   * credential: kept in the URL so the DNS step and shared links re-check the same link.
+   */
+  link?: string;
+  /** The person chose to switch DNS although verification did not pass: recorded visibly (`override=1`). */
+  override?: boolean;
   mode?: Mode;
   step?: string;
   present: boolean;
@@ -37,6 +44,8 @@ export function planQueryString(q: Partial<PlanQuery>): string {
   if (q.targets?.some(Boolean)) for (const t of q.targets) params.append("target", t ?? "");
   for (const o of q.owners ?? []) params.append("owner", o);
   if (q.zones?.some(Boolean)) for (const z of q.zones) params.append("zone", z ?? "");
+  if (q.link) params.set("link", q.link);
+  if (q.override) params.set("override", "1");
   if (q.mode) params.set("mode", q.mode);
   if (q.step) params.set("step", q.step);
   if (q.present) params.set("present", "1");

@@ -2,7 +2,10 @@ import * as z from "zod";
 import { checkHostname, normaliseHostname } from "@/lib/hostnames";
 import { CDN_IDS, REGIONS } from "@/lib/plan/types";
 import type { VerifyInput } from "./verify";
+import { checkLink, MAX_LINK_LENGTH, quoted } from "./link";
 import type { VerifyErrorBody } from "./types";
+
+export { checkLink, MAX_LINK_LENGTH };
 
 /**
  * The query of /api/verify (contract.md, "Verification"): `cdn`, `host` repeated, `target` (none, one for
@@ -11,7 +14,6 @@ import type { VerifyErrorBody } from "./types";
  */
 
 export const MAX_VERIFY_HOSTS = 50;
-export const MAX_LINK_LENGTH = 2048;
 const MAX_NAME_INPUT = 300;
 
 type Field = NonNullable<VerifyErrorBody["error"]["field"]>;
@@ -29,8 +31,6 @@ const schema = z.object({
   region: z.enum(REGIONS, { error: `region must be one of ${REGIONS.join(", ")}.` }).optional(),
 });
 
-const quoted = (s: string) => JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}…` : s).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-
 /** A CDN address: a hostname (a registrable domain is fine too), never an IP literal. */
 export function checkTarget(raw: string): { ok: true; host: string } | { ok: false; message: string } {
   const direct = checkHostname(raw);
@@ -39,36 +39,6 @@ export function checkTarget(raw: string): { ok: true; host: string } | { ok: fal
   const below = checkHostname(`x.${raw.trim()}`);
   if (below.ok) return { ok: true, host: normaliseHostname(raw) };
   return { ok: false, message: direct.message };
-}
-
-/** A tracked link's path and query, from a path or from a URL on one of `hosts`. */
-export function checkLink(raw: string, hosts: string[]): { ok: true; path: string } | { ok: false; message: string } {
-  const input = raw.trim();
-  if (/[\x00-\x1f\x7f]/.test(input)) return { ok: false, message: "contains a control character." };
-  const invalid = "is not a tracked link: give its path and query (e.g. /ls/click?upn=…) or the whole URL on one of the hosts.";
-  if (input.startsWith("/") && !input.startsWith("//")) {
-    const placeholder = "verify.invalid";
-    let url: URL;
-    try {
-      url = new URL(input, `http://${placeholder}`);
-    } catch {
-      return { ok: false, message: invalid };
-    }
-    if (url.host !== placeholder) return { ok: false, message: invalid };
-    return { ok: true, path: `${url.pathname}${url.search}` };
-  }
-  if (!/^https?:\/\//i.test(input)) return { ok: false, message: invalid };
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return { ok: false, message: invalid };
-  }
-  if (url.username || url.password) return { ok: false, message: "must not contain a user name or password." };
-  const host = url.hostname.toLowerCase().replace(/\.$/, "");
-  if (!hosts.includes(host)) return { ok: false, message: `is on ${quoted(host)}, which is not one of the hosts being verified.` };
-  if (url.port !== "") return { ok: false, message: "must not name a port." };
-  return { ok: true, path: `${url.pathname}${url.search}` };
 }
 
 /** 0 entries, 1 for every host, or exactly one per host. */

@@ -27,8 +27,10 @@ export interface TestPki {
 const openssl = (args: string[], cwd: string) => execFileSync("openssl", args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
 const EC = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"];
 
-export function createPki(): TestPki {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verify-pki-"));
+/** `dir`: where to write (emptied first), e.g. `.e2e/verify-pki` for the app under test; default a new temp dir. */
+export function createPki(dir: string = fs.mkdtempSync(path.join(os.tmpdir(), "verify-pki-"))): TestPki {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
   openssl(["req", "-x509", ...EC, "-keyout", "ca.key", "-out", "ca.crt", "-days", "30", "-subj", "/CN=Verifier Test CA"], dir);
   let n = 0;
   const read = (file: string) => fs.readFileSync(path.join(dir, file), "utf8");

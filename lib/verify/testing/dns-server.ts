@@ -47,7 +47,8 @@ function answer(records: Map<string, TestRecord>, name: string, type: string): {
   return { rcode: 2, answers: [] };
 }
 
-export async function startDnsServer(initial: Record<string, TestRecord> = {}, opts: { latencyMs?: number } = {}): Promise<TestDnsServer> {
+/** `port`: a fixed UDP port on 127.0.0.1 (the end-to-end run's app is told it at start); default any free port. */
+export async function startDnsServer(initial: Record<string, TestRecord> = {}, opts: { latencyMs?: number; port?: number } = {}): Promise<TestDnsServer> {
   const socket = dgram.createSocket("udp4");
   const records = new Map(Object.entries(initial));
   const state: TestDnsServer = {
@@ -74,7 +75,7 @@ export async function startDnsServer(initial: Record<string, TestRecord> = {}, o
     if (state.latencyMs > 0) setTimeout(send, state.latencyMs);
     else send();
   });
-  await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => socket.bind(opts.port ?? 0, "127.0.0.1", resolve));
   state.server = `127.0.0.1:${socket.address().port}`;
   return state;
 }

@@ -39,6 +39,10 @@ export interface WorldOptions {
   /** hstspreload.org status per name; anything else is "unknown". */
   preload?: Record<string, string>;
   latencyMs?: number;
+  /** Fixed loopback ports, for a server started before this world (the end-to-end app); default any free port. */
+  ports?: { dns: number; https: number; http: number; preload: number };
+  /** Where the certificates are written (the end-to-end app reads the CA from there); default a temp dir. */
+  pkiDir?: string;
 }
 
 export interface World {
@@ -51,8 +55,11 @@ export interface World {
   close(): Promise<void>;
 }
 
-const listen = async (server: http.Server | tls.Server): Promise<number> => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const listen = async (server: http.Server | tls.Server, port = 0): Promise<number> => {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
   return (server.address() as AddressInfo).port;
 };
 const closeServer = (server: http.Server | tls.Server) =>
@@ -89,7 +96,7 @@ export async function startDeadServers(): Promise<DeadServers> {
 
 export async function startWorld(opts: WorldOptions): Promise<World> {
   const latency = opts.latencyMs ?? 0;
-  const pki = createPki();
+  const pki = createPki(opts.pkiDir);
   const sites = new Map(Object.entries(opts.sites));
   const requests: World["requests"] = [];
   const preloadRequests: string[] = [];
@@ -138,10 +145,10 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     else send();
   });
   const [httpsPort, httpPort, preloadPort, dns] = await Promise.all([
-    listen(httpsServer),
-    listen(httpServer),
-    listen(preloadServer),
-    startDnsServer(opts.dns, { latencyMs: latency }),
+    listen(httpsServer, opts.ports?.https),
+    listen(httpServer, opts.ports?.http),
+    listen(preloadServer, opts.ports?.preload),
+    startDnsServer(opts.dns, { latencyMs: latency, port: opts.ports?.dns }),
   ]);
 
   const settings: VerifySettings = {

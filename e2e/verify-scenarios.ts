@@ -1,0 +1,15 @@
+/**
+ * The verifier's end-to-end scenarios: names served by the local DNS, HTTPS and HTTP servers that
+ * e2e/start-fakes.ts starts on 127.0.0.1 (nothing here is ever looked up or fetched elsewhere).
+ */
+export const VERIFY_DOMAIN = "example-brand.com";
+export const VERIFY_HOSTS = {
+  /** Certificate naming it, SendGrid's redirect over HTTP and HTTPS: every check passes. */
+  ready: `ablink.ready.${VERIFY_DOMAIN}`,
+  /** Served with a one-label wildcard certificate (*.example-brand.com), which does not cover it. */
+  wildcard: `ablink.wild.${VERIFY_DOMAIN}`,
+} as const;
+/** The CloudFront distribution domain both hosts are tested through before the switch. */
+export const VERIFY_TARGET = "d111111abcdef8.cloudfront.net";
+export const VERIFY_LINK = "/ls/click?upn=u001.E2E-verify";
+export const VERIFY_HSTS_HEADER = "max-age=31536000; includeSubDomains; preload";
