@@ -17,7 +17,7 @@ export function StepNav({ query, step, nextLabel }: { query: PlanQuery; step: St
       )}
       {next && (
         <Link className={buttonPrimary} data-step-nav="next" href={`/setup?${planQueryString({ ...query, step: next.id })}`}>
-          {nextLabel ?? `Next: ${next.title}`}
+          {nextLabel ?? `Next: ${next.navLabel ?? next.title}`}
         </Link>
       )}
     </div>

@@ -10,6 +10,8 @@ export interface WizardStep {
   title: string;
   /** One line under the title. */
   description: string;
+  /** What the button that leads here says after "Next:", when the title would read oddly there. */
+  navLabel?: string;
   /** For gating steps: is the answer in the query? */
   answered?: (q: PlanQuery) => boolean;
   /** Which of a host plan's steps this wizard step shows (steps that render the plan have one). */
@@ -40,7 +42,7 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
   { id: "configure", title: "Configure", description: "Create the certificate and the CDN configuration for each hostname.", planSteps: (hp) => before(hp, "test").filter((s) => s.id !== "next") },
   { id: "test", title: "Test before the switch", description: "Prove the CDN answers correctly over HTTP and HTTPS before touching DNS.", planSteps: (hp) => hp.steps.filter((s) => s.id === "test") },
   { id: "dns", title: "Update DNS", description: "Point each link host at the CDN: one CNAME per hostname.", planSteps: (hp) => after(hp, "test").filter((s) => s.id === "dns") },
-  { id: "next", title: "Next steps", description: "Ask your account team to turn on SSL click tracking.", planSteps: (hp) => hp.steps.filter((s) => s.id === "next") },
+  { id: "next", title: "Next steps", navLabel: "ask for SSL click tracking", description: "Ask your account team to turn on SSL click tracking.", planSteps: (hp) => hp.steps.filter((s) => s.id === "next") },
 ];
 
 export type StepId = WizardStep["id"];
