@@ -1,17 +1,19 @@
 "use server";
 
+import { headers } from "next/headers";
 import * as z from "zod";
 import { endpointsFromEnv } from "@/lib/env";
 import { checkHostnames, MAX_HOSTS } from "@/lib/hostnames";
 import { CDN_IDS, REGIONS, type PlanInput } from "@/lib/plan/types";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
+import { takeProviderAction } from "@/lib/security/action-rate-limit";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import type { ApplyPreview, ApplyReport } from "@/lib/providers/types";
 
 /**
  * Server actions that touch a CDN account. Every action is a public endpoint: it validates its whole
  * input here. Credentials arrive in the POST body, are used for this request and dropped: never
- * logged, stored or returned.
+ * logged, stored or returned. Each call is rate-limited per client before anything is read or called.
  */
 
 const request = z.object({
@@ -30,6 +32,8 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: stri
 type Operation = "preview" | "apply" | "status";
 
 async function run<T extends ApplyPreview | ApplyReport>(raw: unknown, operation: Operation): Promise<ActionResult<T>> {
+  const take = takeProviderAction(await headers());
+  if (!take.ok) return { ok: false, message: `Too many requests from this browser; try again in ${take.retryAfterSeconds} s.` };
   const parsed = request.safeParse(raw);
   if (!parsed.success) return { ok: false, message: "The request was malformed; reload the page and try again." };
   const { cdn, region, account } = parsed.data;

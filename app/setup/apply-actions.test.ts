@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { PROVIDER_ACTION_RATE, providerActionLimiter } from "@/lib/security/action-rate-limit";
+
+let clientIp = "198.51.100.20";
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": clientIp }) }));
+
+const { applyAction, previewAction, statusAction } = await import("./apply-actions");
+
+beforeEach(() => providerActionLimiter.reset());
+
+describe("provider server actions", () => {
+  it("are rate-limited per client before any input is read", async () => {
+    const malformed = { cdn: "nope" };
+    const answers: string[] = [];
+    for (let i = 0; i < PROVIDER_ACTION_RATE.capacity + 1; i++) {
+      const action = [previewAction, applyAction, statusAction][i % 3]!;
+      const r = await action(malformed);
+      answers.push(r.ok ? "ok" : r.message);
+    }
+    expect(answers.slice(0, -1)).toEqual(Array(PROVIDER_ACTION_RATE.capacity).fill("The request was malformed; reload the page and try again."));
+    expect(answers.at(-1)).toBe("Too many requests from this browser; try again in 2 s.");
+    // Another client is not affected.
+    clientIp = "198.51.100.21";
+    expect(await previewAction(malformed)).toEqual({ ok: false, message: "The request was malformed; reload the page and try again." });
+  });
+
+  it("refuse oversized fields with a message, not an exception", async () => {
+    const hosts = Array.from({ length: 101 }, (_, i) => `ablink.h${i}.customer.com`);
+    expect(await previewAction({ cdn: "cloudfront", hosts, region: "global", account: { kind: "sandbox" } })).toEqual({
+      ok: false,
+      message: "The request was malformed; reload the page and try again.",
+    });
+    const huge = { kind: "credentials", values: { accessKeyId: "x".repeat(5000) } };
+    expect((await previewAction({ cdn: "cloudfront", hosts: ["ablink.x.customer.com"], region: "global", account: huge })).ok).toBe(false);
+  });
+});
