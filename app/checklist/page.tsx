@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { headers } from "next/headers";
 import QRCode from "qrcode";
 import { PrintButton } from "@/components/ui/client-actions";
@@ -27,9 +26,9 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
             ))}
           </ul>
           <p className="mt-2">
-            <Link className="underline" href="/setup">
+            <a className="underline" href="/setup">
               Start the setup wizard
-            </Link>{" "}
+            </a>{" "}
             to build a valid plan.
           </p>
         </div>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { ApplyPanel } from "@/components/apply/apply-panel";
 import { CdnStep } from "@/components/wizard/cdn-step";
-import { HostsStep } from "@/components/wizard/hosts-step";
+import { LazyApplyPanel, LazyHostsStep } from "@/components/wizard/lazy-steps";
 import { ModeStep } from "@/components/wizard/mode-step";
 import { PlanSteps } from "@/components/wizard/plan-steps";
 import { Progress } from "@/components/wizard/progress";
@@ -54,14 +53,14 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
 
         <div className="mt-6">
           {step.id === "cdn" && <CdnStep query={query} />}
-          {step.id === "hosts" && <HostsStep query={query} initialError={hostError} />}
+          {step.id === "hosts" && <LazyHostsStep query={query} initialError={hostError} />}
           {step.id === "mode" && <ModeStep query={query} />}
           {step.planSteps && !built?.plan && (
             <p className="rounded-md border-l-4 border-slate-500 bg-white px-4 py-3">
               {built?.errors?.map((e) => e.message).join(" ") ?? "Choose a CDN and enter hostnames first."}
             </p>
           )}
-          {step.id === "configure" && built?.plan && query.mode === "apply" && <ApplyPanel query={query} />}
+          {step.id === "configure" && built?.plan && query.mode === "apply" && <LazyApplyPanel query={query} provider={provider!} />}
           {step.planSteps && built?.plan && !(step.id === "configure" && query.mode === "apply") && <PlanSteps plan={built.plan} stepIds={step.planSteps} />}
           {step.planSteps && built?.plan && <PlanToolbar query={query} />}
           {step.planSteps && <StepNav query={query} step={step.id} />}

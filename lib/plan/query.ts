@@ -1,23 +1,13 @@
 import { checkHostname, checkHostnames, describeErrors, tokenise } from "@/lib/hostnames";
-import { CDN_IDS, REGIONS, type CdnId, type Region } from "@/lib/plan/types";
+import { CDN_IDS, REGIONS } from "@/lib/plan/types";
+import { MODES, type PlanQuery } from "@/lib/plan/query-string";
+
+export { MODES, planQueryString, type Mode, type PlanQuery } from "@/lib/plan/query-string";
 
 /**
  * The plan's non-secret state as it lives in the URL (contract.md "The plan lives in the URL"):
  * cdn, host (repeated), region, optional target (repeated, per host), and the wizard's mode and step.
  */
-
-export const MODES = ["manual", "apply"] as const;
-export type Mode = (typeof MODES)[number];
-
-export interface PlanQuery {
-  cdn?: CdnId;
-  hosts: string[];
-  region: Region;
-  targets: (string | undefined)[];
-  mode?: Mode;
-  step?: string;
-  present: boolean;
-}
 
 export interface FieldError {
   field: string;
@@ -89,19 +79,6 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
   const step = rawStep && STEP_ID.test(rawStep) ? rawStep : undefined;
   const present = params.get("present") === "1";
   return { query: { cdn, hosts, region, targets, mode, step, present }, errors };
-}
-
-/** The canonical URL query of a plan state; what share links carry. */
-export function planQueryString(q: Partial<PlanQuery>): string {
-  const params = new URLSearchParams();
-  if (q.cdn) params.set("cdn", q.cdn);
-  for (const h of q.hosts ?? []) params.append("host", h);
-  if (q.region && q.region !== "global") params.set("region", q.region);
-  if (q.targets?.some(Boolean)) for (const t of q.targets) params.append("target", t ?? "");
-  if (q.mode) params.set("mode", q.mode);
-  if (q.step) params.set("step", q.step);
-  if (q.present) params.set("present", "1");
-  return params.toString();
 }
 
 /** Check one host the way the hostnames field does (for single-value inputs). */
