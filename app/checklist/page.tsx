@@ -43,7 +43,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
   const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost:3000"}`;
   const shareUrl = `${origin}/setup?${shareQuery}`;
   // The SVG holds only QR modules drawn from the URL: no text of the user's is placed in markup.
-  const qrSvg = await QRCode.toString(shareUrl, { type: "svg", margin: 0, errorCorrectionLevel: "M" });
+  const qrSvg = await qrCodeSvg(shareUrl);
 
   return (
     <article>
@@ -70,10 +70,12 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
           <PrintButton />
         </p>
         </div>
-        <figure className="w-28 shrink-0">
-          <div role="img" aria-label="QR code of the plan link" className="size-28" dangerouslySetInnerHTML={{ __html: qrSvg }} />
-          <figcaption className="mt-1 text-center text-xs">Scan to open the plan</figcaption>
-        </figure>
+        {qrSvg && (
+          <figure className="w-28 shrink-0">
+            <div role="img" aria-label="QR code of the plan link" className="size-28" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+            <figcaption className="mt-1 text-center text-xs">Scan to open the plan</figcaption>
+          </figure>
+        )}
       </header>
       {plan.hosts.map((hp, i) => (
         <section key={hp.host} aria-labelledby={`cl-${hp.host}`} className={`mt-8 print:mt-4 ${i > 0 ? "print-break-before" : ""}`}>
@@ -87,4 +89,16 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
       ))}
     </article>
   );
+}
+
+/**
+ * The QR code of the plan link, or undefined when the link is longer than a QR code holds (about 2,300
+ * characters at this error correction: some 60 hostnames); the printed link is still there.
+ */
+async function qrCodeSvg(url: string): Promise<string | undefined> {
+  try {
+    return await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "M" });
+  } catch {
+    return undefined;
+  }
 }
