@@ -68,7 +68,8 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
   const targets = params.getAll("target").slice(0, MAX_HOST_PARAMS).map((t, i) => {
     const value = t.trim().toLowerCase().replace(/\.$/, "");
     if (value === "") return undefined;
-    if (value.length > 253 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(value)) {
+    // A CNAME target is a name: an all-digit last label is an IP address.
+    if (value.length > 253 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(value) || /\.\d+$/.test(value)) {
       errors.push({ field: "target", message: `target #${i + 1} is not a hostname (e.g. d111111abcdef8.cloudfront.net).` });
       return undefined;
     }
