@@ -1,23 +1,17 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS, read by Node as is
+const limits = require("./lib/security/limits.json");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // No X-Powered-By. Every other security header is set in one place: proxy.ts (lib/security/headers.ts).
   poweredByHeader: false,
   reactStrictMode: true,
   // The AWS and Cloudflare SDKs run only in server actions; keep them out of the bundler.
   serverExternalPackages: ["@aws-sdk/client-cloudfront", "@aws-sdk/client-acm", "cloudflare"],
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-        ],
-      },
-    ];
-  },
+  // Server actions take credentials and hostnames, a few kB: refuse anything much larger. proxy.ts answers
+  // 413 first when Content-Length says so; this catches bodies without one.
+  experimental: { serverActions: { bodySizeLimit: limits.serverActionBodyBytes } },
 };
 
 module.exports = nextConfig;

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { buttonPrimary } from "@/components/ui/styles";
 import { CDN_IDS } from "@/lib/plan/types";
 import { PROVIDER_INFO } from "@/lib/providers/info";
@@ -14,9 +13,10 @@ export default function Home() {
         This wizard gives you the exact values for your CDN, or applies them with your API credentials, tells you how to test before the DNS switch, and what to ask your account team afterwards.
       </p>
       <p className="mt-8">
-        <Link href="/setup" className={buttonPrimary}>
+        {/* A plain link: next/link would prefetch the wizard's scripts while this page is still loading. */}
+        <a href="/setup" className={buttonPrimary}>
           Start the setup
-        </Link>
+        </a>
       </p>
       <h2 className="mt-10 text-xl font-semibold">Supported CDNs</h2>
       <ul className="mt-3 space-y-2">

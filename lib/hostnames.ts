@@ -27,10 +27,14 @@ export function normaliseHostname(raw: string): string {
   }
 }
 
-/** Describe control characters and markup by code point so an error message never reflects them raw. */
+/**
+ * Describe control characters, bidirectional overrides and invisible characters by code point, so an error
+ * message never carries them raw (a right-to-left override would reorder the message as it is shown).
+ * Markup is kept as typed: every output escapes it (React, safeJson).
+ */
 function printable(raw: string): string {
   const shown = raw.length > 80 ? `${raw.slice(0, 77)}…` : raw;
-  return shown.replace(/[^\x20-\x7e\u00a0-\uffff]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+  return shown.replace(/[^\x20-\x7e\u00a0-\uffff]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
 }
 
 export function checkHostname(raw: string): HostnameCheck {

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { headers } from "next/headers";
 import QRCode from "qrcode";
 import { PrintButton } from "@/components/ui/client-actions";
@@ -53,9 +52,9 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
             ))}
           </ul>
           <p className="mt-2">
-            <Link className="underline" href="/setup">
+            <a className="underline" href="/setup">
               Start the setup wizard
-            </Link>{" "}
+            </a>{" "}
             to build a valid plan.
           </p>
         </div>
@@ -115,3 +114,8 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
     </article>
   );
 }
+
+/**
+ * The QR code of the plan link, or undefined when the link is longer than a QR code holds (about 2,300
+ * characters at this error correction: some 60 hostnames); the printed link is still there.
+ */

@@ -1,52 +1,36 @@
-import { describe, expect, it } from "vitest";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
-import { createdTargets } from "@/lib/providers/undo-targets";
-import { applyAction, undoAction } from "./apply-actions";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { PROVIDER_ACTION_RATE, providerActionLimiter } from "@/lib/security/action-rate-limit";
 
-const MALFORMED = { ok: false, message: "The request was malformed; reload the page and try again." };
-const sandbox = { kind: "sandbox" } as const;
-const zone = (host: string) => ({ kind: RESOURCE_KIND.keycdnZone, id: "1000", host });
+let clientIp = "198.51.100.20";
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": clientIp }) }));
 
-describe("undoAction input", () => {
-  it.each([
-    ["not an object", "undo everything"],
-    ["no resources", { cdn: "keycdn", account: sandbox, resources: [] }],
-    ["unknown cdn", { cdn: "akamai", account: sandbox, resources: [zone("ablink.x.customer.com")] }],
-    ["unknown kind", { cdn: "keycdn", account: sandbox, resources: [{ kind: "S3 bucket", id: "1", host: "ablink.x.customer.com" }] }],
-    ["a kind of another CDN", { cdn: "keycdn", account: sandbox, resources: [{ kind: RESOURCE_KIND.cloudfrontDistribution, id: "E1", host: "ablink.x.customer.com" }] }],
-    ["an extra field", { cdn: "keycdn", account: sandbox, resources: [{ ...zone("ablink.x.customer.com"), createdByThisRun: true }] }],
-    ["an extra top-level field", { cdn: "keycdn", account: sandbox, resources: [zone("ablink.x.customer.com")], force: true }],
-    ["an id with spaces", { cdn: "keycdn", account: sandbox, resources: [{ ...zone("ablink.x.customer.com"), id: "10 00" }] }],
-    ["an id with markup", { cdn: "keycdn", account: sandbox, resources: [{ ...zone("ablink.x.customer.com"), id: "<script>" }] }],
-    ["a very long id", { cdn: "keycdn", account: sandbox, resources: [{ ...zone("ablink.x.customer.com"), id: "9".repeat(257) }] }],
-    ["an invalid host", { cdn: "keycdn", account: sandbox, resources: [zone("localhost")] }],
-    ["a host that is not normalised", { cdn: "keycdn", account: sandbox, resources: [zone("ABLINK.x.customer.com.")] }],
-    ["a URL as host", { cdn: "keycdn", account: sandbox, resources: [zone("https://ablink.x.customer.com/")] }],
-    ["too many resources", { cdn: "keycdn", account: sandbox, resources: Array.from({ length: 401 }, (_, i) => ({ ...zone("ablink.x.customer.com"), id: String(i) })) }],
-  ])("refuses %s without touching any account", async (_, raw) => {
-    expect(await undoAction(raw)).toEqual(MALFORMED);
+const { applyAction, previewAction, statusAction } = await import("./apply-actions");
+
+beforeEach(() => providerActionLimiter.reset());
+
+describe("provider server actions", () => {
+  it("are rate-limited per client before any input is read", async () => {
+    const malformed = { cdn: "nope" };
+    const answers: string[] = [];
+    for (let i = 0; i < PROVIDER_ACTION_RATE.capacity + 1; i++) {
+      const action = [previewAction, applyAction, statusAction][i % 3]!;
+      const r = await action(malformed);
+      answers.push(r.ok ? "ok" : r.message);
+    }
+    expect(answers.slice(0, -1)).toEqual(Array(PROVIDER_ACTION_RATE.capacity).fill("The request was malformed; reload the page and try again."));
+    expect(answers.at(-1)).toBe("Too many requests from this browser; try again in 2 s.");
+    // Another client is not affected.
+    clientIp = "198.51.100.21";
+    expect(await previewAction(malformed)).toEqual({ ok: false, message: "The request was malformed; reload the page and try again." });
   });
 
-  it("checks credentials with the provider's schema, and names the field", async () => {
-    const result = await undoAction({ cdn: "keycdn", account: { kind: "credentials", values: { apiKey: "x" } }, resources: [zone("ablink.x.customer.com")] });
-    expect(result.ok).toBe(false);
-    expect(result.ok ? undefined : Object.keys(result.fieldErrors ?? {})).toEqual(["apiKey"]);
-  });
-});
-
-describe("undoAction against the sandbox", () => {
-  it("removes what an apply created, and refuses what it did not", async () => {
-    const host = "ablink.undo-action.customer.com";
-    const applied = await applyAction({ cdn: "keycdn", hosts: [host], region: "global", account: sandbox });
-    if (!applied.ok) throw new Error(applied.message);
-    const targets = createdTargets(applied.data);
-    expect(targets.map((t) => t.kind)).toEqual([RESOURCE_KIND.keycdnZone, RESOURCE_KIND.keycdnAlias]);
-
-    const forged = await undoAction({ cdn: "keycdn", account: sandbox, resources: [{ ...targets[0]!, host: "ablink.other.customer.com" }] });
-    expect(forged.ok && forged.data.results.map((r) => r.outcome)).toEqual(["refused"]);
-
-    const undone = await undoAction({ cdn: "keycdn", account: sandbox, resources: targets });
-    expect(undone.ok && undone.data.results.map((r) => r.outcome)).toEqual(["removed", "removed"]);
-    expect(undone.ok && undone.data.complete).toBe(true);
+  it("refuse oversized fields with a message, not an exception", async () => {
+    const hosts = Array.from({ length: 101 }, (_, i) => `ablink.h${i}.customer.com`);
+    expect(await previewAction({ cdn: "cloudfront", hosts, region: "global", account: { kind: "sandbox" } })).toEqual({
+      ok: false,
+      message: "The request was malformed; reload the page and try again.",
+    });
+    const huge = { kind: "credentials", values: { accessKeyId: "x".repeat(5000) } };
+    expect((await previewAction({ cdn: "cloudfront", hosts: ["ablink.x.customer.com"], region: "global", account: huge })).ok).toBe(false);
   });
 });

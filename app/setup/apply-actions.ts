@@ -1,18 +1,20 @@
 "use server";
 
+import { headers } from "next/headers";
 import * as z from "zod";
 import { endpointsFromEnv } from "@/lib/env";
 import { checkHostnames, MAX_HOSTS } from "@/lib/hostnames";
 import { CDN_IDS, REGIONS, type CdnId, type PlanInput } from "@/lib/plan/types";
 import { isUndoable, MAX_RESOURCES_PER_HOST, RESOURCE_KINDS } from "@/lib/providers/resource-kinds";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
+import { takeProviderAction } from "@/lib/security/action-rate-limit";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import type { ApplyPreview, ApplyReport, UndoReport, UndoTarget } from "@/lib/providers/types";
 
 /**
  * Server actions that touch a CDN account. Every action is a public endpoint: it validates its whole
  * input here. Credentials arrive in the POST body, are used for this request and dropped: never
- * logged, stored or returned.
+ * logged, stored or returned. Each call is rate-limited per client before anything is read or called.
  */
 
 const accountSchema = z.discriminatedUnion("kind", [
@@ -78,6 +80,8 @@ async function connect(cdn: CdnId, account: z.infer<typeof accountSchema>): Prom
 }
 
 async function run<T extends ApplyPreview | ApplyReport>(raw: unknown, operation: Operation): Promise<ActionResult<T>> {
+  const take = takeProviderAction(await headers());
+  if (!take.ok) return { ok: false, message: `Too many requests from this browser; try again in ${take.retryAfterSeconds} s.` };
   const parsed = request.safeParse(raw);
   if (!parsed.success) return { ok: false, message: MALFORMED };
   const { cdn, region, account } = parsed.data;
@@ -125,6 +129,8 @@ export async function statusAction(raw: unknown): Promise<ActionResult<ApplyRepo
  * that each resource carries apply's marker before it removes anything.
  */
 export async function undoAction(raw: unknown): Promise<ActionResult<UndoReport>> {
+  const take = takeProviderAction(await headers());
+  if (!take.ok) return { ok: false, message: `Too many requests from this browser; try again in ${take.retryAfterSeconds} s.` };
   const parsed = undoRequest.safeParse(raw);
   if (!parsed.success) return { ok: false, message: MALFORMED };
   const { cdn, account } = parsed.data;

@@ -4,8 +4,10 @@ import * as z from "zod";
 import { parseHostnamesInput, type ChartRecord } from "@/lib/chart";
 import { describeErrors } from "@/lib/hostnames";
 import type { Region } from "@/lib/plan/types";
+import limits from "@/lib/security/limits.json";
 
-const MAX_INPUT = 100_000;
+/** About 400 lines of a record chart: far more than 100 hosts need, and inside the server-action body limit. */
+const MAX_INPUT = limits.hostnamesInputChars;
 
 export interface ParsedHostnamesResult {
   hosts: string[];

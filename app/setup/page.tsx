@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { ApplyPanel } from "@/components/apply/apply-panel";
 import { CdnStep } from "@/components/wizard/cdn-step";
-import { HostsStep } from "@/components/wizard/hosts-step";
+import { LazyApplyPanel, LazyHostsStep } from "@/components/wizard/lazy-steps";
 import { ModeStep } from "@/components/wizard/mode-step";
 import { PlanSteps } from "@/components/wizard/plan-steps";
 import { ZoneForm } from "@/components/wizard/zone-form";
@@ -65,7 +64,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
 
         <div className="mt-6">
           {step.id === "cdn" && <CdnStep query={query} />}
-          {step.id === "hosts" && <HostsStep query={query} initialError={hostError} />}
+          {step.id === "hosts" && <LazyHostsStep query={query} initialError={hostError} />}
           {step.id === "mode" && <ModeStep query={query} />}
           {step.planSteps && !built?.plan && (
             <p className="rounded-md border-l-4 border-slate-500 bg-white px-4 py-3">
@@ -73,7 +72,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
             </p>
           )}
           {step.id === "configure" && built?.plan && query.cdn === "cloudflare" && <ZoneForm query={query} plan={built.plan} />}
-          {step.id === "configure" && built?.plan && query.mode === "apply" && <ApplyPanel query={query} />}
+          {step.id === "configure" && built?.plan && query.mode === "apply" && <LazyApplyPanel query={query} provider={provider!} />}
           {step.id === "test" && verify && <VerifyPanel {...verify} />}
           {step.id === "test" && verify && <h3 className="mt-10 mb-4 text-lg font-semibold text-slate-900">Or test by hand</h3>}
           {step.id === "dns" && verify && built?.plan && (

@@ -1,155 +1,53 @@
 "use client";
 
-import { QueryClient, QueryClientProvider, useMutation, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { useEffect, useState } from "react";
-import { applyAction, previewAction } from "@/app/setup/apply-actions";
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { previewAction } from "@/app/setup/apply-actions";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
-import { planQueryString, type PlanQuery } from "@/lib/plan/url";
-import { PROVIDER_INFO } from "@/lib/providers/info";
-import type { ApplyPreview, ApplyReport, ProviderInfo, UndoTarget } from "@/lib/providers/types";
-import { createdTargets } from "@/lib/providers/undo-targets";
-import { unwrap } from "./action-result";
+import type { PlanQuery } from "@/lib/plan/url";
+import type { ApplyPreview, ProviderInfo } from "@/lib/providers/types";
+import { applyRequest, unwrap, type ActionError } from "./apply-shared";
 import { CredentialsForm, type Account } from "./credentials-form";
-import { PreviewView, ReportView } from "./report-view";
-import { UndoPanel } from "./undo-panel";
+import { PreviewView } from "./report-view";
 
-// Each poll re-runs apply (idempotent), which costs several API calls per host: start at 5 s and back
-// off to a minute, so even 50 hosts stay far inside the providers' rate limits.
-const FIRST_POLL_MS = 5000;
-const LONGEST_POLL_MS = 60_000;
-const POLL_FOR_AT_MOST_MS = 20 * 60 * 1000;
+// The run (apply + polling, with TanStack Query) is fetched once the person confirms the preview.
+const ApplyRun = dynamic(() => import("./apply-run").then((m) => m.ApplyRun), { loading: () => <p role="status">Applying…</p> });
 
-function nextPollDelay(polls: number): number {
-  return Math.min(LONGEST_POLL_MS, FIRST_POLL_MS * 1.5 ** polls);
-}
+type Preview = { state: "idle" } | { state: "pending" } | { state: "error"; error: ActionError } | { state: "done"; data: ApplyPreview };
 
-export function ApplyPanel({ query }: { query: PlanQuery }) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }));
-  return (
-    <QueryClientProvider client={client}>
-      <ApplyFlow query={query} />
-    </QueryClientProvider>
-  );
-}
-
-/** At most the last four characters of a non-secret identifier (an AWS key ID); never any part of a secret. */
-function credentialHint(account: Account | undefined, provider: ProviderInfo): string | undefined {
-  if (!account) return undefined;
-  if (account.kind === "sandbox") return "Credentials used: the sandbox account.";
-  const identifier = provider.credentialFields.find((f) => !f.secret);
-  const value = identifier ? account.values[identifier.name] : undefined;
-  return value ? `Credentials used: ${identifier!.label} ending …${value.slice(-4)}` : `Credentials used: your ${provider.credentialFields[0]?.label ?? "credentials"}.`;
-}
-
-function ApplyFlow({ query }: { query: PlanQuery }) {
-  const provider = PROVIDER_INFO[query.cdn!];
+/** Credentials → preview (changes nothing) → confirmed apply. `provider` comes from the server page. */
+export function ApplyPanel({ query, provider }: { query: PlanQuery; provider: ProviderInfo }) {
   const [account, setAccount] = useState<Account>();
-  const [confirmed, setConfirmed] = useState(false);
+  const [preview, setPreview] = useState<Preview>({ state: "idle" });
   const [startedAt, setStartedAt] = useState<number>();
-  const [confirmedByPerson, setConfirmedByPerson] = useState(false);
-  /** What this apply session created, across its polling runs: what undo may remove. */
-  const [created, setCreated] = useState<UndoTarget[]>([]);
-  const [undoing, setUndoing] = useState(false);
-  const base = { cdn: query.cdn, hosts: query.hosts, region: query.region, zones: query.zones, ownerRecords: query.owners, linkBrandingValidated: confirmedByPerson };
-
-  const preview = useMutation<ApplyPreview, Error & { fieldErrors?: Record<string, string> }, Account>({
-    mutationFn: async (acc) => unwrap(await previewAction({ ...base, account: acc })),
-  });
-
-  // Apply is idempotent, so polling it both reports progress and continues once a certificate is issued.
-  const apply = useQuery<ApplyReport, Error>({
-    queryKey: ["apply", base, account?.kind],
-    enabled: confirmed && account !== undefined && !undoing,
-    queryFn: async () => {
-      const report = unwrap(await applyAction({ ...base, account }));
-      setCreated((previous) => createdTargets(report, previous));
-      return report;
-    },
-    refetchInterval: (q) => {
-      const data = q.state.data;
-      // A failed host needs the person (or a fix elsewhere): retrying it on a timer only burns rate limit.
-      if (undoing || q.state.error || !data || data.complete || data.hosts.some((h) => h.outcome === "failed")) return false;
-      if (startedAt !== undefined && Date.now() - startedAt > POLL_FOR_AT_MOST_MS) return false;
-      return nextPollDelay(q.state.dataUpdateCount);
-    },
-  });
 
   if (!provider.available) {
     return <p className="rounded-md bg-white p-4">Apply for {provider.name} is coming soon. Use the manual values for now.</p>;
   }
 
-  if (confirmed && account) {
-    const report = apply.data;
-    const targets = query.hosts.map((h) => report?.hosts.find((r) => r.host === h)?.target);
-    const failed = report?.hosts.some((h) => h.outcome === "failed");
-    return (
-      <div className="space-y-4">
-        <p className="text-sm text-slate-700">{credentialHint(account, provider)}</p>
-        {apply.isPending && <p role="status">Applying…</p>}
-        {apply.error && (
-          <p role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2">
-            {apply.error.message}
-          </p>
-        )}
-        {report && !report.complete && !failed && !undoing && <Waiting since={startedAt} fetching={apply.isFetching} />}
-        {report && failed && !undoing && (
-          <p className="text-sm text-slate-700">Checking stopped because a host failed: fix what its message says, then apply again.</p>
-        )}
-        {report && <ReportView report={report} created={created} />}
-        {report && !undoing && (confirmedByPerson || !report.complete) && provider.applyConfirmation && (
-          <label className="flex items-start gap-3 rounded-md border border-slate-300 bg-white p-3">
-            <input type="checkbox" className="mt-1 size-4 accent-brand-600" checked={confirmedByPerson} onChange={(e) => setConfirmedByPerson(e.target.checked)} />
-            <span>
-              {provider.applyConfirmation}. Apply then finishes the switch for the hosts that are ready.
-            </span>
-          </label>
-        )}
-        <div className="no-print flex flex-wrap gap-3">
-          {report && !undoing && (failed || apply.error) && (
-            <button type="button" className={buttonSecondary} onClick={() => apply.refetch()}>
-              Apply again (changes nothing that already exists)
-            </button>
-          )}
-          {report?.complete && !undoing && (
-            <Link className={buttonPrimary} href={`/setup?${planQueryString({ ...query, targets, step: "test" })}`}>
-              Continue: test before the switch
-            </Link>
-          )}
-        </div>
-        {report && created.length > 0 && (
-          <UndoPanel
-            cdn={provider.id}
-            providerName={provider.name}
-            account={account}
-            targets={created}
-            applyBusy={apply.isFetching}
-            onPause={() => setUndoing(true)}
-            onResume={() => setUndoing(false)}
-          />
-        )}
-      </div>
-    );
-  }
+  if (startedAt !== undefined && account) return <ApplyRun query={query} provider={provider} account={account} startedAt={startedAt} />;
 
-  if (preview.data && account) {
+  const runPreview = async (acc: Account) => {
+    setAccount(acc);
+    setPreview({ state: "pending" });
+    try {
+      const data = unwrap(await previewAction({ ...applyRequest(query), linkBrandingValidated: false, account: acc }));
+      setPreview({ state: "done", data });
+    } catch (error) {
+      setPreview({ state: "error", error: error instanceof Error ? error : new Error("The preview could not be loaded; try again.") });
+    }
+  };
+
+  if (preview.state === "done" && account) {
     return (
       <div className="space-y-4">
         <p>Nothing has been changed yet. This is what applying will do in your {account.kind === "sandbox" ? "sandbox" : provider.name} account:</p>
         <PreviewView preview={preview.data} />
         <div className="no-print flex flex-wrap gap-3">
-          <button type="button" className={buttonSecondary} onClick={() => preview.reset()}>
+          <button type="button" className={buttonSecondary} onClick={() => setPreview({ state: "idle" })}>
             Back
           </button>
-          <button
-            type="button"
-            className={buttonPrimary}
-            disabled={preview.data.hosts.every((h) => h.error)}
-            onClick={() => {
-              setStartedAt(Date.now());
-              setConfirmed(true);
-            }}
-          >
+          <button type="button" className={buttonPrimary} disabled={preview.data.hosts.every((h) => h.error)} onClick={() => setStartedAt(Date.now())}>
             Apply these changes
           </button>
         </div>
@@ -157,42 +55,15 @@ function ApplyFlow({ query }: { query: PlanQuery }) {
     );
   }
 
+  const error = preview.state === "error" ? preview.error : undefined;
   return (
     <div className="space-y-4">
-      {preview.error && (
+      {error && (
         <p role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2">
-          {preview.error.message}
+          {error.message}
         </p>
       )}
-      <CredentialsForm
-        provider={provider}
-        busy={preview.isPending}
-        serverFieldErrors={preview.error?.fieldErrors}
-        maskAll={query.present}
-        onSubmit={(acc) => {
-          setAccount(acc);
-          preview.mutate(acc);
-        }}
-      />
-    </div>
-  );
-}
-
-function Waiting({ since, fetching }: { since?: number; fetching: boolean }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  const seconds = since ? Math.max(0, Math.round((now - since) / 1000)) : 0;
-  const elapsed = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-  return (
-    <div className="rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-amber-950">
-      <p role="status">
-        Waiting for the provider: certificates are validated once their DNS records are live, and new deployments take a few minutes. Checking again automatically, less often as time passes{fetching ? " (checking now)" : ""}.
-      </p>
-      {/* Outside the live region: a ticking clock must not be announced every second. */}
-      <p className="mt-1 text-sm">Elapsed {elapsed}.</p>
+      <CredentialsForm provider={provider} busy={preview.state === "pending"} serverFieldErrors={error?.fieldErrors} maskAll={query.present} onSubmit={runPreview} />
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { buttonPrimary, fieldError, inputBase } from "@/components/ui/styles";
 import type { ProviderInfo } from "@/lib/providers/types";
-import { CREDENTIAL_SCHEMAS } from "@/lib/providers/credentials";
 
 export type Account = { kind: "sandbox" } | { kind: "credentials"; values: Record<string, string> };
 
@@ -28,9 +27,10 @@ export function CredentialsForm({
   serverFieldErrors?: Record<string, string>;
   onSubmit: (account: Account) => void;
 }) {
-  const schema = CREDENTIAL_SCHEMAS[provider.id];
+  // The credential schemas (zod/mini) load with the first check, not with the page.
   const resolver: Resolver<FormValues> = async (values, context, options) => {
-    if (values.sandbox || !schema) return { values, errors: {} };
+    const schema = values.sandbox ? undefined : (await import("@/lib/providers/credentials")).CREDENTIAL_SCHEMAS[provider.id];
+    if (!schema) return { values, errors: {} };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema validates the credential subset of the form
     return zodResolver(schema as any)(values, context, options as any) as any;
   };

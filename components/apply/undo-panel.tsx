@@ -7,7 +7,7 @@ import { buttonSecondary, card } from "@/components/ui/styles";
 import type { CdnId } from "@/lib/plan/types";
 import type { UndoReport, UndoResult, UndoTarget } from "@/lib/providers/types";
 import { mergeResults } from "@/lib/providers/undo-targets";
-import { unwrap } from "./action-result";
+import { unwrap } from "./apply-shared";
 import type { Account } from "./credentials-form";
 import { UndoOutcomeChip } from "./outcome-chip";
 import { ErrorBox } from "./report-view";

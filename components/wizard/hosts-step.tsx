@@ -8,6 +8,7 @@ import { parseHostnamesAction, type ParsedHostnamesResult } from "@/app/setup/ho
 import { buttonPrimary, buttonSecondary, fieldError, inputBase } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/url";
 import type { Region } from "@/lib/plan/types";
+import limits from "@/lib/security/limits.json";
 
 interface HostsForm {
   hostnames: string;
@@ -27,7 +28,15 @@ export function HostsStep({ query, initialError }: { query: PlanQuery; initialEr
   });
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await parseHostnamesAction(values.hostnames);
+    const tooLong = `Paste at most ${limits.hostnamesInputChars.toLocaleString("en")} characters.`;
+    if (values.hostnames.length > limits.hostnamesInputChars) return setError("hostnames", { type: "server", message: tooLong }, { shouldFocus: true });
+    let result: ParsedHostnamesResult;
+    try {
+      result = await parseHostnamesAction(values.hostnames);
+    } catch {
+      // Refused before it reached the check (too large a body, or the server is unreachable).
+      return setError("hostnames", { type: "server", message: `The hostnames could not be checked. ${tooLong} Then try again.` }, { shouldFocus: true });
+    }
     setChart(result.chart);
     if (result.error) {
       setError("hostnames", { type: "server", message: result.error }, { shouldFocus: true });

@@ -74,7 +74,8 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
       .map((t, i) => {
         const value = t.trim().toLowerCase().replace(/\.$/, "");
         if (value === "") return undefined;
-        if (value.length > 253 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(value)) {
+        // A DNS name: an all-digit last label would be an IP address.
+        if (value.length > 253 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(value) || /\.\d+$/.test(value)) {
           errors.push({ field: name, message: `${name} #${i + 1} is not a DNS name (e.g. ${example}).` });
           return undefined;
         }

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
  * provider's API:
  *   POST /__sandbox/faults   [{ match, status, times?, retryAfter?, body?, contentType?, delayMs? }]
  *                            `match` is a substring of "METHOD /path" or of the operation name
+ *   POST /__sandbox/faults/clear  drops the faults not yet used (state is kept)
  *   POST /__sandbox/latency  { ms }  added to every API call
  *   POST /__sandbox/reset    clears state, faults and latency
  *   GET  /__sandbox/calls    the calls seen so far: [{ op, method, path }]
@@ -77,6 +78,10 @@ export async function startFake(api: FakeApi, opts: { port?: number; host?: stri
       if (fr.path === "/__sandbox/faults" && fr.method === "POST") {
         faults = faults.concat(JSON.parse(fr.body || "[]") as Fault[]);
         return send(200, { faults: faults.length });
+      }
+      if (fr.path === "/__sandbox/faults/clear" && fr.method === "POST") {
+        faults = [];
+        return send(200, { faults: 0 });
       }
       if (fr.path === "/__sandbox/latency" && fr.method === "POST") {
         latencyMs = Number((JSON.parse(fr.body || "{}") as { ms?: number }).ms ?? 0);

@@ -109,7 +109,7 @@ export class CloudflareClient {
       userServiceKey: null,
       baseURL: ctx.endpoints.cloudflare,
       maxRetries: 0,
-      timeout: REQUEST_TIMEOUT_MS,
+      timeout: ctx.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
       logLevel: "off",
     });
     this.retries = ctx.maxRetries ?? DEFAULT_RETRIES;

@@ -87,14 +87,18 @@ async function adopt(r: HostApplyResult, d: DistributionSummary, run: Run, mode:
 async function certificateFor(r: HostApplyResult, run: Run, mode: Mode): Promise<Certificate | undefined> {
   const { acm } = run.clients;
   const found = await findCertificate(acm, await run.certificates(), r.host);
-  let cert = found;
-  if (!cert) {
+  if (!found) {
     if (mode === "status") return undefined;
-    cert = await describeWithRecords(acm, await requestCertificate(acm, r.host));
-  } else if (mode === "apply" && cert.status !== ISSUED && cert.records.length === 0) {
-    cert = await describeWithRecords(acm, cert.arn);
+    // Reported as soon as it exists: if reading it back fails, the report still lists what this run created.
+    const arn = await requestCertificate(acm, r.host);
+    const ref: ResourceRef = { kind: CERTIFICATE, id: arn, createdByThisRun: true };
+    r.resources.push(ref);
+    const cert = await describeWithRecords(acm, arn);
+    Object.assign(ref, certificateRef(cert, true));
+    return cert;
   }
-  r.resources.push(certificateRef(cert, !found));
+  const cert = mode === "apply" && found.status !== ISSUED && found.records.length === 0 ? await describeWithRecords(acm, found.arn) : found;
+  r.resources.push(certificateRef(cert, false));
   return cert;
 }
 

@@ -66,7 +66,7 @@ export function createClients(credentials: CloudfrontCredentials, ctx: ApplyCont
     ignoreConfiguredEndpointUrls: true,
     authSchemePreference: [],
     userAgentAppId: "ssl-click-tracking-wizard",
-    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: ctx.requestTimeoutMs ?? REQUEST_TIMEOUT_MS },
   } satisfies Partial<CloudFrontClientConfig>;
   return {
     cloudfront: new CloudFrontClient({ ...common, ...(ctx.endpoints.cloudfront ? { endpoint: ctx.endpoints.cloudfront } : {}) }),

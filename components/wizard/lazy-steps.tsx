@@ -1,0 +1,12 @@
+"use client";
+
+import dynamic from "next/dynamic";
+
+/**
+ * The wizard's heavy client parts, each in its own chunk so a step loads only what it uses: the hostnames
+ * form (react-hook-form) on the hostnames step, the apply flow (TanStack Query, react-hook-form, the
+ * credential schemas) on the configure step in apply mode. Both still render on the server; the browser
+ * fetches the chunk only on the step that shows it (scripts/budgets.mjs keeps each step in budget).
+ */
+export const LazyHostsStep = dynamic(() => import("./hosts-step").then((m) => m.HostsStep));
+export const LazyApplyPanel = dynamic(() => import("@/components/apply/apply-panel").then((m) => m.ApplyPanel));

@@ -1,0 +1,16 @@
+import "server-only";
+import { clientKey, TokenBucketLimiter, type Take } from "@/lib/verify/rate-limit";
+
+/**
+ * Per-client limit for the server actions that call a CDN's API (preview, apply, status), so this server
+ * cannot be used to hammer a provider. Same token bucket and client key as /api/verify. The wizard polls
+ * apply every 3 s while it waits (0.33/s), well inside the refill.
+ */
+export const PROVIDER_ACTION_RATE = { capacity: 30, refillPerSecond: 0.5 } as const;
+
+const store = globalThis as { __providerActionLimiter?: TokenBucketLimiter };
+export const providerActionLimiter: TokenBucketLimiter = (store.__providerActionLimiter ??= new TokenBucketLimiter(PROVIDER_ACTION_RATE));
+
+export function takeProviderAction(headers: Headers): Take {
+  return providerActionLimiter.take(clientKey(headers));
+}
