@@ -32,7 +32,7 @@ export function PlanStepView({
   // On paper (the checklist) a record is not printed twice: once as its console form is enough.
   const records = (step.records ?? []).filter((r) => !(tickBoxes && shownInGroup(r, step.groups)));
   return (
-    <section className={`render-when-visible mt-6 first:mt-0 print:mt-2 ${step.groups ? "" : "avoid-break"}`}>
+    <section className={`mt-6 first:mt-0 print:mt-2 ${step.groups ? "" : "avoid-break"}`}>
       <Heading className="text-lg font-semibold text-slate-900">
         {number !== undefined && `Step ${number}: `}
         {step.title}
