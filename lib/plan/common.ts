@@ -1,6 +1,7 @@
 import { ownerRecordFor, splitZone } from "@/lib/hostnames";
 import { EXAMPLE_TRACKED_PATH, SENDGRID_ORIGIN } from "@/lib/sendgrid";
-import type { DnsRecord, PlanInput, PlanStep } from "@/lib/plan/types";
+import type { DnsRecord, HostPlan, Plan, PlanInput, PlanStep } from "@/lib/plan/types";
+import type { ProviderInfo } from "@/lib/providers/types";
 
 /**
  * Steps every provider shares: test before the DNS switch, switch only the link record, then ask the
@@ -104,5 +105,17 @@ export function nextStep(cdnName: string): PlanStep {
       "SSL click tracking is switched on per account; subusers are switched on separately.",
       "They will send a test email and click its links over HTTPS; keep the CDN settings unchanged until they confirm.",
     ],
+  };
+}
+
+/** A provider's plan: the same envelope for every CDN, one host plan per hostname. */
+export function planOf(info: ProviderInfo, input: PlanInput, hostPlan: (host: string, input: PlanInput) => HostPlan): Plan {
+  return {
+    version: 1,
+    cdn: info.id,
+    cdnName: info.name,
+    region: input.region,
+    origin: SENDGRID_ORIGIN[input.region],
+    hosts: input.hosts.map((h) => hostPlan(h, input)),
   };
 }

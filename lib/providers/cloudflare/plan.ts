@@ -1,4 +1,4 @@
-import { cnameRecord, dnsStep, nextStep, testStep } from "@/lib/plan/common";
+import { cnameRecord, dnsStep, nextStep, testStep, planOf } from "@/lib/plan/common";
 import { EXAMPLE_TRACKED_PATH, SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
 import type { ConsoleControl, DnsRecord, HostPlan, Plan, PlanField, PlanInput, PlanStep, SettingGroup } from "@/lib/plan/types";
@@ -288,12 +288,5 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
 }
 
 export function plan(input: PlanInput): Plan {
-  return {
-    version: 1,
-    cdn: "cloudflare",
-    cdnName: cloudflareInfo.name,
-    region: input.region,
-    origin: SENDGRID_ORIGIN[input.region],
-    hosts: input.hosts.map((h) => hostPlan(h, input)),
-  };
+  return planOf(cloudflareInfo, input, hostPlan);
 }

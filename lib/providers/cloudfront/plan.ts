@@ -1,4 +1,4 @@
-import { cnameRecord, dnsStep, exactCertificateNote, knownTarget, nextStep, testStep } from "@/lib/plan/common";
+import { cnameRecord, dnsStep, exactCertificateNote, knownTarget, nextStep, testStep, planOf } from "@/lib/plan/common";
 import { splitZone } from "@/lib/hostnames";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { HostGuarantees } from "@/lib/plan/invariants";
@@ -181,12 +181,5 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
 }
 
 export function plan(input: PlanInput): Plan {
-  return {
-    version: 1,
-    cdn: "cloudfront",
-    cdnName: cloudfrontInfo.name,
-    region: input.region,
-    origin: SENDGRID_ORIGIN[input.region],
-    hosts: input.hosts.map((h) => hostPlan(h, input)),
-  };
+  return planOf(cloudfrontInfo, input, hostPlan);
 }

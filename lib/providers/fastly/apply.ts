@@ -8,7 +8,7 @@ import { ProviderFailure } from "@/lib/providers/http-client";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
-import { FastlyClient, type BackendFields, type FastlyBackend, type FastlyService, type FastlySettings, type TlsConfiguration, type TlsSubscription } from "./client";
+import { FastlyClient, type FastlyBackend, type FastlyService, type FastlySettings, type TlsConfiguration, type TlsSubscription } from "./client";
 import { translateFastlyError } from "./errors";
 import { FASTLY_SANDBOX_TOKEN, FastlyFake } from "./fake";
 import { challengeRecord, linkRecord } from "./plan";
@@ -24,6 +24,7 @@ import {
   SETTINGS,
   SUBSCRIPTION_FAILED,
   SUBSCRIPTION_ISSUED,
+  desiredBackend,
   serviceName,
 } from "./settings";
 
@@ -64,18 +65,6 @@ async function account(api: FastlyClient): Promise<Account> {
   return { configurations, chosen };
 }
 
-function desiredBackend(origin: string): BackendFields {
-  return {
-    name: BACKEND_NAME,
-    address: origin,
-    port: BACKEND.port,
-    use_ssl: BACKEND.use_ssl,
-    ssl_check_cert: BACKEND.ssl_check_cert,
-    ssl_cert_hostname: origin,
-    ssl_sni_hostname: origin,
-    min_tls_version: BACKEND.min_tls_version,
-  };
-}
 
 /** How an existing backend differs from the plan, each with its consequence and fix. */
 export function backendDifferences(b: FastlyBackend, origin: string): string[] {

@@ -1,6 +1,6 @@
 import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/export/hcl";
 import type { Plan } from "@/lib/plan/types";
-import { BACKEND, BACKEND_NAME, CERTIFICATE_AUTHORITY, SETTINGS, acmeChallengeName, serviceName } from "./settings";
+import { CERTIFICATE_AUTHORITY, SETTINGS, acmeChallengeName, desiredBackend, serviceName } from "./settings";
 
 /**
  * Terraform for the Fastly plan, with the official `fastly/fastly` provider. Values come from settings.ts,
@@ -31,17 +31,7 @@ function serviceBlock(host: string, origin: string): HclBlock {
       {
         type: "backend",
         comment: ["No override_host: SendGrid must receive the link host as the Host header."],
-        attributes: {
-          name: BACKEND_NAME,
-          address: origin,
-          port: BACKEND.port,
-          use_ssl: BACKEND.use_ssl,
-          ssl_check_cert: BACKEND.ssl_check_cert,
-          // SendGrid answers with a certificate for its own name: check it against the origin, never the link host.
-          ssl_cert_hostname: origin,
-          ssl_sni_hostname: origin,
-          min_tls_version: BACKEND.min_tls_version,
-        },
+        attributes: desiredBackend(origin),
       },
     ],
   };

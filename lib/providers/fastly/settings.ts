@@ -62,3 +62,20 @@ export const SUBSCRIPTION_FAILED = "failed";
 export function acmeChallengeName(host: string): string {
   return `_acme-challenge.${host}`;
 }
+
+/**
+ * The backend apply writes and the Terraform export declares: SendGrid over TLS, its certificate checked
+ * against the origin's own name (never the link host), and no override_host so the link host passes.
+ */
+export function desiredBackend(origin: string) {
+  return {
+    name: BACKEND_NAME,
+    address: origin,
+    port: BACKEND.port,
+    use_ssl: BACKEND.use_ssl,
+    ssl_check_cert: BACKEND.ssl_check_cert,
+    ssl_cert_hostname: origin,
+    ssl_sni_hostname: origin,
+    min_tls_version: BACKEND.min_tls_version,
+  };
+}
