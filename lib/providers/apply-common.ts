@@ -1,12 +1,20 @@
 import "server-only";
 import { mapWithConcurrency } from "@/lib/async";
+import { MAX_HOSTS } from "@/lib/hostnames";
 import type { CdnId, PlanInput } from "@/lib/plan/types";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { isComplete, type ApplyPreview, type ApplyReport, type HostApplyResult, type HostPreview, type ProviderError } from "@/lib/providers/types";
 
 /** Pieces the fetch-based providers share when they run apply/status/preview over every host. */
 
-export const DEFAULT_CONCURRENCY = 3;
+/**
+ * Hosts worked on at once: all of them (at most MAX_HOSTS). Each host's calls depend only on its own
+ * earlier calls, so a run takes about as long as one host's chain (scripts/bench.ts measures it). Provider
+ * rate limits are per time window, not per connection: a 429 is retried after its Retry-After (bounded),
+ * a host that still cannot go on reports when to run it again, and where a provider documents a per-second
+ * quota for a call, its client paces that call (ACM RequestCertificate).
+ */
+export const DEFAULT_CONCURRENCY = MAX_HOSTS;
 
 export function newResult(host: string): HostApplyResult {
   return { host, outcome: "failed", summary: "", records: [], resources: [], differences: [] };

@@ -1,7 +1,8 @@
 import "server-only";
 import type { CertificateSummary } from "@aws-sdk/client-acm";
 import type { DistributionSummary } from "@aws-sdk/client-cloudfront";
-import { mapWithConcurrency } from "@/lib/async";
+import { mapWithConcurrency, pacer } from "@/lib/async";
+import { DEFAULT_CONCURRENCY } from "@/lib/providers/apply-common";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { PlanInput } from "@/lib/plan/types";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
@@ -13,7 +14,7 @@ import { distributionConfig } from "./distribution-config";
 import { createDistribution, DEPLOYED, deploymentWords, distributionConfigOf, listDistributions, servingAlias } from "./distributions";
 import { translateError } from "./errors";
 import { cloudfrontSandbox } from "./sandbox";
-import { CERTIFICATE_REGION } from "./settings";
+import { CERTIFICATE_REGION, REQUEST_CERTIFICATE_PER_SECOND } from "./settings";
 import { cloudfrontCredentials, type CloudfrontCredentials } from "./schema";
 
 export { startCloudfrontFakes } from "./sandbox";
@@ -24,7 +25,6 @@ export { startCloudfrontFakes } from "./sandbox";
  * pending one, or a new DNS-validated request; once issued, a distribution from distributionConfig().
  * Re-running changes nothing that exists. Order and API facts: providers.md §3.
  */
-const DEFAULT_CONCURRENCY = 4;
 const CERTIFICATE = "ACM certificate";
 const DISTRIBUTION = "CloudFront distribution";
 const DEPLOY_NOTE = "It is deploying (usually under 5 minutes): test it once its status is Deployed, then switch DNS.";
@@ -38,6 +38,8 @@ interface Run {
   secrets: (string | undefined)[];
   certificates: () => Promise<CertificateSummary[]>;
   distributions: () => Promise<DistributionSummary[]>;
+  /** Certificate requests, paced to ACM's per-second quota: every host runs at once, requests do not. */
+  paceRequests: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 const once = <T>(fn: () => Promise<T>) => {
@@ -53,6 +55,7 @@ async function withRun<T>(credentials: CloudfrontCredentials, input: PlanInput, 
     secrets: [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId],
     certificates: once(() => listCertificates(clients.acm)),
     distributions: once(() => listDistributions(clients.cloudfront)),
+    paceRequests: pacer(REQUEST_CERTIFICATE_PER_SECOND),
   };
   try {
     return await fn(run);
@@ -88,7 +91,7 @@ async function certificateFor(r: HostApplyResult, run: Run, mode: Mode): Promise
   if (!found) {
     if (mode === "status") return undefined;
     // Reported as soon as it exists: if reading it back fails, the report still lists what this run created.
-    const arn = await requestCertificate(acm, r.host);
+    const arn = await run.paceRequests(() => requestCertificate(acm, r.host));
     const ref: ResourceRef = { kind: CERTIFICATE, id: arn, createdByThisRun: true };
     r.resources.push(ref);
     const cert = await describeWithRecords(acm, arn);
