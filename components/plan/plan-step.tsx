@@ -6,7 +6,7 @@ import { RecordList } from "./record-list";
 export function PlanStepView({ step, host, headingLevel = 3, number, tickBoxes = false }: { step: PlanStep; host: string; headingLevel?: 3 | 4; number?: number; tickBoxes?: boolean }) {
   const Heading = `h${headingLevel}` as "h3" | "h4";
   return (
-    <section className={`render-when-visible mt-6 first:mt-0 print:mt-2 ${step.groups ? "" : "avoid-break"}`}>
+    <section className={`mt-6 first:mt-0 print:mt-2 ${step.groups ? "" : "avoid-break"}`}>
       <Heading className="text-lg font-semibold text-slate-900">
         {number !== undefined && `Step ${number}: `}
         {step.title}
