@@ -1,4 +1,5 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS
 const limits = require("./lib/security/limits.json");
 
 /** @type {import('next').NextConfig} */
