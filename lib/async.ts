@@ -38,3 +38,30 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions): Pr
     }
   }
 }
+
+/**
+ * Paces calls to at most `perSecond` starts per second: a burst of that many, then one every 1/perSecond s
+ * (a token bucket). For API operations with a documented per-second quota, so a run with many hosts is not
+ * throttled into failures. Calls start in the order they were paced.
+ */
+export function pacer(perSecond: number, now: () => number = () => performance.now()): <T>(fn: () => Promise<T>) => Promise<T> {
+  const interval = 1000 / perSecond;
+  let tokens = perSecond;
+  let at = now();
+  let queue: Promise<void> = Promise.resolve();
+  return <T>(fn: () => Promise<T>) => {
+    const turn = queue.then(async () => {
+      const t = now();
+      tokens = Math.min(perSecond, tokens + (t - at) / interval);
+      at = t;
+      if (tokens < 1) {
+        await sleep((1 - tokens) * interval);
+        tokens = 1;
+        at = now();
+      }
+      tokens -= 1;
+    });
+    queue = turn;
+    return turn.then(fn);
+  };
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole suite, as `npm test` and CI run it: types, lint, unit, production build, browser end-to-end.
+# The whole suite, as `npm test` and CI run it: types, lint, unit, production build, first-load JavaScript
+# budgets, browser end-to-end (hostile input, headers, apply against the fakes, axe), Lighthouse budgets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -17,5 +18,7 @@ step "typecheck"; npx tsc --noEmit
 step "lint"; npx eslint . --max-warnings 0
 step "unit"; npx vitest run
 step "build"; npx next build
+step "budgets: first-load JavaScript"; node scripts/budgets.mjs
 step "chromium"; node scripts/ensure-chromium.mjs
 step "end-to-end"; npx playwright test
+step "budgets: Lighthouse"; node scripts/lighthouse.mjs

@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PlanInput } from "@/lib/plan/types";
-import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import type { ApplyReport } from "@/lib/providers/types";
-import { startFake, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
-import { ALL_PERMISSIONS, CloudflareFake } from "./cloudflare/fake";
-import { cloudflareServer } from "./cloudflare/apply";
-import { cloudfrontServer, startCloudfrontFakes } from "./cloudfront/apply";
-import { listCertificates } from "./cloudfront/certificates";
-import { createClients } from "./cloudfront/client";
-import { listDistributions } from "./cloudfront/distributions";
-import { fastlyServer } from "./fastly/apply";
-import { FastlyFake } from "./fastly/fake";
-import { keycdnServer } from "./keycdn/apply";
-import { KeycdnFake } from "./keycdn/fake";
+import type { Fault } from "@/lib/sandbox/http-fake";
+import { cloudflareHarness, cloudfrontHarness, fastlyHarness, keycdnHarness, type ProviderHarness } from "@/lib/testing/provider-harness";
 
 /**
  * Fault injection for every provider, one table: each fault is injected into the provider's fake during
@@ -23,24 +12,10 @@ import { KeycdnFake } from "./keycdn/fake";
  */
 
 const HOSTS = ["ablink.f1.customer.com", "ablink.f2.customer.com", "ablink.f3.customer.com"];
+/** The client timeout the harness sets (ApplyContext.requestTimeoutMs). */
 const TIMEOUT_MS = 300;
 /** Polls of apply until complete, as the wizard polls (certificates issue, distributions deploy). */
 const MAX_RUNS = 8;
-
-interface Harness {
-  provider: ServerProvider<unknown>;
-  credentials: unknown;
-  ctx: ApplyContext;
-  input: PlanInput;
-  /** Resource id → kind, for everything in the fake account. */
-  inventory(): Promise<Map<string, string>>;
-  faults(list: Fault[]): Promise<void>;
-  /** Drops the faults not yet used; the account keeps what was made. */
-  clearFaults(): Promise<void>;
-  /** An empty account, no faults. */
-  reset(): Promise<void>;
-  close(): Promise<void>;
-}
 
 interface ProviderFaults {
   /** The create that makes a host's first resource, and a later one (so a host can fail half-way). */
@@ -56,116 +31,11 @@ interface ProviderFaults {
   contentType: string;
 }
 
-const control = async (urls: string[], path: string, body: unknown) => {
-  for (const url of urls) await fetch(`${url}/__sandbox/${path}`, { method: "POST", body: JSON.stringify(body) });
-};
-
-const ctxFor = (endpoints: Partial<ApplyContext["endpoints"]>): ApplyContext => {
-  const unused = "http://127.0.0.1:9";
-  return { endpoints: { cloudflare: unused, fastly: unused, keycdn: unused, ...endpoints }, maxRetries: 2, maxRetryDelayMs: 50, requestTimeoutMs: TIMEOUT_MS };
-};
-
-async function cloudfront(): Promise<Harness> {
-  const KEY = "AKIAFAULTTESTKEY0001";
-  const SECRET = "faultTestSecret/000000000000000000000000";
-  const fakes = await startCloudfrontFakes({ accounts: { [KEY]: SECRET }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
-  const urls = [fakes.cloudfrontUrl, fakes.acmUrl];
-  const credentials = { accessKeyId: KEY, secretAccessKey: SECRET };
-  const ctx = ctxFor({ cloudfront: fakes.cloudfrontUrl, acm: fakes.acmUrl });
-  return {
-    provider: cloudfrontServer as ServerProvider<unknown>,
-    credentials,
-    ctx,
-    input: { hosts: HOSTS, region: "global" },
-    async inventory() {
-      const clients = createClients(credentials, { ...ctx, maxRetries: 0 });
-      try {
-        const [distributions, certificates] = await Promise.all([listDistributions(clients.cloudfront), listCertificates(clients.acm)]);
-        return new Map([...distributions.map((d) => [d.Id!, "distribution"] as const), ...certificates.map((c) => [c.CertificateArn!, "certificate"] as const)]);
-      } finally {
-        clients.cloudfront.destroy();
-        clients.acm.destroy();
-      }
-    },
-    faults: (list) => control(urls, "faults", list),
-    clearFaults: () => control(urls, "faults/clear", {}),
-    reset: () => control(urls, "reset", {}),
-    close: fakes.close,
-  };
-}
-
-async function withFake(fake: CloudflareFake | FastlyFake | KeycdnFake, rest: Omit<Harness, "faults" | "clearFaults" | "reset" | "close" | "ctx"> & { endpoint: keyof ApplyContext["endpoints"]; path?: string; afterReset?: () => void }): Promise<Harness> {
-  const running: RunningFake = await startFake(fake);
-  const urls = [running.url];
-  const { endpoint, path = "", afterReset, ...harness } = rest;
-  afterReset?.();
-  return {
-    ...harness,
-    ctx: ctxFor({ [endpoint]: `${running.url}${path}` }),
-    faults: (list) => control(urls, "faults", list),
-    clearFaults: () => control(urls, "faults/clear", {}),
-    reset: async () => {
-      await control(urls, "reset", {});
-      afterReset?.();
-    },
-    close: running.close,
-  };
-}
-
-async function cloudflare(): Promise<Harness> {
-  const TOKEN = "faultTestCloudflareToken000000000000000001";
-  const fake = new CloudflareFake({ readsUntilActive: 1, tokens: { [TOKEN]: { permissions: { ...ALL_PERMISSIONS } } } });
-  return withFake(fake, {
-    endpoint: "cloudflare",
-    path: "/client/v4",
-    afterReset: () => fake.addZone("customer.com", { acm: true }),
-    provider: cloudflareServer as ServerProvider<unknown>,
-    credentials: { apiToken: TOKEN },
-    // The person confirms that link branding validated, so apply may finish by turning on the proxy.
-    input: { hosts: HOSTS, region: "global", linkBrandingValidated: true },
-    async inventory() {
-      const s = fake.state("customer.com");
-      const rules = Object.values(s.rulesets).flatMap((r) => r.rules);
-      return new Map([...s.records.map((r) => [r.id, "DNS record"] as const), ...s.packs.map((p) => [p.id, "certificate pack"] as const), ...rules.map((r) => [String(r.id), "rule"] as const)]);
-    },
-  });
-}
-
-async function fastly(): Promise<Harness> {
-  const TOKEN = "faultTestFastlyToken000000000001";
-  const fake = new FastlyFake({ tokens: { [TOKEN]: { scope: "global" } }, readsPerState: 1 });
-  return withFake(fake, {
-    endpoint: "fastly",
-    provider: fastlyServer as ServerProvider<unknown>,
-    credentials: { apiToken: TOKEN },
-    input: { hosts: HOSTS, region: "global" },
-    async inventory() {
-      const s = fake.state();
-      return new Map([...s.services.map((x) => [x.id, "service"] as const), ...s.subscriptions.map((x) => [x.id, "TLS subscription"] as const)]);
-    },
-  });
-}
-
-async function keycdn(): Promise<Harness> {
-  const KEY = "sk_fault_keycdn_0000000000000001";
-  const fake = new KeycdnFake({ keys: [KEY] });
-  return withFake(fake, {
-    endpoint: "keycdn",
-    provider: keycdnServer as ServerProvider<unknown>,
-    credentials: { apiKey: KEY },
-    input: { hosts: HOSTS, region: "global" },
-    async inventory() {
-      const s = fake.state();
-      return new Map([...s.zones.map((z) => [z.id, "zone"] as const), ...s.aliases.map((a) => [a.id, "zone alias"] as const)]);
-    },
-  });
-}
-
 const json = "application/json";
-const PROVIDERS: { name: string; start: () => Promise<Harness>; faults: ProviderFaults }[] = [
+const PROVIDERS: { name: string; start: () => Promise<ProviderHarness>; faults: ProviderFaults }[] = [
   {
     name: "CloudFront",
-    start: cloudfront,
+    start: cloudfrontHarness,
     faults: {
       firstCreate: "RequestCertificate",
       laterCreate: "CreateDistribution",
@@ -179,7 +49,7 @@ const PROVIDERS: { name: string; start: () => Promise<Harness>; faults: Provider
   },
   {
     name: "Cloudflare",
-    start: cloudflare,
+    start: cloudflareHarness,
     faults: {
       firstCreate: "CreateDnsRecord",
       laterCreate: "OrderCertificatePack",
@@ -192,7 +62,7 @@ const PROVIDERS: { name: string; start: () => Promise<Harness>; faults: Provider
   },
   {
     name: "Fastly",
-    start: fastly,
+    start: fastlyHarness,
     faults: {
       firstCreate: "CreateService",
       laterCreate: "CreateTlsSubscription",
@@ -205,7 +75,7 @@ const PROVIDERS: { name: string; start: () => Promise<Harness>; faults: Provider
   },
   {
     name: "KeyCDN",
-    start: keycdn,
+    start: keycdnHarness,
     faults: {
       firstCreate: "AddZone",
       laterCreate: "AddZoneAlias",
@@ -254,11 +124,11 @@ function kinds(inventory: Map<string, string>): Record<string, number> {
 }
 
 /** One apply, checked against the account: one result per host, failures explained, creations all reported. */
-async function applyOnce(h: Harness, secrets: string[]): Promise<ApplyReport> {
+async function applyOnce(h: ProviderHarness, secrets: string[]): Promise<ApplyReport> {
   const before = await h.inventory();
-  const report = await h.provider.apply(h.credentials, h.input, h.ctx);
+  const report = await h.provider.apply(h.credentials, h.input(HOSTS), h.ctx);
   const after = await h.inventory();
-  expect(report.hosts.map((r) => r.host)).toEqual(h.input.hosts);
+  expect(report.hosts.map((r) => r.host)).toEqual(HOSTS);
   for (const r of report.hosts) {
     if (r.outcome === "failed") {
       expect(r.error, `${r.host}: ${r.summary}`).toBeDefined();
@@ -277,7 +147,7 @@ async function applyOnce(h: Harness, secrets: string[]): Promise<ApplyReport> {
 }
 
 /** Apply until complete (bounded), as the wizard's polling does; returns every report. */
-async function finish(h: Harness, secrets: string[]): Promise<ApplyReport[]> {
+async function finish(h: ProviderHarness, secrets: string[]): Promise<ApplyReport[]> {
   const reports: ApplyReport[] = [];
   for (let i = 0; i < MAX_RUNS; i++) {
     const report = await applyOnce(h, secrets);
@@ -289,7 +159,7 @@ async function finish(h: Harness, secrets: string[]): Promise<ApplyReport[]> {
 
 for (const p of PROVIDERS) {
   describe(`${p.name}: apply under injected faults`, () => {
-    let h: Harness;
+    let h: ProviderHarness;
     let secrets: string[];
     let clean: { first: string[]; kinds: Record<string, number> };
 

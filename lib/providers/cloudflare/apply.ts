@@ -24,7 +24,8 @@ import { OWNER_RECORD, ownerRecordFor, ownerRecordName, parentOf, zoneCandidates
  *  1. Verify the token, find each host's zone (the zone the person named, else each suffix of the host,
  *     longest first), and probe reads in every zone to name any missing permission, all before the
  *     first write anywhere.
- *  2. Per host, one zone at a time (a zone's Configuration Rules are one ruleset: read, merge, write):
+ *  2. Per host, all hosts at once (a zone's Configuration Rules are one ruleset: read, merge, write, batched
+ *     per zone so writes never overlap):
  *     link and owner records DNS only → an Advanced certificate unless one covers the host → the SSL Full
  *     rule → the proxy, but only once the person has confirmed that link branding validated in SendGrid
  *     (`PlanInput.linkBrandingValidated`) and the certificate is active.
@@ -41,7 +42,7 @@ interface Session {
   origin: string;
   zones: Map<string, Promise<CfZone | null>>;
   checks: Map<string, Promise<ZoneCheck>>;
-  locks: Map<string, Promise<unknown>>;
+  ruleWriters: Map<string, RuleWriter>;
 }
 
 interface ZoneCheck {
@@ -85,7 +86,7 @@ async function openSession(credentials: CloudflareCredentials, input: PlanInput,
     origin: SENDGRID_ORIGIN[input.region],
     zones: new Map(),
     checks: new Map(),
-    locks: new Map(),
+    ruleWriters: new Map(),
   };
   // Account tokens (prefix cfat_) verify at /accounts/{account_id}/tokens/verify, which needs an account
   // id apply does not have; the zone look-ups below tell whether they work (providers.md §4 "Token").
@@ -158,11 +159,56 @@ function checkZone(session: Session, zone: CfZone): Promise<ZoneCheck> {
   return check;
 }
 
-function withZoneLock<T>(session: Session, zoneId: string, fn: () => Promise<T>): Promise<T> {
-  const previous = session.locks.get(zoneId) ?? Promise.resolve();
-  const run = previous.then(fn, fn);
-  session.locks.set(zoneId, run.catch(() => undefined));
-  return run;
+/** One zone's Configuration Rule writes: the batch waiting to start, and the end of the last one. */
+interface RuleWriter {
+  next: RuleBatch | null;
+  tail: Promise<void>;
+}
+
+interface RuleBatch {
+  hosts: string[];
+  result: Promise<RuleWrite>;
+}
+
+interface RuleWrite {
+  /** The phase's rules as read before the write. */
+  fresh: CfRuleset | null;
+  /** As written, or null when no host of the batch needed a change. */
+  written: CfRuleset | null;
+}
+
+/**
+ * SSL Full rules for the hosts of one zone, in one read-merge-write per batch. The phase's rules are a
+ * single ruleset that a PUT replaces whole, so writes to a zone never overlap: hosts that ask while a write
+ * is in flight join the next batch. N hosts of one zone take two writes, not N (providers.md §4
+ * "Encryption mode": read, merge, write).
+ */
+function writeRules(session: Session, zoneId: string, host: string): Promise<RuleWrite> {
+  let writer = session.ruleWriters.get(zoneId);
+  if (!writer) {
+    writer = { next: null, tail: Promise.resolve() };
+    session.ruleWriters.set(zoneId, writer);
+  }
+  const w = writer;
+  let batch = w.next;
+  if (!batch) {
+    const created: RuleBatch = { hosts: [], result: Promise.resolve({ fresh: null, written: null }) };
+    created.result = w.tail.then(async () => {
+      if (w.next === created) w.next = null; // started: later hosts form the next batch
+      const fresh = await session.client.configEntrypoint(zoneId);
+      let rules: CfRule[] | null = null;
+      for (const h of created.hosts) rules = mergedRules(rules ? { id: fresh?.id ?? "", version: fresh?.version ?? "", rules } : fresh, h) ?? rules;
+      return { fresh, written: rules ? await session.client.putConfigEntrypoint(zoneId, rules) : null };
+    });
+    w.tail = created.result.then(
+      () => undefined,
+      () => undefined,
+    );
+    w.next = created;
+    batch = created;
+  }
+  batch.hosts.push(host);
+  return batch.result;
 }
 
 // ---- reading a host's state ----
@@ -478,21 +524,16 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
     tally.resources.push({ kind: pack.type === "universal" ? RESOURCE_KIND.universalCertificate : RESOURCE_KIND.advancedCertificate, id: pack.id, createdByThisRun: created, status: pack.status.replaceAll("_", " ") });
   });
 
-  // 3. SSL Full for the host: read, merge, write the zone's Configuration Rules (never drops other rules).
+  // 3. SSL Full for the host: read, merge, write the zone's Configuration Rules (never drops other rules),
+  //    batched with the zone's other hosts.
   let rule: CfRule | null = state.rule;
   const ruleOk = await step(session, tally, `set SSL Full for ${host}`, PERMISSION.configRulesEdit, zone.name, async () => {
-    const fresh = await client.configEntrypoint(zone.id);
-    const next = mergedRules(fresh, host);
-    let created = false;
-    if (next) {
-      const written = await client.putConfigEntrypoint(zone.id, next);
-      created = !fresh?.rules.some((r) => isOurRule(r, host));
-      rule = written.rules.find((r) => isOurRule(r, host)) ?? null;
-      tally.created ||= created;
-      tally.changed = true;
-    } else {
-      rule = fresh?.rules.find((r) => isOurRule(r, host)) ?? null;
-    }
+    const { fresh, written } = await writeRules(session, zone.id, host);
+    const changed = written !== null && mergedRules(fresh, host) !== null;
+    const created = changed && !fresh?.rules.some((r) => isOurRule(r, host));
+    rule = (written ?? fresh)?.rules.find((r) => isOurRule(r, host)) ?? null;
+    tally.created ||= created;
+    tally.changed ||= changed;
     if (rule) tally.resources.push({ kind: RESOURCE_KIND.configurationRule, id: String(rule.id ?? ""), createdByThisRun: created, status: `SSL ${OPTION.ssl[SSL_MODE]}` });
   });
 
@@ -618,12 +659,12 @@ async function apply(credentials: CloudflareCredentials, input: PlanInput, ctx: 
       return errorOf(session, e, `read the settings for ${host}`);
     }
   });
-  // Phase 2: the writes, one host at a time per zone.
+  // Phase 2: the writes, every host at once (a zone's rule writes are batched, never overlapping).
   const hosts = await mapWithConcurrency(input.hosts, concurrency, async (host, i): Promise<HostApplyResult> => {
     const ready = prepared[i]!;
     if (!("located" in ready)) return failedAll([host], ready)[0]!;
     try {
-      return await withZoneLock(session, ready.located.zone.id, () => applyHost(session, ready.located, ready.check));
+      return await applyHost(session, ready.located, ready.check);
     } catch (e) {
       return failedAll([host], errorOf(session, e, `apply the settings for ${host}`))[0]!;
     }

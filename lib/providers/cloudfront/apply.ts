@@ -1,7 +1,7 @@
 import "server-only";
 import type { CertificateSummary } from "@aws-sdk/client-acm";
 import type { DistributionSummary } from "@aws-sdk/client-cloudfront";
-import { mapWithConcurrency } from "@/lib/async";
+import { mapWithConcurrency, pacer } from "@/lib/async";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { PlanInput } from "@/lib/plan/types";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
@@ -15,7 +15,7 @@ import { distributionConfig } from "./distribution-config";
 import { createDistribution, DEPLOYED, deploymentWords, distributionConfigOf, listDistributions, servingAlias } from "./distributions";
 import { translateError } from "./errors";
 import { cloudfrontSandbox } from "./sandbox";
-import { CERTIFICATE_REGION } from "./settings";
+import { CERTIFICATE_REGION, REQUEST_CERTIFICATE_PER_SECOND } from "./settings";
 import { cloudfrontCredentials, type CloudfrontCredentials } from "./schema";
 import { cloudfrontUndo } from "./undo";
 
@@ -40,6 +40,8 @@ interface Run {
   secrets: (string | undefined)[];
   certificates: () => Promise<CertificateSummary[]>;
   distributions: () => Promise<DistributionSummary[]>;
+  /** Certificate requests, paced to ACM's per-second quota: every host runs at once, requests do not. */
+  paceRequests: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 const once = <T>(fn: () => Promise<T>) => {
@@ -55,6 +57,7 @@ async function withRun<T>(credentials: CloudfrontCredentials, input: PlanInput, 
     secrets: [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId],
     certificates: once(() => listCertificates(clients.acm)),
     distributions: once(() => listDistributions(clients.cloudfront)),
+    paceRequests: pacer(REQUEST_CERTIFICATE_PER_SECOND),
   };
   try {
     return await fn(run);
@@ -90,7 +93,7 @@ async function certificateFor(r: HostApplyResult, run: Run, mode: Mode): Promise
   if (!found) {
     if (mode === "status") return undefined;
     // Reported as soon as it exists: if reading it back fails, the report still lists what this run created.
-    const arn = await requestCertificate(acm, r.host);
+    const arn = await run.paceRequests(() => requestCertificate(acm, r.host));
     const ref: ResourceRef = { kind: CERTIFICATE, id: arn, createdByThisRun: true };
     r.resources.push(ref);
     const cert = await describeWithRecords(acm, arn);

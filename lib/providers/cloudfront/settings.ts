@@ -10,6 +10,9 @@ export const ORIGIN_ID = "Braze_sendgrid-HSTS-email";
 /** ACM certificates used by CloudFront must live in us-east-1. */
 export const CERTIFICATE_REGION = "us-east-1";
 
+/** ACM's RequestCertificate rate quota, per second (AWS "ACM quotas" page; providers.md §3). */
+export const REQUEST_CERTIFICATE_PER_SECOND = 5;
+
 /**
  * All seven methods: one-click List-Unsubscribe is a POST to the link host (providers.md §0, invariant 5),
  * and CloudFront accepts only the sets of 2, 3 or 7 methods, so the seed's six are not a valid choice.

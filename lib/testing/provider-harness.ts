@@ -1,0 +1,160 @@
+import "server-only";
+import type { CdnId, PlanInput } from "@/lib/plan/types";
+import { cloudflareServer } from "@/lib/providers/cloudflare/apply";
+import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/providers/cloudflare/fake";
+import { cloudfrontServer, startCloudfrontFakes } from "@/lib/providers/cloudfront/apply";
+import { listCertificates } from "@/lib/providers/cloudfront/certificates";
+import { createClients } from "@/lib/providers/cloudfront/client";
+import { listDistributions } from "@/lib/providers/cloudfront/distributions";
+import { fastlyServer } from "@/lib/providers/fastly/apply";
+import { FastlyFake } from "@/lib/providers/fastly/fake";
+import { keycdnServer } from "@/lib/providers/keycdn/apply";
+import { KeycdnFake } from "@/lib/providers/keycdn/fake";
+import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
+import { startFake, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
+
+/**
+ * Every provider's apply wired to its own loopback fake, behind one interface: used by the fault-injection
+ * table (lib/providers/faults.test.ts) and the benchmark (scripts/bench.ts). Each call starts a fresh fake.
+ */
+export interface ProviderHarness {
+  id: CdnId;
+  name: string;
+  provider: ServerProvider<unknown>;
+  credentials: unknown;
+  /** Short timeout and bounded retries unless the caller overrides them. */
+  ctx: ApplyContext;
+  /** The input for these hosts (Cloudflare: the person has confirmed link branding validated). */
+  input(hosts: string[]): PlanInput;
+  /** Resource id → kind, for everything in the fake account (read in-process or around the faults). */
+  inventory(): Promise<Map<string, string>>;
+  faults(list: Fault[]): Promise<void>;
+  /** Drops the faults not yet used; the account keeps what was made. */
+  clearFaults(): Promise<void>;
+  /** Added to every API call, in ms. */
+  latency(ms: number): Promise<void>;
+  /** API calls the fakes have seen since the last reset. */
+  calls(): Promise<{ op: string }[]>;
+  /** An empty account, no faults, no latency, no calls. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Zone every host is under (Cloudflare needs it to exist). */
+  zone?: string;
+  requestTimeoutMs?: number;
+}
+
+const control = async (urls: string[], path: string, body: unknown) => {
+  for (const url of urls) await fetch(`${url}/__sandbox/${path}`, { method: "POST", body: JSON.stringify(body) });
+};
+const callLog = async (urls: string[]) => (await Promise.all(urls.map(async (u) => (await (await fetch(`${u}/__sandbox/calls`)).json()) as { op: string }[]))).flat();
+
+function ctxFor(endpoints: Partial<ApplyContext["endpoints"]>, opts: HarnessOptions): ApplyContext {
+  const unused = "http://127.0.0.1:9";
+  return { endpoints: { cloudflare: unused, fastly: unused, keycdn: unused, ...endpoints }, maxRetries: 2, maxRetryDelayMs: 50, requestTimeoutMs: opts.requestTimeoutMs ?? 300 };
+}
+
+function controls(urls: string[], afterReset?: () => void) {
+  return {
+    faults: (list: Fault[]) => control(urls, "faults", list),
+    clearFaults: () => control(urls, "faults/clear", {}),
+    latency: (ms: number) => control(urls, "latency", { ms }),
+    calls: () => callLog(urls),
+    reset: async () => {
+      await control(urls, "reset", {});
+      afterReset?.();
+    },
+  };
+}
+
+export async function cloudfrontHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
+  const KEY = "AKIAHARNESSTESTKEY01";
+  const SECRET = "harnessTestSecret/0000000000000000000000";
+  const fakes = await startCloudfrontFakes({ accounts: { [KEY]: SECRET }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1, maxDistributions: 1000 });
+  const credentials = { accessKeyId: KEY, secretAccessKey: SECRET };
+  const ctx = ctxFor({ cloudfront: fakes.cloudfrontUrl, acm: fakes.acmUrl }, opts);
+  return {
+    id: "cloudfront",
+    name: "CloudFront",
+    provider: cloudfrontServer as ServerProvider<unknown>,
+    credentials,
+    ctx,
+    input: (hosts) => ({ hosts, region: "global" }),
+    async inventory() {
+      const clients = createClients(credentials, { ...ctx, maxRetries: 0 });
+      try {
+        const [distributions, certificates] = await Promise.all([listDistributions(clients.cloudfront), listCertificates(clients.acm)]);
+        return new Map([...distributions.map((d) => [d.Id!, "distribution"] as const), ...certificates.map((c) => [c.CertificateArn!, "certificate"] as const)]);
+      } finally {
+        clients.cloudfront.destroy();
+        clients.acm.destroy();
+      }
+    },
+    ...controls([fakes.cloudfrontUrl, fakes.acmUrl]),
+    close: fakes.close,
+  };
+}
+
+async function single(fake: CloudflareFake | FastlyFake | KeycdnFake, endpoint: keyof ApplyContext["endpoints"], opts: HarnessOptions, path = "", afterReset?: () => void) {
+  const running: RunningFake = await startFake(fake);
+  afterReset?.();
+  return { ctx: ctxFor({ [endpoint]: `${running.url}${path}` }, opts), ...controls([running.url], afterReset), close: running.close };
+}
+
+export async function cloudflareHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
+  const TOKEN = "harnessCloudflareToken000000000000000001";
+  const zone = opts.zone ?? "customer.com";
+  const fake = new CloudflareFake({ readsUntilActive: 1, tokens: { [TOKEN]: { permissions: { ...ALL_PERMISSIONS } } } });
+  return {
+    id: "cloudflare",
+    name: "Cloudflare",
+    provider: cloudflareServer as ServerProvider<unknown>,
+    credentials: { apiToken: TOKEN },
+    // The person confirms that link branding validated, so apply may finish by turning on the proxy.
+    input: (hosts) => ({ hosts, region: "global", linkBrandingValidated: true }),
+    async inventory() {
+      const s = fake.state(zone);
+      const rules = Object.values(s.rulesets).flatMap((r) => r.rules);
+      return new Map([...s.records.map((r) => [r.id, "DNS record"] as const), ...s.packs.map((p) => [p.id, "certificate pack"] as const), ...rules.map((r) => [String(r.id), "rule"] as const)]);
+    },
+    ...(await single(fake, "cloudflare", opts, "/client/v4", () => fake.addZone(zone, { acm: true }))),
+  };
+}
+
+export async function fastlyHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
+  const TOKEN = "harnessFastlyToken00000000000001";
+  const fake = new FastlyFake({ tokens: { [TOKEN]: { scope: "global" } }, readsPerState: 1 });
+  return {
+    id: "fastly",
+    name: "Fastly",
+    provider: fastlyServer as ServerProvider<unknown>,
+    credentials: { apiToken: TOKEN },
+    input: (hosts) => ({ hosts, region: "global" }),
+    async inventory() {
+      const s = fake.state();
+      return new Map([...s.services.map((x) => [x.id, "service"] as const), ...s.subscriptions.map((x) => [x.id, "TLS subscription"] as const)]);
+    },
+    ...(await single(fake, "fastly", opts)),
+  };
+}
+
+export async function keycdnHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
+  const KEY = "sk_harness_keycdn_00000000000001";
+  const fake = new KeycdnFake({ keys: [KEY] });
+  return {
+    id: "keycdn",
+    name: "KeyCDN",
+    provider: keycdnServer as ServerProvider<unknown>,
+    credentials: { apiKey: KEY },
+    input: (hosts) => ({ hosts, region: "global" }),
+    async inventory() {
+      const s = fake.state();
+      return new Map([...s.zones.map((z) => [z.id, "zone"] as const), ...s.aliases.map((a) => [a.id, "zone alias"] as const)]);
+    },
+    ...(await single(fake, "keycdn", opts)),
+  };
+}
+
+export const HARNESSES: readonly ((opts?: HarnessOptions) => Promise<ProviderHarness>)[] = [cloudfrontHarness, cloudflareHarness, fastlyHarness, keycdnHarness];
