@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import QRCode from "qrcode";
-import { PrintButton } from "@/components/ui/client-actions";
+import { PrintButton } from "@/components/ui/print-button";
 import { PlanStepView } from "@/components/plan/plan-step";
 import { LastVerification } from "@/components/verify/last-verification";
 import { buildPlan } from "@/lib/plan/build";

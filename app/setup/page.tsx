@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CdnStep } from "@/components/wizard/cdn-step";
-import { LazyApplyPanel, LazyHostsStep } from "@/components/wizard/lazy-steps";
+import { LazyApplyPanel, LazyHostsStep, LazySwitchGate, LazyVerifyPanel } from "@/components/wizard/lazy-steps";
 import { ModeStep } from "@/components/wizard/mode-step";
 import { PlanSteps } from "@/components/wizard/plan-steps";
 import { ZoneForm } from "@/components/wizard/zone-form";
@@ -9,8 +9,6 @@ import { StepNav } from "@/components/wizard/step-nav";
 import { KeyboardNav } from "@/components/wizard/keyboard-nav";
 import { PlanToolbar } from "@/components/wizard/plan-toolbar";
 import { ValuesViewToggle } from "@/components/wizard/values-view-toggle";
-import { SwitchGate } from "@/components/verify/switch-gate";
-import { VerifyPanel } from "@/components/verify/verify-panel";
 import { verifyView } from "@/components/verify/view-props";
 import { buildPlan } from "@/lib/plan/build";
 import { REVALIDATION_WARNING } from "@/lib/plan/common";
@@ -73,13 +71,13 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           )}
           {step.id === "configure" && built?.plan && query.cdn === "cloudflare" && <ZoneForm query={query} plan={built.plan} />}
           {step.id === "configure" && built?.plan && query.mode === "apply" && <LazyApplyPanel query={query} provider={provider!} />}
-          {step.id === "test" && verify && <VerifyPanel {...verify} />}
+          {step.id === "test" && verify && <LazyVerifyPanel {...verify} />}
           {step.id === "test" && verify && <h3 className="mt-10 mb-4 text-lg font-semibold text-slate-900">Or test by hand</h3>}
           {step.id === "dns" && verify && built?.plan && (
             <>
-              <SwitchGate {...verify} revalidationWarning={REVALIDATION_WARNING}>
+              <LazySwitchGate {...verify} revalidationWarning={REVALIDATION_WARNING}>
                 <PlanSteps plan={built.plan} select={step.planSteps!} />
-              </SwitchGate>
+              </LazySwitchGate>
               <noscript>
                 <p className="mt-4">Live verification needs JavaScript; test by hand with the checklist&apos;s commands before you change DNS.</p>
                 <PlanSteps plan={built.plan} select={step.planSteps!} />

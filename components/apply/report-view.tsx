@@ -1,4 +1,5 @@
 import { RecordList } from "@/components/plan/record-list";
+import { copyButton } from "@/components/ui/copy-control";
 import { Value } from "@/components/plan/value";
 import { card } from "@/components/ui/styles";
 import type { ApplyPreview, ApplyReport, UndoTarget } from "@/lib/providers/types";
@@ -70,11 +71,11 @@ export function ReportView({ report, created }: { report: ApplyReport; created?:
           {h.target && (
             <p className="mt-2 text-sm">
               <span className="font-medium">CNAME target for the DNS switch: </span>
-              <Value value={h.target} label={`CNAME target for ${h.host}`} />
+              <Value value={h.target} label={`CNAME target for ${h.host}`} copy={copyButton} />
             </p>
           )}
           {h.error && <ErrorBox {...h.error} />}
-          {h.records.length > 0 && <RecordList records={h.records} caption="Create these records at your DNS host now" />}
+          {h.records.length > 0 && <RecordList records={h.records} caption="Create these records at your DNS host now" copy={copyButton} />}
           {h.differences.length > 0 && (
             <div className="mt-3 text-sm">
               <p className="font-semibold">Differences from the plan in what already exists:</p>

@@ -1,5 +1,5 @@
-import { CopyButton } from "@/components/ui/copy-button";
 import type { ConsoleControl, EntryKind, PlanField, SettingGroup } from "@/lib/plan/types";
+import type { CopyRenderer } from "./value";
 
 /**
  * A picture of one console panel, drawn in HTML: the fields in the console's order, each drawn as the
@@ -128,7 +128,7 @@ function Control({ f }: { f: PlanField }) {
   }
 }
 
-export function ConsolePanel({ group, host, cdnName }: { group: SettingGroup; host: string; cdnName: string }) {
+export function ConsolePanel({ group, host, cdnName, copy }: { group: SettingGroup; host: string; cdnName: string; copy?: CopyRenderer }) {
   const headingId = `panel-${host}-${group.id}`.replace(/[^a-z0-9-]/g, "-");
   return (
     <figure aria-labelledby={headingId} aria-describedby={CONSOLE_LEGEND_ID} className="mt-4 overflow-hidden rounded-lg border border-slate-400 bg-white shadow-sm [print-color-adjust:exact] print:mt-1.5 print:break-inside-avoid print:shadow-none">
@@ -158,7 +158,7 @@ export function ConsolePanel({ group, host, cdnName }: { group: SettingGroup; ho
                   <span className="flex w-full min-w-0 max-w-md">
                     <Control f={f} />
                   </span>
-                  {f.entry === "type" && <CopyButton value={f.value} label={f.label} />}
+                  {f.entry === "type" && copy?.(f.value, f.label)}
                 </span>
                 {f.note && (
                   <span className="mt-1 block max-w-xl text-xs text-slate-700">

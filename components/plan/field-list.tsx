@@ -1,5 +1,5 @@
 import type { EntryKind, SettingGroup } from "@/lib/plan/types";
-import { Value } from "./value";
+import { Value, type CopyRenderer } from "./value";
 
 const ENTRY_TEXT: Record<EntryKind, string> = {
   type: "Type",
@@ -10,7 +10,7 @@ const ENTRY_TEXT: Record<EntryKind, string> = {
 };
 
 /** One console panel's fields, in console order, as label → value rows. */
-export function FieldList({ group, host }: { group: SettingGroup; host: string }) {
+export function FieldList({ group, host, copy }: { group: SettingGroup; host: string; copy?: CopyRenderer }) {
   const headingId = `${host}-${group.id}`.replace(/[^a-z0-9-]/g, "-");
   return (
     <section aria-labelledby={headingId} className="mt-4 print:mt-0 print:pt-1.5">
@@ -28,7 +28,7 @@ export function FieldList({ group, host }: { group: SettingGroup; host: string }
               <div className="flex flex-wrap items-center gap-2">
                 <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">{ENTRY_TEXT[f.entry]}</span>
                 {f.changeFromDefault && <span className="rounded bg-amber-200 px-1.5 py-0.5 text-xs font-medium text-amber-950">change</span>}
-                {f.entry === "blank" ? <span className="text-slate-700">(empty)</span> : <Value value={f.value} label={f.label} copy={f.entry === "type"} />}
+                {f.entry === "blank" ? <span className="text-slate-700">(empty)</span> : <Value value={f.value} label={f.label} copy={f.entry === "type" ? copy : undefined} />}
               </div>
               {f.note && <p className="mt-1 text-slate-700 print:mt-0 print:text-xs">{f.note}</p>}
               {f.api && <p className="no-print mt-1 font-mono text-xs text-slate-600">API: {f.api}</p>}

@@ -1,4 +1,5 @@
 import type { DnsRecord, PlanStep, SettingGroup } from "@/lib/plan/types";
+import type { CopyRenderer } from "./value";
 import type { ValuesView } from "@/lib/plan/query";
 import { ConsolePanel } from "./console-panel";
 import { FieldList } from "./field-list";
@@ -18,6 +19,7 @@ export function PlanStepView({
   tickBoxes = false,
   view = "list",
   cdnName = "",
+  copy,
 }: {
   step: PlanStep;
   host: string;
@@ -27,6 +29,8 @@ export function PlanStepView({
   /** "console" draws each setting group as a picture of the console panel instead of rows. */
   view?: ValuesView;
   cdnName?: string;
+  /** The copy control beside values; none on the printed runbook. */
+  copy?: CopyRenderer;
 }) {
   const Heading = `h${headingLevel}` as "h3" | "h4";
   // On paper (the checklist) a record is not printed twice: once as its console form is enough.
@@ -61,15 +65,15 @@ export function PlanStepView({
           ))}
         </ol>
       )}
-      {step.groups && view === "console" && step.groups.map((g) => <ConsolePanel key={g.id} group={g} host={host} cdnName={cdnName} />)}
+      {step.groups && view === "console" && step.groups.map((g) => <ConsolePanel key={g.id} group={g} host={host} cdnName={cdnName} copy={copy} />)}
       {step.groups && view === "list" && (
         <div className={step.groups.length > 1 ? "print:columns-2 print:gap-4" : undefined}>
           {step.groups.map((g) => (
-            <FieldList key={g.id} group={g} host={host} />
+            <FieldList key={g.id} group={g} host={host} copy={copy} />
           ))}
         </div>
       )}
-      {records.length > 0 && <RecordList records={records} caption="DNS records" />}
+      {records.length > 0 && <RecordList records={records} caption="DNS records" copy={copy} />}
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import type { DnsRecord } from "@/lib/plan/types";
-import { Value } from "./value";
+import { Value, type CopyRenderer } from "./value";
 
 /** DNS records as the DNS host's form asks for them: type, name (relative and full), value, proxy, TTL. */
-export function RecordList({ records, caption }: { records: DnsRecord[]; caption: string }) {
+export function RecordList({ records, caption, copy }: { records: DnsRecord[]; caption: string; copy?: CopyRenderer }) {
   return (
     <div className="mt-3 print:mt-1">
       <p className="text-sm font-semibold text-slate-900">{caption}</p>
@@ -17,14 +17,14 @@ export function RecordList({ records, caption }: { records: DnsRecord[]; caption
               </dd>
               <dt className="font-medium">Name</dt>
               <dd className="min-w-0">
-                <Value value={r.relativeName} label={`record name for ${r.name}`} copy={r.valueKnown || !r.relativeName.includes("<")} />
+                <Value value={r.relativeName} label={`record name for ${r.name}`} copy={r.valueKnown || !r.relativeName.includes("<") ? copy : undefined} />
                 <span className="mt-1 block text-xs text-slate-600">
                   Full name: <code>{r.name}</code> (zone <code>{r.zone}</code>). If your DNS host adds the zone itself, enter only the part above.
                 </span>
               </dd>
               <dt className="font-medium">{r.valueKnown ? "Value / target" : "Value / target (to find)"}</dt>
               <dd className="min-w-0">
-                {r.valueKnown ? <Value value={r.value} label={`record value for ${r.name}`} /> : <span className="text-slate-800">{r.value}</span>}
+                {r.valueKnown ? <Value value={r.value} label={`record value for ${r.name}`} copy={copy} /> : <span className="text-slate-800">{r.value}</span>}
               </dd>
               {r.proxied !== undefined && (
                 <>

@@ -1,11 +1,17 @@
-import { CopyButton } from "@/components/ui/copy-button";
+import type { ReactNode } from "react";
 
-/** A value exactly as it must be typed: monospace, wraps anywhere, with a copy button when copyable. */
-export function Value({ value, label, copy = true }: { value: string; label: string; copy?: boolean }) {
+/**
+ * Draws the copy control beside a value. The wizard passes one (components/ui/copy-control.tsx); the
+ * printed checklist passes none, so its pages import no client code for copying.
+ */
+export type CopyRenderer = (value: string, label: string) => ReactNode;
+
+/** A value exactly as it must be typed: monospace, wraps anywhere, with a copy control when given one. */
+export function Value({ value, label, copy }: { value: string; label: string; copy?: CopyRenderer }) {
   return (
     <span className="flex min-w-0 items-start gap-2">
       <code className="min-w-0 break-all rounded bg-slate-100 px-1.5 py-0.5 text-sm text-slate-900">{value}</code>
-      {copy && <CopyButton value={value} label={label} />}
+      {copy?.(value, label)}
     </span>
   );
 }

@@ -23,11 +23,3 @@ export function CopyLinkButton({ path }: { path: string }) {
     </button>
   );
 }
-
-export function PrintButton() {
-  return (
-    <button type="button" className={buttonSecondary} onClick={() => window.print()}>
-      Print
-    </button>
-  );
-}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CHECK_IDS, CHECK_TITLES, type CheckResult, type CheckStatus, type HostReport, type HstsReport } from "@/lib/verify/types";
 import { CHIP_LABELS, FIX_TOPIC_STEP, STATUS_WORDS } from "@/lib/verify/ui";
 import { WIZARD_STEPS, stepIndex, type StepId } from "@/lib/wizard/steps";
@@ -87,9 +86,10 @@ function FixLink({ link }: { link: { href: string; text: string } | null }) {
   if (!link) return null;
   return (
     <p className="no-print mt-1">
-      <Link className="font-medium underline underline-offset-2" href={link.href}>
+      {/* A plain link: this module also renders on the printed checklist, which loads no next/link code. */}
+      <a className="font-medium underline underline-offset-2" href={link.href}>
         {link.text}
-      </Link>
+      </a>
     </p>
   );
 }

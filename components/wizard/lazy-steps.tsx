@@ -10,3 +10,6 @@ import dynamic from "next/dynamic";
  */
 export const LazyHostsStep = dynamic(() => import("./hosts-step").then((m) => m.HostsStep));
 export const LazyApplyPanel = dynamic(() => import("@/components/apply/apply-panel").then((m) => m.ApplyPanel));
+// Live verification (TanStack Query and the result views) only on the Test and DNS steps.
+export const LazyVerifyPanel = dynamic(() => import("@/components/verify/verify-panel").then((m) => m.VerifyPanel));
+export const LazySwitchGate = dynamic(() => import("@/components/verify/switch-gate").then((m) => m.SwitchGate));

@@ -1,4 +1,5 @@
 import { ConsoleLegend } from "@/components/plan/console-panel";
+import { copyButton } from "@/components/ui/copy-control";
 import { PlanStepView } from "@/components/plan/plan-step";
 import { card } from "@/components/ui/styles";
 import type { ValuesView } from "@/lib/plan/query";
@@ -24,7 +25,7 @@ export function PlanSteps({ plan, select, view = "list" }: { plan: Plan; select:
             {select(hp).length === 0 ? (
               <p className="text-slate-700">Nothing to do here for this host: {plan.cdnName} needed this change earlier, under Configure, and it is already listed there.</p>
             ) : (
-              select(hp).map((s) => <PlanStepView key={s.id} step={s} host={hp.host} view={view} cdnName={plan.cdnName} />)
+              select(hp).map((s) => <PlanStepView key={s.id} step={s} host={hp.host} view={view} cdnName={plan.cdnName} copy={copyButton} />)
             )}
           </div>
         </article>
