@@ -4,6 +4,7 @@ import { CDN_IDS } from "@/lib/plan/types";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import type { PlanQuery } from "@/lib/plan/query";
 import { HiddenState } from "./hidden-state";
+import { RadioCard } from "./radio-card";
 
 export function CdnStep({ query }: { query: PlanQuery }) {
   return (
@@ -15,16 +16,20 @@ export function CdnStep({ query }: { query: PlanQuery }) {
           {CDN_IDS.map((id) => {
             const info = PROVIDER_INFO[id];
             return (
-              <label key={id} className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
-                <input type="radio" name="cdn" value={id} defaultChecked={query.cdn === id} required className="mt-1 size-4 accent-brand-600" aria-describedby={`cdn-${id}-needs`} />
-                <span>
-                  <span className="font-semibold text-slate-900">{info.name}</span>
-                  {!info.available && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">coming soon</span>}
-                  <span id={`cdn-${id}-needs`} className="mt-1 block text-sm text-slate-700">
-                    {info.needs}
-                  </span>
-                </span>
-              </label>
+              <RadioCard
+                key={id}
+                name="cdn"
+                value={id}
+                defaultChecked={query.cdn === id}
+                required
+                title={
+                  <>
+                    <span className="font-semibold text-slate-900">{info.name}</span>
+                    {!info.available && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">coming soon</span>}
+                  </>
+                }
+                description={info.needs}
+              />
             );
           })}
         </div>

@@ -4,6 +4,7 @@ import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/query";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import { HiddenState } from "./hidden-state";
+import { RadioCard } from "./radio-card";
 
 const OPTIONS = [
   { value: "manual", title: "Manual: copy-paste values", text: "Every console value, one card per hostname, with copy buttons and a printable checklist." },
@@ -19,16 +20,19 @@ export function ModeStep({ query }: { query: PlanQuery }) {
         <legend className="sr-only">How to configure</legend>
         <div className="grid gap-3 sm:grid-cols-2">
           {OPTIONS.map((o) => (
-            <label key={o.value} className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
-              <input type="radio" name="mode" value={o.value} defaultChecked={(query.mode ?? "manual") === o.value} className="mt-1 size-4 accent-brand-600" aria-describedby={`mode-${o.value}-text`} />
-              <span>
-                <span className="font-semibold text-slate-900">{o.title}</span>
-                <span id={`mode-${o.value}-text`} className="mt-1 block text-sm text-slate-700">
+            <RadioCard
+              key={o.value}
+              name="mode"
+              value={o.value}
+              defaultChecked={(query.mode ?? "manual") === o.value}
+              title={<span className="font-semibold text-slate-900">{o.title}</span>}
+              description={
+                <>
                   {o.text}
                   {o.value === "apply" && provider && !provider.available && ` (${provider.name}: coming soon.)`}
-                </span>
-              </span>
-            </label>
+                </>
+              }
+            />
           ))}
         </div>
       </fieldset>
