@@ -58,8 +58,12 @@ for (const p of PROVIDERS) {
 test("Cloudflare: a token without DNS Edit is told which permission is missing", async ({ page }) => {
   await page.goto("/setup?cdn=cloudflare&host=ablink.perm.customer.com&mode=apply&step=configure");
   await page.getByLabel("Cloudflare API token").fill(E2E_CLOUDFLARE_NO_DNS_TOKEN);
+  // DNS Read passes the read-only probes, so the preview looks normal; the first write names the permission.
   await page.getByRole("button", { name: /Continue/ }).click();
-  await expect(page.getByText(/DNS Edit/).first()).toBeVisible();
+  await expect(page.getByText("Nothing has been changed yet.")).toBeVisible();
+  await page.getByRole("button", { name: /Apply/ }).click();
+  await expect(page.getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "DNS Edit" }).first()).toBeVisible();
 });
 
 test("Cloudflare: a zone not in the account is explained", async ({ page }) => {
