@@ -8,6 +8,9 @@ import { startFake } from "@/lib/sandbox/http-fake";
 import { startWorld } from "@/lib/verify/testing/world";
 import {
   CANARY_AWS,
+  CANARY_CLOUDFLARE_TOKEN,
+  CANARY_FASTLY_TOKEN,
+  CANARY_KEYCDN_KEY,
   DENIED_AWS,
   E2E_AWS,
   E2E_CLOUDFLARE_NO_DNS_TOKEN,
@@ -59,14 +62,15 @@ async function main() {
     readsUntilActive: 1,
     tokens: {
       [E2E_CLOUDFLARE_TOKEN]: { permissions: { ...ALL_PERMISSIONS } },
+      [CANARY_CLOUDFLARE_TOKEN]: { permissions: { ...ALL_PERMISSIONS } },
       [E2E_CLOUDFLARE_NO_DNS_TOKEN]: { permissions: { ...ALL_PERMISSIONS, dns: "read" } },
     },
   });
   for (const zone of E2E_CLOUDFLARE_ZONES) cloudflare.addZone(zone, { acm: true });
   await startFake(cloudflare, { port: FAKE_PORTS.cloudflare });
 
-  await startFake(new FastlyFake({ tokens: { [E2E_FASTLY_TOKEN]: { scope: "global" } } }), { port: FAKE_PORTS.fastly });
-  await startFake(new KeycdnFake({ keys: [E2E_KEYCDN_KEY] }), { port: FAKE_PORTS.keycdn });
+  await startFake(new FastlyFake({ tokens: { [E2E_FASTLY_TOKEN]: { scope: "global" }, [CANARY_FASTLY_TOKEN]: { scope: "global" } } }), { port: FAKE_PORTS.fastly });
+  await startFake(new KeycdnFake({ keys: [E2E_KEYCDN_KEY, CANARY_KEYCDN_KEY] }), { port: FAKE_PORTS.keycdn });
   console.log("fakes: listening on loopback");
 }
 
