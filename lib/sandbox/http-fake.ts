@@ -6,12 +6,12 @@ import type { AddressInfo } from "node:net";
  * The harness every provider fake runs on: a loopback HTTP server with fault injection, shared by the
  * e2e run and the in-app sandbox. Control endpoints live under /__sandbox/ and are never part of a
  * provider's API:
- *   POST /__sandbox/faults   [{ match, status, times?, retryAfter?, body?, contentType?, delayMs? }]
+ *   POST /__sandbox/faults   [{ match, status, times?, retryAfter?, body?, contentType?, delayMs?, bodyIncludes? }]
  *                            `match` is a substring of "METHOD /path" or of the operation name
  *   POST /__sandbox/faults/clear  drops the faults not yet used (state is kept)
  *   POST /__sandbox/latency  { ms }  added to every API call
  *   POST /__sandbox/reset    clears state, faults and latency
- *   GET  /__sandbox/calls    the calls seen so far: [{ op, method, path }]
+ *   GET  /__sandbox/calls    the calls seen so far: [{ op, method, path, fault? }]
  */
 
 export interface FakeRequest {
@@ -37,6 +37,16 @@ export interface Fault {
   contentType?: string;
   /** Hang this long before answering (for timeouts). */
   delayMs?: number;
+  /** Only requests whose body contains this (e.g. one hostname), so concurrent tests do not use each other's faults. */
+  bodyIncludes?: string;
+}
+
+/** One call in the log; `fault` is the injected status that answered it, if one did. */
+export interface FakeCall {
+  op: string;
+  method: string;
+  path: string;
+  fault?: number;
 }
 
 export interface FakeApi {
@@ -57,7 +67,7 @@ const MAX_BODY = 1024 * 1024;
 export async function startFake(api: FakeApi, opts: { port?: number; host?: string } = {}): Promise<RunningFake> {
   let faults: Fault[] = [];
   let latencyMs = 0;
-  let calls: { op: string; method: string; path: string }[] = [];
+  let calls: FakeCall[] = [];
 
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -99,12 +109,14 @@ export async function startFake(api: FakeApi, opts: { port?: number; host?: stri
     }
 
     const op = api.operation(fr);
-    calls.push({ op, method: fr.method, path: fr.path });
+    const call: FakeCall = { op, method: fr.method, path: fr.path };
+    calls.push(call);
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
 
     const signature = `${fr.method} ${fr.path}`;
-    const fault = faults.find((f) => signature.includes(f.match) || op === f.match);
+    const fault = faults.find((f) => (signature.includes(f.match) || op === f.match) && (f.bodyIncludes === undefined || fr.body.includes(f.bodyIncludes)));
     if (fault) {
+      call.fault = fault.status;
       if (fault.times !== undefined && --fault.times <= 0) faults = faults.filter((f) => f !== fault);
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       const headers: Record<string, string> = { "content-type": fault.contentType ?? "application/json" };
