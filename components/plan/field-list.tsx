@@ -19,19 +19,19 @@ export function FieldList({ group, host, copy }: { group: SettingGroup; host: st
       </h4>
       <dl className="mt-2 divide-y divide-slate-200 rounded-md border border-slate-200 print:mt-1">
         {group.fields.map((f) => (
-          <div key={f.id} className={`avoid-break grid gap-1 px-3 py-2 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)] sm:gap-4 print:grid-cols-[10.5rem_minmax(0,1fr)] print:gap-2 print:px-1.5 print:py-0.5 ${f.changeFromDefault ? "bg-amber-50" : ""}`}>
+          <div key={f.id} className={f.changeFromDefault ? "avoid-break field-row bg-amber-50" : "avoid-break field-row"}>
             <dt className="text-sm">
               <span className="font-medium text-slate-900">{f.label}</span>
-              {f.seedLabel && <span className="block text-xs text-slate-600 print:inline print:before:content-['_·_']">Seed: {f.seedLabel}</span>}
+              {f.seedLabel && <span className="field-seed">Seed: {f.seedLabel}</span>}
             </dt>
             <dd className="min-w-0 text-sm">
               <div className="flex flex-wrap items-center gap-2">
-                <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">{ENTRY_TEXT[f.entry]}</span>
-                {f.changeFromDefault && <span className="rounded bg-amber-200 px-1.5 py-0.5 text-xs font-medium text-amber-950">change</span>}
+                <span className="chip">{ENTRY_TEXT[f.entry]}</span>
+                {f.changeFromDefault && <span className="chip-change">change</span>}
                 {f.entry === "blank" ? <span className="text-slate-700">(empty)</span> : <Value value={f.value} label={f.label} copy={f.entry === "type" ? copy : undefined} />}
               </div>
               {f.note && <p className="mt-1 text-slate-700 print:mt-0 print:text-xs">{f.note}</p>}
-              {f.api && <p className="no-print mt-1 font-mono text-xs text-slate-600">API: {f.api}</p>}
+              {f.api && <p className="no-print field-api">API: {f.api}</p>}
             </dd>
           </div>
         ))}

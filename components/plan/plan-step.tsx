@@ -51,7 +51,7 @@ export function PlanStepView({
         <ul className="mt-3 space-y-1 text-sm text-slate-800 print:mt-1 print:space-y-0.5">
           {step.actions.map((a) => (
             <li key={a} className="avoid-break flex items-start gap-2 break-words">
-              <span aria-hidden="true" className="mt-0.5 inline-block size-4 shrink-0 rounded-sm border-2 border-slate-700" />
+              <span aria-hidden="true" className="tick-box" />
               <span>{a}</span>
             </li>
           ))}

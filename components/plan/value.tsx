@@ -8,10 +8,12 @@ export type CopyRenderer = (value: string, label: string) => ReactNode;
 
 /** A value exactly as it must be typed: monospace, wraps anywhere, with a copy control when given one. */
 export function Value({ value, label, copy }: { value: string; label: string; copy?: CopyRenderer }) {
+  const code = <code className="plan-value">{value}</code>;
+  if (!copy) return code;
   return (
     <span className="flex min-w-0 items-start gap-2">
-      <code className="min-w-0 break-all rounded bg-slate-100 px-1.5 py-0.5 text-sm text-slate-900">{value}</code>
-      {copy?.(value, label)}
+      {code}
+      {copy(value, label)}
     </span>
   );
 }

@@ -8,7 +8,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   return (
     <button
       type="button"
-      className="no-print inline-flex min-h-8 shrink-0 items-center rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-700 hover:bg-slate-100"
+      className="no-print copy-button"
       aria-label={`Copy ${label}`}
       onClick={async () => {
         try {

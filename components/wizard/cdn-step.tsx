@@ -25,7 +25,7 @@ export function CdnStep({ query }: { query: PlanQuery }) {
                 title={
                   <>
                     <span className="font-semibold text-slate-900">{info.name}</span>
-                    {!info.available && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">coming soon</span>}
+                    {!info.available && <span className="chip ml-2">coming soon</span>}
                   </>
                 }
                 description={info.needs}
