@@ -8,13 +8,9 @@
 // derived from the benchmarkIndex Lighthouse measures on this machine (its CPU throttling calculator's
 // formula), never above the default 4. The factor used is printed with the scores.
 //
-// Scores vary from run to run, more so on a shared machine: a page under a threshold is run twice more and
-// judged on the median of its three runs (Lighthouse's docs/variability.md recommends the median of runs).
-//
-// What fails the test command: accessibility and best practices (they do not depend on timing) and desktop
-// performance. Mobile performance is a timed measurement under 4× CPU slowdown on a 2-core machine that may
-// be busy: it is printed against its target of 95, and a miss is reported, but it does not fail the run
-// (speed targets are figures to watch, not flaky tests).
+// Scores vary from run to run, more so on a shared machine: a page under a threshold is run until it has
+// RUNS_WHEN_MISSED runs and judged on their median (Lighthouse's docs/variability.md: the median of 5 runs is
+// about twice as stable as one run). Every category fails the run when its median is under its threshold.
 import { launch } from "chrome-launcher";
 import lighthouse, { defaultConfig, desktopConfig } from "lighthouse";
 import { CHROMIUM_PATH } from "./chromium.mjs";
@@ -29,6 +25,7 @@ export const LIGHTHOUSE_PAGES = [
   ["/checklist", `/checklist?${q}`],
 ];
 const THRESHOLDS = { performance: 95, accessibility: 100, "best-practices": 100 };
+const RUNS_WHEN_MISSED = 5;
 const CATEGORIES = Object.keys(THRESHOLDS);
 
 /** One Lighthouse run; a failed trace recording (Chromium's NO_NAVSTART now and then) is run once more. */
@@ -68,7 +65,6 @@ async function main() {
   });
   const rows = [];
   const problems = [];
-  const targetsMissed = [];
   try {
     const benchmarks = [];
     for (const preset of ["desktop", "mobile"]) {
@@ -82,17 +78,16 @@ async function main() {
           if (result.runtimeError) throw new Error(`${label} (${preset}): ${result.runtimeError.code} ${result.runtimeError.message}`);
           benchmarks.push(result.environment.benchmarkIndex);
           runs.push(result);
-        } while (runs.length < 3 && !passes(runs.length === 1 ? runs[0] : undefined));
+        } while (runs.length < RUNS_WHEN_MISSED && !passes(runs.length === 1 ? runs[0] : undefined));
         const lhr = runs.length === 1 ? runs[0] : medianRun(runs);
         const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c].score ?? 0) * 100)]));
         rows.push({ page: label, preset: preset === "mobile" ? `mobile (CPU ${multiplier}×)` : preset, runs: runs.length, ...scores, "LCP (ms)": Math.round(lhr.audits["largest-contentful-paint"].numericValue), TBT: Math.round(lhr.audits["total-blocking-time"].numericValue), CLS: lhr.audits["cumulative-layout-shift"].numericValue.toFixed(3) });
         for (const c of CATEGORIES) {
           if (scores[c] >= THRESHOLDS[c]) continue;
-          const enforced = c !== "performance" || preset === "desktop";
           const lost = lhr.categories[c].auditRefs
             .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 1)
             .map((ref) => `${ref.id} (${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].score})`);
-          (enforced ? problems : targetsMissed).push(`${label} ${preset} ${c} ${scores[c]} < ${THRESHOLDS[c]}: ${lost.join(", ")}`);
+          problems.push(`${label} ${preset} ${c} ${scores[c]} < ${THRESHOLDS[c]}: ${lost.join(", ")}`);
         }
       }
     }
@@ -102,9 +97,6 @@ async function main() {
   }
   console.log(`Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version} in ${CHROMIUM_PATH}, ${Math.round((Date.now() - started) / 1000)} s:`);
   console.table(rows);
-  if (targetsMissed.length > 0) {
-    console.warn(`Below target, reported only (mobile performance depends on this machine's load):\n  ${targetsMissed.join("\n  ")}`);
-  }
   if (problems.length > 0) {
     console.error(`Under the thresholds (${Object.entries(THRESHOLDS).map(([c, t]) => `${c} ≥ ${t}`).join(", ")}):\n  ${problems.join("\n  ")}`);
     process.exitCode = 1;
