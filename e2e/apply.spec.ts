@@ -1,58 +1,41 @@
-import { ACMClient, paginateListCertificates } from "@aws-sdk/client-acm";
-import { CloudFrontClient, paginateListDistributions } from "@aws-sdk/client-cloudfront";
+import { paginateListCertificates } from "@aws-sdk/client-acm";
+import { paginateListDistributions } from "@aws-sdk/client-cloudfront";
 import { expect, test, type Page } from "@playwright/test";
 import { DENIED_AWS, E2E_AWS } from "./accounts";
+import { actAsOwnClient, awsClients, fakeCalls, injectFaults, openApplyStep, previewAndApply } from "./helpers";
 import { FAKE_PORTS } from "./ports";
-import type { FakeCall } from "@/lib/sandbox/http-fake";
 
-const fake = (port: number) => `http://127.0.0.1:${port}`;
+// CloudFront's apply flow against the e2e fakes (e2e/helpers.ts: other spec files use the same fakes at the
+// same time, so faults and checks name this file's own hosts).
+test.beforeEach(({ page }, testInfo) => actAsOwnClient(page, testInfo));
 
-// These tests share the e2e fakes' call log and injected faults: one at a time.
-test.describe.configure({ mode: "serial" });
-
-async function openApply(page: Page, hosts: string[]) {
-  await page.goto(`/setup?cdn=cloudfront&${hosts.map((h) => `host=${h}`).join("&")}&mode=apply&step=configure`);
-}
+const openApply = (page: Page, hosts: string[]) => openApplyStep(page, "cloudfront", hosts);
 
 async function fillAws(page: Page, creds: { accessKeyId: string; secretAccessKey: string }) {
   await page.getByLabel("AWS access key ID").fill(creds.accessKeyId);
   await page.getByLabel("AWS secret access key").fill(creds.secretAccessKey);
 }
 
-async function reviewAndApply(page: Page) {
-  await page.getByRole("button", { name: /Continue/ }).click();
-  await expect(page.getByText("Nothing has been changed yet.")).toBeVisible();
-  await page.getByRole("button", { name: /Apply/ }).click();
-}
-
-const awsClientConfig = { region: "us-east-1", credentials: E2E_AWS };
-
-/** How many distributions in the fake account serve each host (the ground truth for "no duplicates"). */
+/** How many distributions in the fake account serve each host. */
 async function distributionsFor(hosts: string[]): Promise<number[]> {
-  const client = new CloudFrontClient({ ...awsClientConfig, endpoint: fake(FAKE_PORTS.cloudfront) });
   const aliases: string[][] = [];
-  for await (const page of paginateListDistributions({ client }, {})) {
+  for await (const page of paginateListDistributions({ client: awsClients().cloudfront }, {})) {
     for (const d of page.DistributionList?.Items ?? []) aliases.push(d.Aliases?.Items ?? []);
   }
   return hosts.map((h) => aliases.filter((a) => a.includes(h)).length);
 }
 
-/** How many ACM certificates in the fake account are for each host. */
+/** How many ACM certificates in the fake account are for each host (ACM, unlike CloudFront, allows duplicates). */
 async function certificatesFor(hosts: string[]): Promise<number[]> {
-  const client = new ACMClient({ ...awsClientConfig, endpoint: fake(FAKE_PORTS.acm) });
   const names: string[] = [];
-  for await (const page of paginateListCertificates({ client }, {})) {
+  for await (const page of paginateListCertificates({ client: awsClients().acm }, { Includes: { keyTypes: ["RSA_2048", "EC_prime256v1", "EC_secp384r1"] } })) {
     for (const c of page.CertificateSummaryList ?? []) names.push(c.DomainName ?? "");
   }
   return hosts.map((h) => names.filter((n) => n === h).length);
 }
 
-/** The fake's log of one operation; the fakes are shared with the other spec files running at the same time. */
-async function calls(op: string): Promise<FakeCall[]> {
-  const port = op === "RequestCertificate" ? FAKE_PORTS.acm : FAKE_PORTS.cloudfront;
-  const res = await fetch(`${fake(port)}/__sandbox/calls`);
-  return ((await res.json()) as FakeCall[]).filter((c) => c.op === op);
-}
+const awsError = (type: string, code: string, message: string) =>
+  `<ErrorResponse><Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error></ErrorResponse>`;
 
 test("sandbox account: the whole apply flow with no AWS account", async ({ page }) => {
   const hosts = ["ablink.sandbox-one.customer.com", "ablink.sandbox-two.customer.com"];
@@ -77,30 +60,34 @@ test("sandbox account: the whole apply flow with no AWS account", async ({ page 
 
 test("apply with credentials creates, and re-running changes nothing; a 429 and a 500 are retried", async ({ page }) => {
   const hosts = ["ablink.rerun-a.customer.com", "ablink.rerun-b.customer.com"];
-  const [throttled] = hosts;
-  const createsBefore = (await calls("CreateDistribution")).length;
-  await fetch(`${fake(FAKE_PORTS.cloudfront)}/__sandbox/faults`, {
-    method: "POST",
-    body: JSON.stringify([
-      // Only this test's host: the canary and undo specs apply on the same fake at the same time.
-      { match: "CreateDistribution", bodyIncludes: throttled, status: 429, times: 1, retryAfter: 0, contentType: "text/xml", body: "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>" },
-      { match: "ListDistributions", status: 500, times: 1, contentType: "text/xml", body: "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code><Message>oops</Message></Error></ErrorResponse>" },
-    ]),
-  });
+  const [throttled, failing] = hosts as [string, string];
+  await injectFaults(FAKE_PORTS.cloudfront, [
+    { match: "CreateDistribution", bodyIncludes: throttled, status: 429, times: 1, retryAfter: 0, contentType: "text/xml", body: awsError("Sender", "Throttling", "Rate exceeded") },
+  ]);
+  await injectFaults(FAKE_PORTS.acm, [
+    { match: "RequestCertificate", bodyIncludes: failing, status: 500, times: 1, body: JSON.stringify({ __type: "InternalFailure", message: "oops" }) },
+  ]);
   await openApply(page, hosts);
   await fillAws(page, E2E_AWS);
-  await reviewAndApply(page);
+  await previewAndApply(page);
   await expect(page.getByText("Credentials used: AWS access key ID ending …0001")).toBeVisible();
   await expect(page.getByText("Created", { exact: true })).toHaveCount(2, { timeout: 45_000 });
-  const creates = await calls("CreateDistribution");
-  // The injected 429 answered exactly one create, which was retried: two distributions, one each.
-  expect(creates.slice(createsBefore).filter((c) => c.fault === 429)).toHaveLength(1);
+  // Each injected fault answered one call, which was retried: one distribution and one certificate per host.
+  expect((await fakeCalls(FAKE_PORTS.cloudfront, "CreateDistribution")).filter((c) => c.fault === 429)).toHaveLength(1);
+  expect((await fakeCalls(FAKE_PORTS.acm, "RequestCertificate")).filter((c) => c.fault === 500)).toHaveLength(1);
   expect(await distributionsFor(hosts)).toEqual([1, 1]);
+  expect(await certificatesFor(hosts)).toEqual([1, 1]);
 
+  // A re-run must not even try to create: any create for these hosts would be answered 418 and logged.
+  const tripwire = (match: string) => hosts.map((h) => ({ match, bodyIncludes: h, status: 418 }));
+  await injectFaults(FAKE_PORTS.cloudfront, tripwire("CreateDistribution"));
+  await injectFaults(FAKE_PORTS.acm, tripwire("RequestCertificate"));
   await openApply(page, hosts);
   await fillAws(page, E2E_AWS);
-  await reviewAndApply(page);
+  await previewAndApply(page);
   await expect(page.getByText("Already in place", { exact: true })).toHaveCount(2, { timeout: 30_000 });
+  const tripped = [...(await fakeCalls(FAKE_PORTS.cloudfront)), ...(await fakeCalls(FAKE_PORTS.acm))].filter((c) => c.fault === 418);
+  expect(tripped).toEqual([]);
   expect(await distributionsFor(hosts)).toEqual([1, 1]);
   expect(await certificatesFor(hosts)).toEqual([1, 1]);
 });
@@ -122,7 +109,7 @@ test("an unknown key and a key without write permission are explained", async ({
 
   await openApply(page, ["ablink.denied.customer.com"]);
   await fillAws(page, DENIED_AWS);
-  await reviewAndApply(page);
+  await previewAndApply(page);
   await expect(page.getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("alert").filter({ hasText: "AccessDenied" })).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_CLOUDFLARE_NO_DNS_TOKEN, E2E_CLOUDFLARE_TOKEN, E2E_FASTLY_TOKEN, E2E_KEYCDN_KEY } from "./accounts";
+import { openApplyStep, previewAndApply } from "./helpers";
 
 // The three token-based providers share these flows; they touch the e2e fakes, so one at a time.
 test.describe.configure({ mode: "serial" });
@@ -11,11 +12,8 @@ const PROVIDERS = [
 ] as const;
 
 async function apply(page: Page, cdn: string, hosts: string[], field: string, token: string) {
-  await page.goto(`/setup?cdn=${cdn}&${hosts.map((h) => `host=${h}`).join("&")}&mode=apply&step=configure`);
-  await page.getByLabel(field).fill(token);
-  await page.getByRole("button", { name: /Continue/ }).click();
-  await expect(page.getByText("Nothing has been changed yet.")).toBeVisible();
-  await page.getByRole("button", { name: /Apply/ }).click();
+  await openApplyStep(page, cdn, hosts, { [field]: token });
+  await previewAndApply(page);
 }
 
 for (const p of PROVIDERS) {
@@ -56,12 +54,9 @@ for (const p of PROVIDERS) {
 }
 
 test("Cloudflare: a token without DNS Edit is told which permission is missing", async ({ page }) => {
-  await page.goto("/setup?cdn=cloudflare&host=ablink.perm.customer.com&mode=apply&step=configure");
-  await page.getByLabel("Cloudflare API token").fill(E2E_CLOUDFLARE_NO_DNS_TOKEN);
+  await openApplyStep(page, "cloudflare", ["ablink.perm.customer.com"], { "Cloudflare API token": E2E_CLOUDFLARE_NO_DNS_TOKEN });
   // DNS Read passes the read-only probes, so the preview looks normal; the first write names the permission.
-  await page.getByRole("button", { name: /Continue/ }).click();
-  await expect(page.getByText("Nothing has been changed yet.")).toBeVisible();
-  await page.getByRole("button", { name: /Apply/ }).click();
+  await previewAndApply(page);
   await expect(page.getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("alert").filter({ hasText: "DNS Edit" }).first()).toBeVisible();
 });

@@ -52,7 +52,7 @@ export function PlanStepView({
           {step.actions.map((a) => (
             <li key={a} className="avoid-break flex items-start gap-2 break-words">
               <span aria-hidden="true" className="tick-box" />
-              <span>{a}</span>
+              <span className="min-w-0">{a}</span>
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { clientKey, TokenBucketLimiter, type Take } from "@/lib/verify/rate-limi
 /**
  * Per-client limit for the server actions that call a CDN's API (preview, apply, status), so this server
  * cannot be used to hammer a provider. Same token bucket and client key as /api/verify. The wizard polls
- * apply every 3 s while it waits (0.33/s), well inside the refill.
+ * apply at most every 5 s while it waits, backing off to 60 s (components/apply/apply-run.tsx), inside the refill.
  */
 export const PROVIDER_ACTION_RATE = { capacity: 30, refillPerSecond: 0.5 } as const;
 
