@@ -1,18 +1,11 @@
 import { test } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers";
+import { CORE_PAGES, expectNoAxeViolations, SAMPLE_QUERY } from "./helpers";
 
-const q = "cdn=cloudfront&host=ablink.subdomain.customer.com&host=ablink.info.customer.com";
+const q = SAMPLE_QUERY;
 const pages = new Set([
-  "/",
-  "/setup",
-  "/setup?cdn=cloudfront&step=hosts",
-  `/setup?${q}&step=mode`,
-  `/setup?${q}&mode=manual&step=configure`,
-  `/setup?${q}&mode=apply&step=configure`,
+  ...CORE_PAGES,
   `/setup?${q}&mode=manual&step=test`,
-  `/setup?${q}&mode=manual&step=dns`,
   `/setup?${q}&mode=manual&step=next`,
-  `/checklist?${q}`,
   "/checklist?cdn=cloudfront&host=bad",
   ...["cloudflare", "fastly", "keycdn"].flatMap((cdn) => {
     const p = `cdn=${cdn}&host=ablink.subdomain.customer.com&host=ablink.info.customer.com`;

@@ -9,6 +9,21 @@ import { FAKE_PORTS } from "./ports";
 // What several spec files do the same way. The fakes are shared by every spec file running at the same time
 // (Playwright's serial mode orders tests within one file only): scope faults and checks to your own hosts.
 
+/** The two-host CloudFront plan most page checks use. */
+export const SAMPLE_QUERY = "cdn=cloudfront&host=ablink.subdomain.customer.com&host=ablink.info.customer.com";
+
+/** Every kind of page: home, each wizard step that renders differently, and the checklist. */
+export const CORE_PAGES = [
+  "/",
+  "/setup",
+  "/setup?cdn=cloudfront&step=hosts",
+  `/setup?${SAMPLE_QUERY}&step=mode`,
+  `/setup?${SAMPLE_QUERY}&mode=manual&step=configure`,
+  `/setup?${SAMPLE_QUERY}&mode=apply&step=configure`,
+  `/setup?${SAMPLE_QUERY}&mode=manual&step=dns`,
+  `/checklist?${SAMPLE_QUERY}`,
+];
+
 export const fakeUrl = (port: number) => `http://127.0.0.1:${port}`;
 
 /** The fake's call log, optionally only one operation. */

@@ -1,18 +1,9 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 import limits from "../lib/security/limits.json";
+import { CORE_PAGES, SAMPLE_QUERY } from "./helpers";
 
-const q = "cdn=cloudfront&host=ablink.subdomain.customer.com&host=ablink.info.customer.com";
-const PAGES = [
-  "/",
-  "/setup",
-  "/setup?cdn=cloudfront&step=hosts",
-  `/setup?${q}&step=mode`,
-  `/setup?${q}&mode=manual&step=configure`,
-  `/setup?${q}&mode=apply&step=configure`,
-  `/setup?${q}&mode=manual&step=dns`,
-  `/checklist?${q}`,
-  "/no-such-page",
-];
+const q = SAMPLE_QUERY;
+const PAGES = [...CORE_PAGES, "/no-such-page"];
 const ROUTES = [`/api/plan?${q}`, `/api/export?${q}&format=markdown`, "/api/plan?cdn=nope", "/api/verify?cdn=nope"];
 
 function expectCommonHeaders(res: APIResponse) {
