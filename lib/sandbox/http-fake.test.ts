@@ -30,3 +30,19 @@ test("a fault with bodyIncludes answers only the requests that carry it, and the
     { op: "CreateThing", method: "POST", path: "/things" },
   ]);
 });
+
+test("a drop-after-handling fault carries the request out, then loses the answer", async () => {
+  let handled = 0;
+  const counting: FakeApi = { operation: () => "CreateThing", handle: () => ({ status: 201, body: String(++handled) }), reset: () => {} };
+  const f = await startFake(counting, { host: "127.0.0.1" });
+  try {
+    await fetch(`${f.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify([{ match: "CreateThing", status: 0, drop: "after-handling", times: 1 }]) });
+    await expect(fetch(`${f.url}/things`, { method: "POST", body: "{}" })).rejects.toThrow();
+    expect(handled).toBe(1);
+    expect(await (await fetch(`${f.url}/things`, { method: "POST", body: "{}" })).text()).toBe("2");
+    const calls = (await (await fetch(`${f.url}/__sandbox/calls`)).json()) as FakeCall[];
+    expect(calls.map((c) => c.fault)).toEqual(["dropped", undefined]);
+  } finally {
+    await f.close();
+  }
+});

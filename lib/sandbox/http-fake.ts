@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
  * The harness every provider fake runs on: a loopback HTTP server with fault injection, shared by the
  * e2e run and the in-app sandbox. Control endpoints live under /__sandbox/ and are never part of a
  * provider's API:
- *   POST /__sandbox/faults   [{ match, status, times?, retryAfter?, body?, contentType?, delayMs?, bodyIncludes? }]
+ *   POST /__sandbox/faults   [{ match, status, times?, retryAfter?, body?, contentType?, delayMs?, bodyIncludes?, drop? }]
  *                            `match` is a substring of "METHOD /path" or of the operation name
  *   POST /__sandbox/faults/clear  drops the faults not yet used (state is kept)
  *   POST /__sandbox/latency  { ms }  added to every API call
@@ -39,14 +39,19 @@ export interface Fault {
   delayMs?: number;
   /** Only requests whose body contains this (e.g. one hostname), so concurrent tests do not use each other's faults. */
   bodyIncludes?: string;
+  /**
+   * "after-handling": the fake carries the request out (the resource is created), then drops the connection
+   * without answering, as when a response is lost on the way back. `status` is ignored.
+   */
+  drop?: "after-handling";
 }
 
-/** One call in the log; `fault` is the injected status that answered it, if one did. */
+/** One call in the log; `fault` is the injected status that answered it, or "dropped" for a lost answer. */
 export interface FakeCall {
   op: string;
   method: string;
   path: string;
-  fault?: number;
+  fault?: number | "dropped";
 }
 
 export interface FakeApi {
@@ -116,9 +121,14 @@ export async function startFake(api: FakeApi, opts: { port?: number; host?: stri
     const signature = `${fr.method} ${fr.path}`;
     const fault = faults.find((f) => (signature.includes(f.match) || op === f.match) && (f.bodyIncludes === undefined || fr.body.includes(f.bodyIncludes)));
     if (fault) {
-      call.fault = fault.status;
+      call.fault = fault.drop ? "dropped" : fault.status;
       if (fault.times !== undefined && --fault.times <= 0) faults = faults.filter((f) => f !== fault);
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.drop === "after-handling") {
+        await Promise.resolve(api.handle(fr)).catch(() => undefined);
+        res.socket?.destroy();
+        return;
+      }
       const headers: Record<string, string> = { "content-type": fault.contentType ?? "application/json" };
       if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
       res.writeHead(fault.status, headers).end(fault.body ?? "");
