@@ -9,6 +9,9 @@ import { cloudflareHarness, cloudfrontHarness, fastlyHarness, keycdnHarness, typ
  * failed host says what to do), every resource that now exists in the account was reported as created by
  * this run (nothing created goes unreported, nothing reported that does not exist), and running apply again
  * without the fault completes the rest, ending with exactly the resources a run without faults makes.
+ * Each case also checks that its fault fired: the fakes' call log marks every call a fault answered, and
+ * that must be exactly the expected number of calls to the targeted operation (so a fault that matches
+ * nothing, or that the client stops retrying early, fails the case instead of passing unnoticed).
  */
 
 const HOSTS = ["ablink.f1.customer.com", "ablink.f2.customer.com", "ablink.f3.customer.com"];
@@ -16,6 +19,16 @@ const HOSTS = ["ablink.f1.customer.com", "ablink.f2.customer.com", "ablink.f3.cu
 const TIMEOUT_MS = 300;
 /** Polls of apply until complete, as the wizard polls (certificates issue, distributions deploy). */
 const MAX_RUNS = 8;
+
+type Target = "firstCreate" | "laterCreate" | "read";
+
+/** Error bodies in the wire format of the API an operation belongs to. */
+interface WireErrors {
+  /** The provider's error body for a 429 and a 500. */
+  rateLimited: string;
+  serverError: string;
+  contentType: string;
+}
 
 interface ProviderFaults {
   /** The create that makes a host's first resource, and a later one (so a host can fail half-way). */
@@ -25,13 +38,31 @@ interface ProviderFaults {
   read: string;
   /** A 2xx body the client cannot parse, in the provider's wire format. */
   malformed: { body: string; contentType: string };
-  /** The provider's error body for a 429 and a 500. */
-  rateLimited: string;
-  serverError: string;
-  contentType: string;
+  errors: Record<Target, WireErrors>;
+  /** Whether the provider's client retries a create (within the harness's maxRetries) refused with these. */
+  retriesCreate: { throttledBeyondBound: boolean; serverError: boolean };
+  /** The code a host that failed on the fault reports. */
+  codes: { rateLimited: string; serverError: string };
 }
 
 const json = "application/json";
+/**
+ * ACM speaks AWS JSON 1.1: errors are `{"__type", "message"}` (botocore acm/2015-12-08 service-2.json;
+ * ThrottlingException is in ACM's model, InternalFailure is among the AWS "Common Errors" with HTTP 500).
+ */
+const acmErrors: WireErrors = {
+  rateLimited: '{"__type":"ThrottlingException","message":"Rate exceeded"}',
+  serverError: '{"__type":"InternalFailure","message":"The request processing has failed because of an unknown error."}',
+  contentType: "application/x-amz-json-1.1",
+};
+/** CloudFront speaks REST-XML: `<ErrorResponse><Error><Type/><Code/><Message/></Error></ErrorResponse>` (CloudFront API reference, "Errors"). */
+const cloudfrontErrors: WireErrors = {
+  rateLimited: "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>",
+  serverError: "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error></ErrorResponse>",
+  contentType: "text/xml",
+};
+const everywhere = (errors: WireErrors): Record<Target, WireErrors> => ({ firstCreate: errors, laterCreate: errors, read: errors });
+
 const PROVIDERS: { name: string; start: () => Promise<ProviderHarness>; faults: ProviderFaults }[] = [
   {
     name: "CloudFront",
@@ -42,9 +73,10 @@ const PROVIDERS: { name: string; start: () => Promise<ProviderHarness>; faults: 
       // Not a list call: the inventory here lists through the same fakes.
       read: "DescribeCertificate",
       malformed: { body: '{"Certificate":{"CertificateArn":', contentType: "application/x-amz-json-1.1" },
-      rateLimited: "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>",
-      serverError: "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error></ErrorResponse>",
-      contentType: "text/xml",
+      errors: { firstCreate: acmErrors, laterCreate: cloudfrontErrors, read: acmErrors },
+      // The SDK's standard retry classifies 429 as THROTTLING and 5xx as TRANSIENT, POST or not (cloudfront/client.ts).
+      retriesCreate: { throttledBeyondBound: true, serverError: true },
+      codes: { rateLimited: "ThrottlingException", serverError: "InternalError" },
     },
   },
   {
@@ -55,9 +87,14 @@ const PROVIDERS: { name: string; start: () => Promise<ProviderHarness>; faults: 
       laterCreate: "OrderCertificatePack",
       read: "ListDnsRecords",
       malformed: { body: '{"success":true,"result":[{"id":', contentType: json },
-      rateLimited: '{"success":false,"errors":[{"code":971,"message":"Please wait and consider throttling your request speed"}],"messages":[],"result":null}',
-      serverError: '{"success":false,"errors":[{"code":10000,"message":"Internal error"}],"messages":[],"result":null}',
-      contentType: json,
+      errors: everywhere({
+        rateLimited: '{"success":false,"errors":[{"code":971,"message":"Please wait and consider throttling your request speed"}],"messages":[],"result":null}',
+        serverError: '{"success":false,"errors":[{"code":10000,"message":"Internal error"}],"messages":[],"result":null}',
+        contentType: json,
+      }),
+      // A Retry-After above the bound is waited for as long as the bound (cloudflare/errors.ts retryDelay); a POST's 5xx is not retried.
+      retriesCreate: { throttledBeyondBound: true, serverError: false },
+      codes: { rateLimited: "429", serverError: "10000" },
     },
   },
   {
@@ -68,9 +105,10 @@ const PROVIDERS: { name: string; start: () => Promise<ProviderHarness>; faults: 
       laterCreate: "CreateTlsSubscription",
       read: "SearchService",
       malformed: { body: '{"id":"abc","versions":[{', contentType: json },
-      rateLimited: '{"msg":"Too many requests","detail":"Rate limit exceeded"}',
-      serverError: '{"msg":"Internal Server Error"}',
-      contentType: json,
+      errors: everywhere({ rateLimited: '{"msg":"Too many requests","detail":"Rate limit exceeded"}', serverError: '{"msg":"Internal Server Error"}', contentType: json }),
+      // http-client.ts: a hint above the bound is reported, not waited for; a POST's 5xx is not retried.
+      retriesCreate: { throttledBeyondBound: false, serverError: false },
+      codes: { rateLimited: "rate_limited", serverError: "provider_unavailable" },
     },
   },
   {
@@ -81,33 +119,71 @@ const PROVIDERS: { name: string; start: () => Promise<ProviderHarness>; faults: 
       laterCreate: "AddZoneAlias",
       read: "ListZones",
       malformed: { body: '{"status":"success","description":"","data":{"zones":[{', contentType: json },
-      rateLimited: '{"status":"error","description":"Rate limit exceeded"}',
-      serverError: '{"status":"error","description":"Internal error"}',
-      contentType: json,
+      errors: everywhere({ rateLimited: '{"status":"error","description":"Rate limit exceeded"}', serverError: '{"status":"error","description":"Internal error"}', contentType: json }),
+      retriesCreate: { throttledBeyondBound: false, serverError: false },
+      codes: { rateLimited: "rate_limited", serverError: "provider_unavailable" },
     },
   },
 ];
 
+/** Tries of one call: the first, plus the harness's retries when the client retries this failure. */
+type Tries = (retried: boolean) => number;
+
 interface FaultCase {
   name: string;
-  faults: (f: ProviderFaults) => Fault[];
+  /** The operation the fault answers. */
+  target: Target;
+  fault: (errors: WireErrors, f: ProviderFaults) => Omit<Fault, "match">;
+  /** How many calls the fault answers while armed (each is marked in the fakes' call log). */
+  answers: (f: ProviderFaults, tries: Tries) => number;
   /** The fault is retried away: the first run ends as it does without the fault. */
   retriedAway?: boolean;
-  /** The fault shows in the report: some host fails ("partial": and some other host does not). */
-  reported?: "some" | "partial";
+  /** The fault shows in the report: this many hosts fail (with this code), the others do not. */
+  reported?: { failedHosts: number; code?: keyof ProviderFaults["codes"] };
+  /** Providers that fail this case today, with why: skipped until their apply handles it (issue 14). */
+  knownGaps?: Record<string, string>;
 }
 
+const EVERY_TRY = 100;
+const once = () => 1;
+
 const CASES: FaultCase[] = [
-  { name: "429 with a short Retry-After on a create is retried in the same run", retriedAway: true, faults: (f) => [{ match: f.firstCreate, status: 429, retryAfter: 0, times: 1, body: f.rateLimited, contentType: f.contentType }] },
-  { name: "429 asking for longer than the bound, on every try, is reported", reported: "some", faults: (f) => [{ match: f.firstCreate, status: 429, retryAfter: 30, times: 100, body: f.rateLimited, contentType: f.contentType }] },
-  { name: "500 once on a create", faults: (f) => [{ match: f.laterCreate, status: 500, times: 1, body: f.serverError, contentType: f.contentType }] },
-  { name: "500 once on a read is retried", retriedAway: true, faults: (f) => [{ match: f.read, status: 500, times: 1, body: f.serverError, contentType: f.contentType }] },
-  { name: "503 on every try of a create is reported", reported: "some", faults: (f) => [{ match: f.laterCreate, status: 503, times: 100, body: f.serverError, contentType: f.contentType }] },
-  { name: "a create that does not answer in time", faults: (f) => [{ match: f.firstCreate, status: 500, times: 1, delayMs: TIMEOUT_MS * 4, body: f.serverError, contentType: f.contentType }] },
-  { name: "a read that does not answer in time", faults: (f) => [{ match: f.read, status: 500, times: 1, delayMs: TIMEOUT_MS * 4, body: f.serverError, contentType: f.contentType }] },
-  { name: "malformed body on a read", faults: (f) => [{ match: f.read, status: 200, times: 1, ...f.malformed }] },
-  { name: "malformed body on a create", faults: (f) => [{ match: f.laterCreate, status: 200, times: 1, ...f.malformed }] },
-  { name: "partial success: one host fails half-way, the others go on", reported: "partial", faults: (f) => [{ match: f.laterCreate, status: 400, times: 1, body: f.serverError, contentType: f.contentType }] },
+  { name: "429 with a short Retry-After on a create is retried in the same run", target: "firstCreate", retriedAway: true, answers: once, fault: (e) => ({ status: 429, retryAfter: 0, times: 1, body: e.rateLimited, contentType: e.contentType }) },
+  {
+    name: "429 asking for longer than the bound, on every try, is reported",
+    target: "firstCreate",
+    reported: { failedHosts: HOSTS.length, code: "rateLimited" },
+    answers: (f, tries) => HOSTS.length * tries(f.retriesCreate.throttledBeyondBound),
+    fault: (e) => ({ status: 429, retryAfter: 30, times: EVERY_TRY, body: e.rateLimited, contentType: e.contentType }),
+  },
+  { name: "500 once on a create", target: "laterCreate", answers: once, fault: (e) => ({ status: 500, times: 1, body: e.serverError, contentType: e.contentType }) },
+  { name: "500 once on a read is retried", target: "read", retriedAway: true, answers: once, fault: (e) => ({ status: 500, times: 1, body: e.serverError, contentType: e.contentType }) },
+  {
+    name: "503 on every try of a create is reported",
+    target: "laterCreate",
+    reported: { failedHosts: HOSTS.length, code: "serverError" },
+    answers: (f, tries) => HOSTS.length * tries(f.retriesCreate.serverError),
+    fault: (e) => ({ status: 503, times: EVERY_TRY, body: e.serverError, contentType: e.contentType }),
+  },
+  { name: "a create that does not answer in time", target: "firstCreate", answers: once, fault: (e) => ({ status: 500, times: 1, delayMs: TIMEOUT_MS * 4, body: e.serverError, contentType: e.contentType }) },
+  { name: "a read that does not answer in time", target: "read", answers: once, fault: (e) => ({ status: 500, times: 1, delayMs: TIMEOUT_MS * 4, body: e.serverError, contentType: e.contentType }) },
+  { name: "malformed body on a read", target: "read", answers: once, fault: (_e, f) => ({ status: 200, times: 1, ...f.malformed }) },
+  { name: "malformed body on a create", target: "laterCreate", answers: once, fault: (_e, f) => ({ status: 200, times: 1, ...f.malformed }) },
+  ...(["firstCreate", "laterCreate"] as const).map(
+    (target): FaultCase => ({
+      // The resource exists but its id never arrived: the run must still report it as created by this run
+      // (or undo would leave it behind), and the next run must not make a second one.
+      name: `a create whose answer is lost is still reported (${target === "firstCreate" ? "the first resource" : "a later resource"})`,
+      target,
+      answers: once,
+      fault: () => ({ drop: "after-handling", status: 0, times: 1 }),
+      // Today these fail the host with a network error and leave the resource unreported; the next run adopts
+      // it as existing (createdByThisRun false), so undo would not remove it. Not fixed here: the provider
+      // folders are owned elsewhere. Remove a provider from this list once its apply finds and reports it.
+      knownGaps: Object.fromEntries(["Cloudflare", "Fastly", "KeyCDN"].map((name) => [name, "the created resource goes unreported"])),
+    }),
+  ),
+  { name: "partial success: one host fails half-way, the others go on", target: "laterCreate", reported: { failedHosts: 1 }, answers: once, fault: (e) => ({ status: 400, times: 1, body: e.serverError, contentType: e.contentType }) },
 ];
 
 /** Runs with the fault armed, at most this many (the later create comes in the second run for CloudFront). */
@@ -121,6 +197,17 @@ function kinds(inventory: Map<string, string>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const kind of inventory.values()) out[kind] = (out[kind] ?? 0) + 1;
   return out;
+}
+
+/** The calls a fault answered since the last reset, as { op, fault }. */
+async function faultAnswered(h: ProviderHarness): Promise<{ op: string; fault: number | "dropped" }[]> {
+  return (await h.calls()).filter((c) => c.fault !== undefined).map((c) => ({ op: c.op, fault: c.fault! }));
+}
+
+function tries(h: ProviderHarness): Tries {
+  const retries = h.ctx.maxRetries;
+  if (retries === undefined) throw new Error("the harness must set maxRetries, or the tries cannot be counted");
+  return (retried) => (retried ? 1 + retries : 1);
 }
 
 /** One apply, checked against the account: one result per host, failures explained, creations all reported. */
@@ -175,17 +262,29 @@ for (const p of PROVIDERS) {
     afterAll(() => h.close());
 
     for (const c of CASES) {
-      it(c.name, async () => {
+      const gap = c.knownGaps?.[p.name];
+      (gap ? it.skip : it)(gap ? `${c.name} — known gap: ${gap}` : c.name, async () => {
         await h.reset();
-        await h.faults(c.faults(p.faults));
+        const op = p.faults[c.target];
+        const fault: Fault = { match: op, ...c.fault(p.faults.errors[c.target], p.faults) };
+        await h.faults([fault]);
         const faulted: ApplyReport[] = [];
         do faulted.push(await applyOnce(h, secrets));
         while (faulted.length < FAULTED_RUNS && !faulted.at(-1)!.complete && !faulted.at(-1)!.hosts.some((r) => r.outcome === "failed"));
 
+        // The fault fired, on the operation it targets, exactly as often as expected.
+        const expected = { op, fault: fault.drop ? "dropped" : fault.status };
+        expect(await faultAnswered(h)).toEqual(Array.from({ length: c.answers(p.faults, tries(h)) }, () => expected));
+
         if (c.retriedAway) expect(faulted[0]!.hosts.map((r) => r.outcome)).toEqual(clean.first);
         const failedRun = faulted.find((r) => r.hosts.some((x) => x.outcome === "failed"));
-        if (c.reported) expect(failedRun, "the fault shows in a report").toBeDefined();
-        if (c.reported === "partial") expect(failedRun!.hosts.filter((x) => x.outcome !== "failed").length).toBeGreaterThan(0);
+        if (c.reported) {
+          expect(failedRun, "the fault shows in a report").toBeDefined();
+          const failed = failedRun!.hosts.filter((x) => x.outcome === "failed");
+          expect(failed.length).toBe(c.reported.failedHosts);
+          const code = c.reported.code;
+          if (code) expect(failed.map((x) => x.error!.code)).toEqual(failed.map(() => p.faults.codes[code]));
+        }
 
         // Without the fault, apply again until complete: the rest is done, nothing twice.
         await h.clearFaults();

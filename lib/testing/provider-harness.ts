@@ -11,7 +11,7 @@ import { FastlyFake } from "@/lib/providers/fastly/fake";
 import { keycdnServer } from "@/lib/providers/keycdn/apply";
 import { KeycdnFake } from "@/lib/providers/keycdn/fake";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
-import { startFake, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
+import { startFake, type FakeCall, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
 
 /**
  * Every provider's apply wired to its own loopback fake, behind one interface: used by the fault-injection
@@ -33,8 +33,8 @@ export interface ProviderHarness {
   clearFaults(): Promise<void>;
   /** Added to every API call, in ms. */
   latency(ms: number): Promise<void>;
-  /** API calls the fakes have seen since the last reset. */
-  calls(): Promise<{ op: string }[]>;
+  /** API calls the fakes have seen since the last reset, each marked with the fault that answered it, if any. */
+  calls(): Promise<FakeCall[]>;
   /** An empty account, no faults, no latency, no calls. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -49,7 +49,7 @@ export interface HarnessOptions {
 const control = async (urls: string[], path: string, body: unknown) => {
   for (const url of urls) await fetch(`${url}/__sandbox/${path}`, { method: "POST", body: JSON.stringify(body) });
 };
-const callLog = async (urls: string[]) => (await Promise.all(urls.map(async (u) => (await (await fetch(`${u}/__sandbox/calls`)).json()) as { op: string }[]))).flat();
+const callLog = async (urls: string[]) => (await Promise.all(urls.map(async (u) => (await (await fetch(`${u}/__sandbox/calls`)).json()) as FakeCall[]))).flat();
 
 function ctxFor(endpoints: Partial<ApplyContext["endpoints"]>, opts: HarnessOptions): ApplyContext {
   const unused = "http://127.0.0.1:9";
