@@ -1,6 +1,6 @@
 import type { HostPlan, Plan } from "@/lib/plan/types";
 import { recordsOf } from "@/lib/plan/types";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN } from "@/lib/sendgrid";
 
 /**
  * The ten invariants every CDN configuration must keep (providers.md §0), and the checks that prove a
@@ -104,7 +104,7 @@ export const INVARIANTS: readonly InvariantCheck[] = [
     title: "Auto SSL link branding needs no CDN: the plan is never built for it",
     // Enforced before any provider runs: a chart whose link host points at SendGrid's Auto SSL target stops
     // at the hostnames step (lib/chart.ts). Provider plans only need to not claim otherwise.
-    check: (_, h) => (h.guarantees.origin === "click.sendgrid.net" ? "the CDN forwards to the Auto SSL target" : null),
+    check: (_, h) => (h.guarantees.origin === SENDGRID_AUTO_SSL_TARGET ? "the CDN forwards to the Auto SSL target" : null),
   },
 ];
 
