@@ -22,6 +22,18 @@ group("the catalogue", () => {
     expect(d.fix.length).toBeGreaterThan(10);
     expect(`${d.cause} ${d.fix}`).not.toMatch(/undefined|null|\[object/);
   });
+
+  // A shared fallback text would pass the lengths above: every diagnosis must say its own cause.
+  it.each(CDN_IDS)("for %s, no two diagnoses give the same cause", (cdn) => {
+    const causes = DIAGNOSIS_IDS.map((id) => describe(id, { ...ctx, cdn, detail: "detail" }).cause);
+    expect(causes.filter((cause, i) => causes.indexOf(cause) !== i)).toEqual([]);
+  });
+
+  it.each(["cert-name-mismatch", "cert-expired", "cert-untrusted"] as const)("%s says how to get the certificate on each CDN", (id) => {
+    const fixes = CDN_IDS.map((cdn) => describe(id, { ...ctx, cdn }).fix);
+    expect(new Set(fixes).size).toBe(CDN_IDS.length);
+    CDN_IDS.forEach((_, i) => expect(fixes[i]).toContain(ctx.host));
+  });
 });
 
 group("diagnoseResponse", () => {
