@@ -49,10 +49,16 @@ describe("exports of the CloudFront plan", () => {
     expect(docs["ablink.info.customer.com"].DefaultCacheBehavior.AllowedMethods.Quantity).toBe(7);
   });
 
-  it("markdown lists every field value of the plan", () => {
+  it("markdown lists every field value of each host under that host's heading", () => {
     const md = body("markdown");
-    for (const f of fieldsOf(plan.hosts[0]!)) if (f.entry !== "blank") expect(md).toContain(`\`${f.value}\``);
-    expect(md).toContain("## ablink.info.customer.com");
+    const sections = md.split(/^## /m).slice(1);
+    expect(sections.map((section) => section.split("\n")[0])).toEqual(plan.hosts.map((h) => h.host));
+    plan.hosts.forEach((h, i) => {
+      const values = fieldsOf(h).filter((f) => f.entry !== "blank").map((f) => `\`${f.value}\``);
+      // The alias is the one value that differs between the hosts: it proves each section is its own host's.
+      expect(values).toContain(`\`${h.host}\``);
+      expect(values.filter((v) => !sections[i]!.includes(v))).toEqual([]);
+    });
     expect(md).toContain("- [ ] Open the CloudFront console and choose Create distribution.");
   });
 
