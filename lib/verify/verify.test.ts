@@ -115,9 +115,11 @@ describe("before the switch: one signature per host, against the CDN address", (
     }
     expect(c).toMatchObject({ status: "fail", diagnosis: scenario.expect });
     // The gate carries the failure, so the DNS step stays locked.
-    expect(checkOf(host, "cdn-before-switch")).toMatchObject({ status: "fail", diagnosis: scenario.expect });
+    const gate = checkOf(host, "cdn-before-switch");
+    expect(gate).toMatchObject({ status: "fail", diagnosis: scenario.expect });
     expect(host.readyToSwitch).toBe(false);
-    expect(host.readiness.startsWith("Not ready: ")).toBe(true);
+    // The readiness line gives the gate's own cause, not a generic "not ready".
+    expect(host.readiness).toBe(`Not ready: ${gate.status === "fail" ? gate.cause : ""}`);
   });
 
   it("says exactly what passed for a good host", () => {
