@@ -71,8 +71,8 @@ describe("checkTarget and checkLink", () => {
     expect(checkTarget("d111111abcdef8.cloudfront.net")).toEqual({ ok: true, host: "d111111abcdef8.cloudfront.net" });
     expect(checkTarget("Dualstack.T.sni.global.fastly.net.")).toEqual({ ok: true, host: "dualstack.t.sni.global.fastly.net" });
     expect(checkTarget("cdn-example.net")).toEqual({ ok: true, host: "cdn-example.net" });
-    expect(checkTarget("0x7f.1")).toMatchObject({ ok: false });
-    expect(checkTarget("2130706433")).toMatchObject({ ok: false });
+    expect(checkTarget("0x7f.1")).toEqual({ ok: false, message: "is not under a public domain (check the spelling of the last part, e.g. .com)." });
+    expect(checkTarget("2130706433")).toEqual({ ok: false, message: "an IP address is not a hostname." });
   });
   it("percent-encodes what a path cannot carry raw", () => {
     expect(checkLink("/ls/click?upn=a b", [])).toEqual({ ok: true, path: "/ls/click?upn=a%20b" });
