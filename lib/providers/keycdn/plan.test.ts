@@ -65,7 +65,7 @@ describe("KeyCDN plan", () => {
     const hp = plan({ hosts: [HOST], region: "global" }).hosts[0]!;
     const step = (id: string) => hp.steps.find((s) => s.id === id)!;
     expect(gapWarning(HOST)).toBe(
-      `With SSL: Let's Encrypt, KeyCDN can request the certificate for ${HOST} only after this change, because Let's Encrypt checks the host through KeyCDN; KeyCDN publishes no issuance time; allow up to an hour. Until it is issued, https:// links to ${HOST} fail. If your domain enforces HTTPS (HSTS, as the Test step's HSTS check shows), browsers use https:// for every link, http:// ones included, and a certificate error cannot be clicked through: every click fails until the certificate is issued. For such a domain, put your own certificate on the zone first (step "Your own certificate").`,
+      `With SSL: Let's Encrypt, KeyCDN can request the certificate for ${HOST} only after this change (Let's Encrypt checks the host through KeyCDN); KeyCDN publishes no issuance time; allow up to an hour. Until then https:// links fail, and if your domain enforces HTTPS (HSTS: see the Test step's HSTS check) every link does, http:// ones included, with no click-through. For such a domain, do step "Your own certificate" first.`,
     );
     expect(step("dns").warnings).toContain(gapWarning(HOST));
     const own = step("own-certificate");

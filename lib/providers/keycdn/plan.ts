@@ -63,7 +63,7 @@ const GAP = keycdnInfo.certificateAfterSwitch!;
 
 /** What the gap between the DNS change and the Let's Encrypt certificate costs, in words for the DNS step and apply. */
 export function gapWarning(host: string): string {
-  return `With ${GAP.setting}, KeyCDN can request the certificate for ${host} only after this change, because Let's Encrypt checks the host through KeyCDN; ${GAP.issuanceTime}. Until it is issued, https:// links to ${host} fail. If your domain enforces HTTPS (HSTS, as the Test step's HSTS check shows), browsers use https:// for every link, http:// ones included, and a certificate error cannot be clicked through: every click fails until the certificate is issued. For such a domain, put your own certificate on the zone first (step "Your own certificate").`;
+  return `With ${GAP.setting}, KeyCDN can request the certificate for ${host} only after this change (Let's Encrypt checks the host through KeyCDN); ${GAP.issuanceTime}. Until then https:// links fail, and if your domain enforces HTTPS (HSTS: see the Test step's HSTS check) every link does, http:// ones included, with no click-through. For such a domain, do step "Your own certificate" first.`;
 }
 
 const enabled = (key: keyof typeof ZONE_SETTINGS) => ZONE_SETTINGS[key].value === "enabled";
@@ -163,7 +163,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
       {
         id: "own-certificate",
         title: "Your own certificate (no gap; needed when your domain enforces HTTPS)",
-        intro: `Let's Encrypt on KeyCDN can only follow the DNS change, and a domain with HSTS loses every click until it is issued. A certificate you put on the zone before the change closes that gap. Skip this step only if your domain does not enforce HTTPS and a short gap for https:// links is acceptable. ${OWN_CERTIFICATE_ORDER}`,
+        intro: `Let's Encrypt on KeyCDN can only follow the DNS change, and a domain with HSTS loses every click until it is issued; a certificate on the zone before the change closes that gap. Skip this only if your domain does not enforce HTTPS. ${OWN_CERTIFICATE_ORDER}`,
         actions: [
           `Get a certificate that names ${host} exactly from any certificate authority; validate it with a DNS record, which works while ${host} still points at SendGrid.`,
           "In the zone's advanced features choose SSL: Custom SSL. Paste the certificate followed by its intermediates into Custom SSL Certificate and its private key into Custom SSL Private Key (API: sslcert=custom, customsslcert, customsslkey). Save.",
