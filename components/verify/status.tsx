@@ -1,6 +1,7 @@
 "use client";
 
 import type { CdnId, Region } from "@/lib/plan/types";
+import type { CertificateAfterSwitch } from "@/lib/providers/types";
 import { formatElapsed, POLL_EVERY_MS, POLL_FOR_AT_MOST_MS, type VerifyRequest } from "@/lib/verify/ui";
 import type { StepHrefs } from "./checks";
 import { useNow, type useVerify } from "./use-verify";
@@ -28,6 +29,8 @@ export interface VerifyViewProps {
   steps: StepHrefs;
   /** `/checklist?…` for this plan; the last result is appended as `verified=`. */
   checklistHref: string;
+  /** From the provider module: its certificate can only be issued after the DNS switch (the gate explains the gap). */
+  certificateAfterSwitch?: CertificateAfterSwitch;
 }
 
 export function requestOf(p: VerifyViewProps): VerifyRequest {

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 import { buttonSecondary } from "@/components/ui/styles";
+import { certificateGapNote } from "@/lib/verify/certificate-gap";
 import { stepIndex, WIZARD_STEPS } from "@/lib/wizard/steps";
 import { requestOf, VerifyStatus, type VerifyViewProps } from "./status";
 import { useVerify, verifyQueryClient } from "./use-verify";
@@ -13,7 +14,8 @@ import { useVerify, verifyQueryClient } from "./use-verify";
  * The DNS step's gate (issue 6): "Ready to switch" only when the verifier proves the CDN for every hostname
  * (the Test step's fresh result is reused); otherwise the switch is locked, says why, and offers an explicit
  * override that is recorded on the page and in the URL (`override=1`), so a shared link shows it too.
- * `children` (the DNS change itself) appear once ready or overridden.
+ * `children` (the DNS change itself) appear once ready or overridden. A provider whose certificate can only
+ * be issued after the switch says so (ProviderInfo.certificateAfterSwitch): the gate explains the gap per host.
  */
 export function SwitchGate(props: VerifyViewProps & { revalidationWarning: string; children: ReactNode }) {
   const [client] = useState(verifyQueryClient);
@@ -35,6 +37,7 @@ function Gate(props: VerifyViewProps & { revalidationWarning: string; children: 
   const ready = report?.readyToSwitch === true;
   const unlocked = ready || props.override;
   const allAfter = report?.hosts.every((h) => h.phase === "after") ?? false;
+  const gap = certificateGapNote(props.certificateAfterSwitch, props.cdnName, report);
 
   const setOverride = (on: boolean) => {
     const params = new URLSearchParams(window.location.search);
@@ -91,6 +94,22 @@ function Gate(props: VerifyViewProps & { revalidationWarning: string; children: 
             <h3 id="switch-title" className="text-lg font-semibold">
               Checking whether the CDN is ready…
             </h3>
+          </div>
+        )}
+
+        {gap && (
+          <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+            <h3 className="text-base font-semibold">{gap.title}</h3>
+            <p className="mt-1">{gap.why}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {gap.hosts.map((h) => (
+                <li key={h.host} className="break-words">
+                  <span className="font-semibold">{h.host}</span>: {h.words}
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2">{gap.howLong}</p>
+            <p className="mt-1">{gap.noGap}</p>
           </div>
         )}
 

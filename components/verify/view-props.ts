@@ -1,6 +1,7 @@
 import type { VerifyViewProps } from "@/components/verify/status";
 import { planOnlyQueryString, planQueryString, type PlanQuery } from "@/lib/plan/query";
 import type { Plan } from "@/lib/plan/types";
+import { PROVIDER_INFO } from "@/lib/providers/info";
 import { WIZARD_STEPS, type StepId } from "@/lib/wizard/steps";
 
 const CLOUDFLARE_TARGET_HINT = "Only in a partial (CNAME) setup: the hostname's Cloudflare address, <hostname>.cdn.cloudflare.net.";
@@ -33,5 +34,6 @@ export function verifyView(query: PlanQuery, plan: Plan, rawLink: string | undef
     override: query.override === true,
     steps,
     checklistHref: `/checklist?${planOnlyQueryString(query)}${query.override ? "&override=1" : ""}`,
+    certificateAfterSwitch: PROVIDER_INFO[plan.cdn].certificateAfterSwitch,
   };
 }

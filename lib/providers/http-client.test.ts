@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { startFake } from "@/lib/sandbox/http-fake";
 import { fastlyRetryHint } from "./fastly/client";
-import { describeWait, hintedDelay, HttpError, parseRetryAfter, request, scrub } from "./http-client";
+import { describeWait, hintedDelay, HttpError, parseRetryAfter, request, requestOrAdopt, scrub } from "./http-client";
 
 describe("http-client helpers", () => {
   it("scrub removes known secrets, auth header values and long token-like runs", () => {
@@ -52,6 +52,43 @@ describe("request() retries", () => {
       expect(error).toBeInstanceOf(HttpError);
       expect((error as HttpError).status).toBe(429);
       expect(answers).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("requestOrAdopt(): a write that must not be repeated blindly", () => {
+  it("asks what the write made before sending it again, adopts it when found, and never retries a refusal", async () => {
+    let answers: { status: number; headers?: Record<string, string>; body: string }[] = [];
+    const server = await startFake({ operation: () => "Op", handle: () => answers.shift() ?? { status: 500, body: "" }, reset: () => undefined });
+    const opts = { baseUrl: server.url, headers: {}, secrets: [], maxRetryDelayMs: 50 };
+    const req = { operation: "Op", method: "PUT" as const, path: "/x", schema: z.object({ n: z.number() }) };
+    const ok = (n: number) => ({ status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ n }) });
+    let looked = 0;
+    const lookFor = (found: { n: number } | null) => async () => {
+      looked += 1;
+      return found;
+    };
+    try {
+      // 503 (outcome unknown): looked for, nothing found, sent again.
+      answers = [{ status: 503, body: "busy" }, ok(2)];
+      expect(await requestOrAdopt(opts, req, lookFor(null))).toEqual({ n: 2 });
+      expect([looked, answers.length]).toEqual([1, 0]);
+      // 503 whose write did happen: adopted, not sent again.
+      looked = 0;
+      answers = [{ status: 503, body: "busy" }, ok(3)];
+      expect(await requestOrAdopt(opts, req, lookFor({ n: 7 }))).toEqual({ n: 7 });
+      expect([looked, answers.length]).toEqual([1, 1]);
+      // 400: refused, so nothing to look for and nothing to repeat.
+      looked = 0;
+      answers = [{ status: 400, body: "bad" }, ok(4)];
+      const error = await requestOrAdopt(opts, req, lookFor(null)).catch((e: unknown) => e);
+      expect([error instanceof HttpError && error.status, looked, answers.length]).toEqual([400, 0, 1]);
+      // request() itself does not resend a PUT marked not idempotent after a 503.
+      answers = [{ status: 503, body: "busy" }, ok(5)];
+      const once = await request(opts, { ...req, idempotent: false }).catch((e: unknown) => e);
+      expect([once instanceof HttpError && once.status, answers.length]).toEqual([503, 1]);
     } finally {
       await server.close();
     }

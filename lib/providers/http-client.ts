@@ -43,6 +43,11 @@ export interface HttpRequest<T> {
   accept?: string;
   /** Status codes answered without throwing (the caller gets `null` data), e.g. 404 for a search. */
   allow?: number[];
+  /**
+   * Whether sending it twice is harmless. Default: every method but POST. A PUT that creates something each
+   * time it is carried out (Fastly's version clone) is not: send it with requestOrAdopt.
+   */
+  idempotent?: boolean;
 }
 
 /** A non-2xx answer. `body` is already scrubbed of credentials. */
@@ -169,26 +174,56 @@ async function once<T>(opts: HttpOptions, req: HttpRequest<T>): Promise<HttpResp
 
 /**
  * One API call with a timeout and bounded retries. Retried: 429 always (the request was refused, so
- * repeating it cannot duplicate anything); 5xx, timeouts and resets only for GET/PUT/DELETE, because a
- * POST that failed half-way may have created something (apply finds before it writes, so a re-run is
- * the safe retry). The wait honours Retry-After and the provider's hint; a hint above
+ * repeating it cannot duplicate anything); 5xx, timeouts and resets only for idempotent requests (by default
+ * GET/PUT/DELETE), because a POST that failed half-way may have created something (apply finds before it
+ * writes, so a re-run is the safe retry). The wait honours Retry-After and the provider's hint; a hint above
  * maxRetryDelayMs is not slept on: the error is reported with its hint instead.
  */
 export async function request<T>(opts: HttpOptions, req: HttpRequest<T>): Promise<HttpResponse<T>> {
-  const idempotent = req.method !== "POST";
-  const maxDelay = opts.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
+  const idempotent = req.idempotent ?? req.method !== "POST";
   return withRetry(() => once(opts, req), {
     retries: opts.maxRetries ?? DEFAULT_MAX_RETRIES,
-    maxDelayMs: maxDelay,
-    retryAfter: (error) => {
-      if (error instanceof NetworkError) return idempotent ? 0 : null;
-      if (!(error instanceof HttpError)) return null;
-      if (error.status !== 429 && !(error.status >= 500 && idempotent)) return null;
-      // The provider's own hint is a rate-limit reset (Fastly sends it on every write): only a 429 waits for it.
-      const hinted = hintedDelay(error.headers, error.status === 429 ? opts.retryHint : undefined);
-      return hinted !== null && hinted > maxDelay ? null : (hinted ?? 0);
-    },
+    maxDelayMs: opts.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+    retryAfter: (error) => retryDelay(opts, error, idempotent),
   });
+}
+
+/** The wait before retrying after `error`, or null when it must not be retried (see request()). */
+function retryDelay(opts: HttpOptions, error: unknown, idempotent: boolean): number | null {
+  const maxDelay = opts.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
+  if (error instanceof NetworkError) return idempotent ? 0 : null;
+  if (!(error instanceof HttpError)) return null;
+  if (error.status !== 429 && !(error.status >= 500 && idempotent)) return null;
+  // The provider's own hint is a rate-limit reset (Fastly sends it on every write): only a 429 waits for it.
+  const hinted = hintedDelay(error.headers, error.status === 429 ? opts.retryHint : undefined);
+  return hinted !== null && hinted > maxDelay ? null : (hinted ?? 0);
+}
+
+/**
+ * A write that creates something every time the provider carries it out, whatever its method says. It is
+ * never sent again blindly: after an answer that leaves it unknown whether it was carried out (5xx, timeout,
+ * reset, an answer lost on the way back), `alreadyDone` looks for what it would have made; what it finds is
+ * adopted, and only when it finds nothing is the write sent again (bounded as request() is). A 429 was
+ * refused, so request() retries it as usual.
+ */
+export async function requestOrAdopt<T>(opts: HttpOptions, req: HttpRequest<T>, alreadyDone: () => Promise<T | null>): Promise<T> {
+  let sent = false;
+  return withRetry(
+    async () => {
+      if (sent) {
+        const done = await alreadyDone();
+        if (done !== null) return done;
+      }
+      sent = true;
+      return (await request(opts, { ...req, idempotent: false })).data as T;
+    },
+    {
+      retries: opts.maxRetries ?? DEFAULT_MAX_RETRIES,
+      maxDelayMs: opts.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+      // request() already retried a 429 as far as it may; what escapes it is reported.
+      retryAfter: (error) => (error instanceof HttpError && error.status === 429 ? null : retryDelay(opts, error, true)),
+    },
+  );
 }
 
 /** The longer of Retry-After and the provider's own hint, in ms; null when neither is given. */

@@ -29,6 +29,21 @@ export interface ProviderInfo {
    * SendGrid while the records were DNS only). Shown as a checkbox once apply is waiting on it.
    */
   applyConfirmation?: string;
+  /**
+   * Set when the CDN's automatic certificate for a link host can only be issued after the host's DNS points
+   * at the CDN (the CA checks the host through the CDN). The DNS step's gate then says why the certificate
+   * cannot be proven before the switch, what the gap costs a host under HSTS, and how to avoid it.
+   */
+  certificateAfterSwitch?: CertificateAfterSwitch;
+}
+
+export interface CertificateAfterSwitch {
+  /** The setting that behaves so, in the console's words, e.g. "SSL: Let's Encrypt". */
+  setting: string;
+  /** How long issuance takes once DNS points at the CDN, as far as the provider documents it. */
+  issuanceTime: string;
+  /** How to have a certificate for the exact host in place before the switch, so there is no gap. */
+  beforeSwitch: string;
 }
 
 /** A provider: its public facts and a pure plan(). Apply and status live in its server-only module. */

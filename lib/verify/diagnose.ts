@@ -47,7 +47,8 @@ function certificateFix(ctx: DiagnoseContext): string {
     case "fastly":
       return `Create a Fastly TLS subscription for ${host} (after the domain is on an activated service version) and complete its validation.`;
     case "keycdn":
-      return `Add ${host} as a Zonealias of the pull zone and issue the zone's Let's Encrypt certificate again so it names ${host}.`;
+      // docs/providers/keycdn.md#lets-encrypt-and-the-dns-switch
+      return `With SSL: Let's Encrypt, KeyCDN can issue the certificate for ${host} only after ${host} points at the zone and is its Zonealias, so before the switch this check cannot pass (the DNS step explains the gap). After the switch, check the CNAME and the Zonealias and wait for the certificate. With Custom SSL, the certificate on the zone must name ${host} exactly.`;
     default: {
       const never: never = ctx.cdn;
       return never;

@@ -129,13 +129,14 @@ function describeCheck(c: VersionCheck, host: string): string[] {
 
 /**
  * The version to edit: the newest version when it is still a draft (a new service's version 1, or one
- * left by an interrupted run), else a clone of the active (locked) version.
+ * left by an interrupted run), else a clone of the active (locked) version. A clone whose answer is lost is
+ * found and adopted, never made twice (client.ts cloneVersion).
  */
 async function draftVersion(api: FastlyClient, service: FastlyService): Promise<number> {
   const newest = service.versions.reduce((a, b) => (b.number > a.number ? b : a));
   if (!newest.locked && !newest.active) return newest.number;
   const base = service.versions.find((v) => v.active) ?? newest;
-  return (await api.cloneVersion(service.id, base.number)).number;
+  return (await api.cloneVersion(service.id, base.number, newest.number)).number;
 }
 
 function targetOf(acc: Account, sub: TlsSubscription | undefined): string | undefined {

@@ -1,6 +1,6 @@
 import "server-only";
 import * as z from "zod/mini";
-import { request, type Body, type HttpOptions, type HttpRequest } from "@/lib/providers/http-client";
+import { request, requestOrAdopt, type Body, type HttpOptions, type HttpRequest } from "@/lib/providers/http-client";
 import type { CertificateAuthority } from "./settings";
 
 /**
@@ -13,6 +13,7 @@ import type { CertificateAuthority } from "./settings";
 
 // ---- config API shapes (only the fields apply reads; extra fields pass) ----
 
+/** fastly-js Version / VersionResponse: `number`, `active`, `locked` (+ comment, service_id, dates). */
 const version = z.looseObject({ number: z.number(), active: z.boolean(), locked: z.boolean() });
 export type FastlyVersion = z.infer<typeof version>;
 
@@ -194,8 +195,23 @@ export class FastlyClient {
     return this.call({ operation: "CreateService", method: "POST", path: "/service", body: this.form({ name, type }), schema: service });
   }
 
-  cloneVersion(serviceId: string, v: number): Promise<FastlyVersion> {
-    return this.call({ operation: "CloneVersion", method: "PUT", path: `${this.versionPath(serviceId, v)}/clone`, schema: version });
+  /** `GET /service/{id}/version` → every version (fastly-js VersionApi.listServiceVersions → [VersionResponse]). */
+  listVersions(serviceId: string): Promise<FastlyVersion[]> {
+    return this.call({ operation: "ListVersions", method: "GET", path: `/service/${seg(serviceId)}/version`, schema: z.array(version) });
+  }
+
+  /**
+   * `PUT …/version/{source}/clone` → the new draft (fastly-js VersionApi.cloneServiceVersion). A PUT, yet every
+   * clone Fastly carries out is a new version, also one whose answer was lost. So it is sent again only after
+   * the version list shows no draft it made: a draft (unlocked, inactive) numbered above both the source and
+   * `newestBefore` (the newest version before this call) is adopted instead. docs/providers/fastly.md#clone
+   */
+  cloneVersion(serviceId: string, source: number, newestBefore: number): Promise<FastlyVersion> {
+    const above = Math.max(source, newestBefore);
+    return requestOrAdopt(this.http, { operation: "CloneVersion", method: "PUT", path: `${this.versionPath(serviceId, source)}/clone`, schema: version }, async () => {
+      const drafts = (await this.listVersions(serviceId)).filter((v) => v.number > above && !v.locked && !v.active);
+      return drafts.sort((a, b) => a.number - b.number)[0] ?? null;
+    });
   }
 
   async listDomains(serviceId: string, v: number): Promise<string[]> {

@@ -4,10 +4,15 @@ import { exportPlan } from "@/lib/export";
 import type { Plan, PlanField, Region } from "@/lib/plan/types";
 import { plan as fastlyPlan } from "./plan";
 
+const NO_CONFIGURATION =
+  "No Fastly TLS configuration to use: the account has none (ask Fastly support to enable Fastly TLS), or fastly_tls_configuration_id names none of its configurations.";
+
 type Blocks = Record<string, Record<string, unknown>[]>;
 interface Parsed {
   resource: Record<string, Blocks>;
   data: Record<string, Blocks>;
+  variable: Blocks;
+  locals: Record<string, unknown>[];
   output: Blocks;
   terraform: { required_providers: Record<string, unknown>[] }[];
 }
@@ -72,11 +77,37 @@ describe.each<[Region, string]>([
     const tf = await terraform(plan);
     const name = "ablink_info_customer_com";
     const subscription = one(tf.resource.fastly_tls_subscription!, name);
-    expect(subscription).toEqual({ domains: `\${[for d in fastly_service_vcl.${name}.domain : d.name]}`, certificate_authority: "lets-encrypt" });
+    expect(subscription).toEqual({
+      domains: `\${[for d in fastly_service_vcl.${name}.domain : d.name]}`,
+      certificate_authority: "lets-encrypt",
+      configuration_id: "${local.tls_configuration.id}",
+      lifecycle: [{ precondition: [{ condition: "${local.tls_configuration != null}", error_message: NO_CONFIGURATION }] }],
+    });
     expect(fields("ablink.info.customer.com").certificationAuthority!.api).toBe(`certificate_authority: "${subscription.certificate_authority}"`);
     expect(one(tf.resource.fastly_tls_subscription_validation!, name)).toEqual({ subscription_id: `\${fastly_tls_subscription.${name}.id}` });
     expect(String(one(tf.output, `${name}_acme_challenge`).value)).toContain('c.record_name == "_acme-challenge.ablink.info.customer.com"');
-    expect(one(tf.data.fastly_tls_configuration!, "default")).toEqual({ default: true });
-    expect(String(one(tf.output, "cname_target").value)).toContain("data.fastly_tls_configuration.default.dns_records");
+    expect(String(one(tf.output, "cname_target").value)).toContain("local.tls_configuration.dns_records");
+  });
+
+  it("works on accounts without a default TLS configuration: reads each one by id and picks as apply does", async () => {
+    const tf = await terraform(plan);
+    // No `default = true` lookup: it fails the whole run on an account that has no default configuration.
+    expect(tf.data.fastly_tls_configuration).toEqual({ all: [{ for_each: "${data.fastly_tls_configuration_ids.all.ids}", id: "${each.value}" }] });
+    expect(tf.data.fastly_tls_configuration_ids).toEqual({ all: [{}] });
+    expect(one(tf.variable, "fastly_tls_configuration_id")).toEqual({
+      description: "Fastly TLS configuration id for the certificates and the CNAME target (Secure › TLS configurations). Unset: the default, else the first.",
+      type: "${string}",
+      default: null,
+    });
+    expect(tf.locals).toEqual([
+      {
+        tls_configurations: "${values(data.fastly_tls_configuration.all)}",
+        tls_configuration:
+          "${var.fastly_tls_configuration_id != null ? try(data.fastly_tls_configuration.all[var.fastly_tls_configuration_id], null) : try(concat([for c in local.tls_configurations : c if c.default], local.tls_configurations)[0], null)}",
+      },
+    ]);
+    // Every host's certificate uses the chosen configuration, and the CNAME target is that configuration's.
+    for (const host of hosts) expect(one(tf.resource.fastly_tls_subscription!, host.replaceAll(".", "_")).configuration_id).toBe("${local.tls_configuration.id}");
+    expect(one(tf.output, "cname_target")).toEqual({ value: '${try([for r in local.tls_configuration.dns_records : r.record_value if r.record_type == "CNAME"], [])}' });
   });
 });

@@ -148,7 +148,7 @@ describe("Fastly fake, driven by the client", () => {
     expect((await c.updateSettings(svc.id, 1, { defaultTtl: 0, defaultHost: "" }))["general.default_ttl"]).toBe(0);
     expect(await c.validateVersion(svc.id, 1)).toEqual({ ok: true, message: "" });
     expect(await c.activateVersion(svc.id, 1)).toMatchObject({ active: true, locked: true });
-    expect((await c.cloneVersion(svc.id, 1)).number).toBe(2);
+    expect((await c.cloneVersion(svc.id, 1, 1)).number).toBe(2);
 
     const configs = await c.listTlsConfigurations();
     expect(configs[0]).toEqual({ id: "fakeTlsConfigDefault01", name: "HTTP/3 & TLS v1.3", isDefault: true, cnameTargets: ["k.sni.global.fastly.net", "dualstack.k.sni.global.fastly.net", "k.sni.us-eu.fastly.net"] });

@@ -115,7 +115,7 @@ describe("Fastly undo", () => {
     expect(fake.state().subscriptions.map((x) => x.id)).toEqual(before.subscriptions.map((x) => x.id));
 
     // A domain someone added to the service apply created keeps the service.
-    const v = await api().cloneVersion(service.id, 1);
+    const v = await api().cloneVersion(service.id, 1, 1);
     await api().createDomain(service.id, v.number, "other.customer.com");
     await api().activateVersion(service.id, v.number);
     const second = await fastlyServer.undo(creds(), [service], ctx);

@@ -6,6 +6,7 @@ import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { keycdnServer } from "./apply";
 import { KeycdnClient } from "./client";
 import { KeycdnFake } from "./fake";
+import { keycdnInfo } from "./info";
 import { zoneName } from "./settings";
 
 const KEY = "sk_test_keycdn_good_000000000001";
@@ -80,7 +81,9 @@ describe("KeyCDN apply against the fake", () => {
       { kind: "KeyCDN zone alias", id: "1001", createdByThisRun: true, status: H1 },
     ]);
     expect(h.summary).toBe(
-      `Zone created: "${Z1}" with alias ${H1}. Next: CNAME ${H1} to the Zone URL of "${Z1}" (copy it from the dashboard's Zones page: ${Z1}-<your user id in hex>.kxcdn.com (the Zone URL on the dashboard's Zones page)); KeyCDN issues the Let's Encrypt certificate once it answers.`,
+      `Zone created: "${Z1}" with alias ${H1}. Next: CNAME ${H1} to the Zone URL of "${Z1}" (copy it from the dashboard's Zones page: ${Z1}-<your user id in hex>.kxcdn.com (the Zone URL on the dashboard's Zones page)). ` +
+        "KeyCDN can request the Let's Encrypt certificate only after that (KeyCDN publishes no issuance time; allow up to an hour): until it is issued https:// clicks fail, and every click if your domain enforces HTTPS (HSTS). " +
+        `To avoid the gap: ${keycdnInfo.certificateAfterSwitch!.beforeSwitch}`,
     );
     expect((await calls()).map((c) => c.op).sort()).toEqual(["AddZone", "AddZoneAlias", "ListZoneAliases", "ListZones"]);
   });
@@ -140,6 +143,10 @@ describe("KeyCDN apply against the fake", () => {
     expect(r.outcome).toBe("updated");
     expect(r.differences).toEqual([`SSL is Custom SSL: apply keeps your certificate; make sure it names ${H1} exactly.`]);
     expect(fake.state().zones[0]!.sslcert).toBe("custom");
+    // With the certificate already on the zone there is no gap: test first, then switch.
+    expect(r.summary).toBe(
+      `Zone updated: "${Z1}" with alias ${H1}. Next: test https://${H1}/ through the Zone URL with your certificate (Custom SSL), then CNAME ${H1} to the Zone URL of "${Z1}" (copy it from the dashboard's Zones page: ${Z1}-<your user id in hex>.kxcdn.com (the Zone URL on the dashboard's Zones page)).`,
+    );
   });
 });
 

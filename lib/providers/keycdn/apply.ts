@@ -13,6 +13,7 @@ import { translateKeycdnError } from "./errors";
 import { KEYCDN_SANDBOX_KEY, KeycdnFake } from "./fake";
 import { LABELS, SETTING_LABEL } from "./labels";
 import { linkRecord, resolveTarget, targetHint } from "./plan";
+import { keycdnInfo } from "./info";
 import { keycdnCredentials, type KeycdnCredentials } from "./schema";
 import { keycdnUndo } from "./undo";
 import { HOST_CERTIFICATES, originUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, type ZoneSettingKey } from "./settings";
@@ -140,8 +141,18 @@ async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host
   return {
     ...r,
     outcome,
-    summary: `${outcome === "unchanged" ? "Already set up" : `Zone ${outcome}`}: "${name}" with alias ${host}. Next: CNAME ${host} to ${pointAt}; KeyCDN issues the Let's Encrypt certificate once it answers.`,
+    summary: `${outcome === "unchanged" ? "Already set up" : `Zone ${outcome}`}: "${name}" with alias ${host}. ${nextStep(zone, host, pointAt)}`,
   };
+}
+
+/**
+ * What to do after apply. With Let's Encrypt the certificate can only follow the DNS change, which costs an
+ * HSTS domain every click until it is issued (docs/providers/keycdn.md#lets-encrypt-and-the-dns-switch).
+ */
+function nextStep(zone: KeycdnZone, host: string, pointAt: string): string {
+  if (zone.settings.sslcert === "custom") return `Next: test https://${host}/ through the Zone URL with your certificate (Custom SSL), then CNAME ${host} to ${pointAt}.`;
+  const gap = keycdnInfo.certificateAfterSwitch!;
+  return `Next: CNAME ${host} to ${pointAt}. KeyCDN can request the Let's Encrypt certificate only after that (${gap.issuanceTime}): until it is issued https:// clicks fail, and every click if your domain enforces HTTPS (HSTS). To avoid the gap: ${gap.beforeSwitch}`;
 }
 
 async function statusHost(acc: Account, input: PlanInput, host: string, r: HostApplyResult): Promise<HostApplyResult> {

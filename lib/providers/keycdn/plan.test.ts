@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldsOf, recordsOf, type HostPlan } from "@/lib/plan/types";
 import { PROVIDERS } from "@/lib/providers";
-import { plan, resolveTarget } from "./plan";
+import { gapWarning, plan, resolveTarget } from "./plan";
 import { parseZoneUrl, zoneName } from "./settings";
 
 const HOST = "ablink.subdomain.customer.com";
@@ -36,7 +36,7 @@ describe("KeyCDN plan", () => {
     const p = plan({ hosts: [HOST], region: "global" });
     expect(p).toMatchObject({ version: 1, cdn: "keycdn", cdnName: "KeyCDN", region: "global", origin: "sendgrid.net" });
     const hp = p.hosts[0]!;
-    expect(hp.steps.map((s) => s.id)).toEqual(["create", "zone-url", "dns", "alias", "certificate", "test", "next"]);
+    expect(hp.steps.map((s) => s.id)).toEqual(["create", "zone-url", "own-certificate", "dns", "alias", "certificate", "test", "next"]);
     expect(values(hp)).toEqual({
       zoneName: [ZONE, "type", "name"],
       zoneStatus: ["Active", "choose", "status=active"],
@@ -59,6 +59,29 @@ describe("KeyCDN plan", () => {
       "Otherwise one recipient's redirect is served to everyone: each link's token is in the query string.",
     );
     expect(hp.steps[0]!.intro).toContain("Order: zone → CNAME at your DNS host → Zonealias → Let's Encrypt certificate → HTTPS test.");
+  });
+
+  it("says what the Let's Encrypt gap costs an HSTS domain, and offers the own-certificate path before the DNS change", () => {
+    const hp = plan({ hosts: [HOST], region: "global" }).hosts[0]!;
+    const step = (id: string) => hp.steps.find((s) => s.id === id)!;
+    expect(gapWarning(HOST)).toBe(
+      `With SSL: Let's Encrypt, KeyCDN can request the certificate for ${HOST} only after this change (Let's Encrypt checks the host through KeyCDN); KeyCDN publishes no issuance time; allow up to an hour. Until then https:// links fail, and if your domain enforces HTTPS (HSTS: see the Test step's HSTS check) every link does, http:// ones included, with no click-through. For such a domain, do step "Your own certificate" first.`,
+    );
+    expect(step("dns").warnings).toContain(gapWarning(HOST));
+    const own = step("own-certificate");
+    expect(own.title).toBe("Your own certificate (no gap; needed when your domain enforces HTTPS)");
+    expect(own.intro).toContain("With your own certificate: zone with Custom SSL → Zonealias → HTTPS test → CNAME at your DNS host.");
+    expect(own.actions).toEqual([
+      `Get a certificate that names ${HOST} exactly from any certificate authority; validate it with a DNS record, which works while ${HOST} still points at SendGrid.`,
+      "In the zone's advanced features choose SSL: Custom SSL. Paste the certificate followed by its intermediates into Custom SSL Certificate and its private key into Custom SSL Private Key (API: sslcert=custom, customsslcert, customsslkey). Save.",
+      `Add ${HOST} as a Zonealias now, then run the Test step against the Zone URL: change DNS only once it passes.`,
+      "Renew this certificate yourself and paste the new one before the old one expires.",
+    ]);
+    // Before the DNS step, so the Configure step shows it first.
+    expect(hp.steps.findIndex((s) => s.id === "own-certificate")).toBeLessThan(hp.steps.findIndex((s) => s.id === "dns"));
+    // The test comes after the DNS change on the Let's Encrypt path, so it does not claim to come before it.
+    expect([step("test").title, step("test").intro.split(";")[0]]).toEqual(["Test the KeyCDN setup", "With your own certificate, run this before the DNS change"]);
+    expect(step("alias").actions[0]).toBe(`With Let's Encrypt: wait until ${HOST} resolves to the Zone URL (dig +short CNAME ${HOST}). With your own certificate: add it now, before the DNS change.`);
   });
 
   it("shows where to copy the CNAME target when it is unknown", () => {

@@ -55,6 +55,16 @@ export function linkRecord(host: string, target: string | undefined): DnsRecord 
 }
 
 export const ORDER_NOTE = "Order: zone → CNAME at your DNS host → Zonealias → Let's Encrypt certificate → HTTPS test.";
+/** With your own certificate the order changes: everything is tested before DNS moves. */
+export const OWN_CERTIFICATE_ORDER = "With your own certificate: zone with Custom SSL → Zonealias → HTTPS test → CNAME at your DNS host.";
+
+/** Let's Encrypt on KeyCDN comes only after the switch (docs/providers/keycdn.md#lets-encrypt-and-the-dns-switch). */
+const GAP = keycdnInfo.certificateAfterSwitch!;
+
+/** What the gap between the DNS change and the Let's Encrypt certificate costs, in words for the DNS step and apply. */
+export function gapWarning(host: string): string {
+  return `With ${GAP.setting}, KeyCDN can request the certificate for ${host} only after this change (Let's Encrypt checks the host through KeyCDN); ${GAP.issuanceTime}. Until then https:// links fail, and if your domain enforces HTTPS (HSTS: see the Test step's HSTS check) every link does, http:// ones included, with no click-through. For such a domain, do step "Your own certificate" first.`;
+}
 
 const enabled = (key: keyof typeof ZONE_SETTINGS) => ZONE_SETTINGS[key].value === "enabled";
 
@@ -151,18 +161,30 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
         warnings: target ? undefined : [`Replace ${targetHint(host)} below with the Zone URL you copied.`],
       },
       {
+        id: "own-certificate",
+        title: "Your own certificate (no gap; needed when your domain enforces HTTPS)",
+        intro: `Let's Encrypt on KeyCDN can only follow the DNS change, and a domain with HSTS loses every click until it is issued; a certificate on the zone before the change closes that gap. Skip this only if your domain does not enforce HTTPS. ${OWN_CERTIFICATE_ORDER}`,
+        actions: [
+          `Get a certificate that names ${host} exactly from any certificate authority; validate it with a DNS record, which works while ${host} still points at SendGrid.`,
+          "In the zone's advanced features choose SSL: Custom SSL. Paste the certificate followed by its intermediates into Custom SSL Certificate and its private key into Custom SSL Private Key (API: sslcert=custom, customsslcert, customsslkey). Save.",
+          `Add ${host} as a Zonealias now, then run the Test step against the Zone URL: change DNS only once it passes.`,
+          "Renew this certificate yourself and paste the new one before the old one expires.",
+        ],
+      },
+      {
         ...dns,
         intro: `Now point the link host at the zone: KeyCDN's Let's Encrypt certificate is requested once the hostname is a Zonealias and resolves to KeyCDN. ${ORDER_NOTE}`,
-        warnings: [
-          ...(dns.warnings ?? []),
-          "From this change until the certificate is issued (usually minutes), HTTPS clicks on this host fail. Do it at a quiet time, or choose SSL: Custom SSL with your own certificate for the host first to avoid the gap.",
-        ],
+        warnings: [...(dns.warnings ?? []), gapWarning(host)],
       },
       {
         id: "alias",
         title: "Add the hostname as a Zonealias",
         intro: "KeyCDN answers for a hostname only when it is an alias of the zone.",
-        actions: [`Wait until ${host} resolves to the Zone URL (dig +short CNAME ${host}).`, "Open Zonealiases and choose Add Zonealias.", "Enter the values below and save."],
+        actions: [
+          `With Let's Encrypt: wait until ${host} resolves to the Zone URL (dig +short CNAME ${host}). With your own certificate: add it now, before the DNS change.`,
+          "Open Zonealiases and choose Add Zonealias.",
+          "Enter the values below and save.",
+        ],
         groups: [
           {
             id: "alias",
@@ -177,12 +199,15 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
       {
         id: "certificate",
         title: "Let KeyCDN issue the certificate",
-        intro: `With SSL set to Let's Encrypt, KeyCDN requests a certificate for ${host} once the alias exists and the CNAME answers.`,
-        actions: [`Wait until https://${host}/ answers without a certificate error (usually minutes).`, "If it has not after an hour, check the CNAME and the alias, then save the zone again to retry."],
+        intro: `With SSL set to Let's Encrypt, KeyCDN requests a certificate for ${host} once the alias exists and the CNAME answers. With your own certificate there is nothing to wait for.`,
+        actions: [`Wait until https://${host}/ answers without a certificate error (${GAP.issuanceTime}).`, "If it has not after an hour, check the CNAME and the alias, then save the zone again to retry."],
       },
       {
         ...test,
-        intro: "Use a tracked link from an email you already sent. Both requests must answer with a redirect (3xx) to the link's destination, not a KeyCDN error page.",
+        // The shared title says "before touching DNS": true only on the own-certificate path.
+        title: "Test the KeyCDN setup",
+        intro:
+          "With your own certificate, run this before the DNS change; with Let's Encrypt, once the certificate is issued. Use a tracked link from an email you already sent. Both requests must answer with a redirect (3xx) to the link's destination, not a KeyCDN error page.",
         actions: [
           ...test.actions.filter((a) => !a.includes("do not change DNS")),
           "If either answer is an error page (KeyCDN's 500 \"Origin Error\" means it could not reach SendGrid), compare the zone with the values above; SendGrid keeps working as soon as you point the CNAME back.",
