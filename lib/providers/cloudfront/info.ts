@@ -10,8 +10,11 @@ export const cloudfrontInfo: ProviderInfo = {
     { name: "secretAccessKey", label: "AWS secret access key", secret: true },
     { name: "sessionToken", label: "AWS session token", secret: true, optional: true, hint: "Only for temporary credentials (ASIA…)." },
   ],
+  // CreateDistributionWithTags needs CreateDistribution and TagResource; undo reads the tag (ListTagsForResource).
   permissions: [
     "cloudfront:CreateDistribution",
+    "cloudfront:TagResource",
+    "cloudfront:ListTagsForResource",
     "cloudfront:GetDistribution",
     "cloudfront:GetDistributionConfig",
     "cloudfront:UpdateDistribution",
