@@ -29,6 +29,12 @@ export interface ProviderInfo {
    * SendGrid while the records were DNS only). Shown as a checkbox once apply is waiting on it.
    */
   applyConfirmation?: string;
+  /**
+   * A limit of this CDN's on a link host's length beyond DNS's 253 characters, checked at the hostname field
+   * (CloudFront: ACM's 64-character first name). `reason` follows "is N characters long, ". Plain data, so it
+   * can reach client components.
+   */
+  hostnameLimit?: { maxLength: number; reason: string };
 }
 
 /** A provider: its public facts and a pure plan(). Apply and status live in its server-only module. */
