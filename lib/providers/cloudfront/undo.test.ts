@@ -185,6 +185,13 @@ describe("CloudFront undo", () => {
     expect((await writes()).length).toBe(writesBefore);
   });
 
+  it("refuses a distribution apply tagged when asked to undo it for a host it does not serve", async () => {
+    const dist = (await applied([A])).find((t) => t.kind === RESOURCE_KIND.cloudfrontDistribution)!;
+    const report = await cloudfrontServer.undo(creds(), [{ ...dist, host: C }], ctx);
+    expect(report.results.map((r) => [r.outcome, r.message])).toEqual([["refused", `Not removed: it does not serve ${C}.`]]);
+    expect(await writes()).toEqual([]);
+  });
+
   it("ACM still counting the certificate as in use is a wait, not a failure", async () => {
     const report = await cloudfrontServer.apply(creds(), { hosts: [B], region: "global" }, ctx);
     const targets = createdTargets(report);
