@@ -1,4 +1,4 @@
-import { checkHostnames, tokenise, type HostnameList } from "@/lib/hostnames";
+import { checkHostnames, tokenise, type HostnameList, type HostRule } from "@/lib/hostnames";
 import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { Region } from "@/lib/plan/types";
 
@@ -93,9 +93,9 @@ function rowsFromText(text: string): { type: string; host: string; value: string
   });
 }
 
-/** Parse the hostnames field: plain hostnames or a pasted link-branding chart. */
-export function parseHostnamesInput(text: string): ParsedHostnames {
-  if (!looksLikeChart(text)) return checkHostnames(tokenise(text));
+/** Parse the hostnames field: plain hostnames or a pasted link-branding chart; `rule` is the chosen CDN's own. */
+export function parseHostnamesInput(text: string, rule?: HostRule): ParsedHostnames {
+  if (!looksLikeChart(text)) return checkHostnames(tokenise(text), rule);
 
   const jsonRows = rowsFromJson(text.trim());
   const rows = jsonRows
@@ -103,7 +103,10 @@ export function parseHostnamesInput(text: string): ParsedHostnames {
     : rowsFromText(text);
   const records: ChartRecord[] = rows.map(({ type, host, value }) => ({ type, host, value, role: classify(host, value) }));
   const linkRows = rows.filter((r, i) => records[i]!.role === "link");
-  const { hosts, errors } = checkHostnames(linkRows.map((r) => ({ token: r.host, line: r.line })));
+  const { hosts, errors } = checkHostnames(
+    linkRows.map((r) => ({ token: r.host, line: r.line })),
+    rule,
+  );
 
   if (rows.length === 0) {
     errors.push({

@@ -123,15 +123,19 @@ export function tokenise(text: string): { token: string; line: number }[] {
   );
 }
 
+/** A further check of a valid, normalised host (a CDN's own limit): what is wrong, or undefined. */
+export type HostRule = (host: string) => string | undefined;
+
 /** Validate and de-duplicate a list of raw hostnames, keeping first-seen order. */
-export function checkHostnames(raw: { token: string; line: number }[]): HostnameList {
+export function checkHostnames(raw: { token: string; line: number }[], rule?: HostRule): HostnameList {
   const hosts: string[] = [];
   const errors: HostnameError[] = [];
   for (const { token, line } of raw) {
     const result = checkHostname(token);
-    if (!result.ok) {
-      errors.push({ line, input: printable(token), message: result.message });
-    } else if (!hosts.includes(result.host)) {
+    const problem = result.ok ? rule?.(result.host) : result.message;
+    if (problem !== undefined) {
+      errors.push({ line, input: printable(token), message: problem });
+    } else if (result.ok && !hosts.includes(result.host)) {
       hosts.push(result.host);
     }
   }

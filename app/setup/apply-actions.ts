@@ -5,6 +5,7 @@ import * as z from "zod";
 import { endpointsFromEnv } from "@/lib/env";
 import { checkHostnames, MAX_HOSTS } from "@/lib/hostnames";
 import { CDN_IDS, REGIONS, type CdnId, type PlanInput } from "@/lib/plan/types";
+import { hostRuleFor } from "@/lib/providers/host-rules";
 import { isUndoable, MAX_RESOURCES_PER_HOST, RESOURCE_KINDS } from "@/lib/providers/resource-kinds";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { takeProviderAction } from "@/lib/security/action-rate-limit";
@@ -86,7 +87,10 @@ async function run<T extends ApplyPreview | ApplyReport>(raw: unknown, operation
   if (!parsed.success) return { ok: false, message: MALFORMED };
   const { cdn, region, account } = parsed.data;
 
-  const { hosts, errors } = checkHostnames(parsed.data.hosts.map((token, i) => ({ token, line: i + 1 })));
+  const { hosts, errors } = checkHostnames(
+    parsed.data.hosts.map((token, i) => ({ token, line: i + 1 })),
+    hostRuleFor(cdn),
+  );
   if (errors.length > 0 || hosts.length === 0) return { ok: false, message: "Go back to the hostnames step: some hostnames are not valid." };
 
   const connected = await connect(cdn, account);

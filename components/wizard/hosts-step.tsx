@@ -32,7 +32,7 @@ export function HostsStep({ query, initialError }: { query: PlanQuery; initialEr
     if (values.hostnames.length > limits.hostnamesInputChars) return setError("hostnames", { type: "server", message: tooLong }, { shouldFocus: true });
     let result: ParsedHostnamesResult;
     try {
-      result = await parseHostnamesAction(values.hostnames);
+      result = await parseHostnamesAction(values.hostnames, query.cdn);
     } catch {
       // Refused before it reached the check (too large a body, or the server is unreachable).
       return setError("hostnames", { type: "server", message: `The hostnames could not be checked. ${tooLong} Then try again.` }, { shouldFocus: true });

@@ -42,11 +42,12 @@ describe("exports of the CloudFront plan", () => {
     expect(dist.viewer_certificate![0]).toMatchObject({ ssl_support_method: "sni-only", minimum_protocol_version: "TLSv1.2_2021" });
   });
 
-  it("aws-cli is a DistributionConfig per hostname", () => {
-    const docs = JSON.parse(body("aws-cli"));
+  it("aws-cli is a DistributionConfig per hostname, with how to use it", () => {
+    const { howToUse, distributions: docs } = JSON.parse(body("aws-cli"));
     expect(Object.keys(docs)).toEqual(["ablink.subdomain.customer.com", "ablink.info.customer.com"]);
     expect(docs["ablink.info.customer.com"].Aliases).toEqual({ Quantity: 1, Items: ["ablink.info.customer.com"] });
     expect(docs["ablink.info.customer.com"].DefaultCacheBehavior.AllowedMethods.Quantity).toBe(7);
+    expect(howToUse).toContain("Create it: aws cloudfront create-distribution --distribution-config file://distribution.json");
   });
 
   it("markdown lists every field value of each host under that host's heading", () => {

@@ -1,6 +1,7 @@
 import { checkHostname, checkHostnames, describeErrors, MAX_HOSTS, OWNER_RECORD, tokenise } from "@/lib/hostnames";
 import { CDN_IDS, REGIONS } from "@/lib/plan/types";
 import { checkLink, quoted } from "@/lib/verify/link";
+import { hostRuleFor } from "@/lib/providers/host-rules";
 import { MODES, type PlanQuery, type ValuesView } from "@/lib/plan/url";
 
 export { MODES, planOnlyQueryString, planQueryString, type Mode, type PlanQuery, type ValuesView } from "@/lib/plan/url";
@@ -60,7 +61,10 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
   } else if (rawHosts.some((h) => h.length > MAX_PARAM_LENGTH)) {
     errors.push({ field: "host", message: "a host value is too long; a hostname has at most 253 characters." });
   } else {
-    const checked = checkHostnames(rawHosts.flatMap((h, i) => tokenise(h).map(({ token }) => ({ token, line: i + 1 }))));
+    const checked = checkHostnames(
+      rawHosts.flatMap((h, i) => tokenise(h).map(({ token }) => ({ token, line: i + 1 }))),
+      hostRuleFor(cdn),
+    );
     hosts = checked.hosts;
     if (checked.errors.length > 0) {
       errors.push({ field: "host", message: describeErrors(checked.errors).replaceAll("Line ", "host #") });

@@ -35,6 +35,12 @@ export interface ProviderInfo {
    * cannot be proven before the switch, what the gap costs a host under HSTS, and how to avoid it.
    */
   certificateAfterSwitch?: CertificateAfterSwitch;
+  /**
+   * A limit of this CDN's on a link host's length beyond DNS's 253 characters, checked at the hostname field
+   * (CloudFront: ACM's 64-character first name). `reason` follows "is N characters long, ". Plain data, so it
+   * can reach client components.
+   */
+  hostnameLimit?: { maxLength: number; reason: string };
 }
 
 export interface CertificateAfterSwitch {

@@ -74,7 +74,15 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: "unknown TLD", query: `${CF}&${host("ablink.x.customer.notarealtld")}`, expect: { errors: ["host"] } },
   { name: "name over 253 characters", query: `${CF}&${host(`${Array.from({ length: 5 }, () => "a".repeat(60)).join(".")}.customer.com`)}`, expect: { errors: ["host"] } },
   { name: "label of 64 characters", query: `${CF}&${host(`${"a".repeat(64)}.customer.com`)}`, expect: { errors: ["host"] }, form: { text: `${"a".repeat(64)}.customer.com`, error: "has a label of 64 characters" } },
-  { name: "label of exactly 63 characters", query: `${CF}&${host(`${"a".repeat(63)}.customer.com`)}`, expect: { hosts: [`${"a".repeat(63)}.customer.com`] } },
+  // 76 characters: over what CloudFront's ACM certificate can name (the next cases), so asked of Fastly.
+  { name: "label of exactly 63 characters", query: `cdn=fastly&${host(`${"a".repeat(63)}.customer.com`)}`, expect: { hosts: [`${"a".repeat(63)}.customer.com`] } },
+  {
+    name: "65-character host for CloudFront (ACM takes 64)",
+    query: `${CF}&${host(`ablink.${"x".repeat(46)}.example.com`)}`,
+    expect: { errors: ["host"] },
+    form: { text: `ablink.${"x".repeat(46)}.example.com`, error: "is 65 characters long, too long for CloudFront" },
+  },
+  { name: "65-character host for Fastly", query: `cdn=fastly&${host(`ablink.${"x".repeat(46)}.example.com`)}`, expect: { hosts: [`ablink.${"x".repeat(46)}.example.com`] } },
   { name: "empty label", query: `${CF}&${host("ablink..customer.com")}`, expect: { errors: ["host"] } },
   { name: "leading dot", query: `${CF}&${host(".ablink.customer.com")}`, expect: { errors: ["host"] } },
   { name: "leading hyphen", query: `${CF}&${host("-ablink.customer.com")}`, expect: { errors: ["host"] } },

@@ -5,7 +5,7 @@ import type { ApplyContext } from "@/lib/providers/server-types";
 import type { PlanInput } from "@/lib/plan/types";
 import { cloudfrontServer, startCloudfrontFakes } from "./apply";
 import { distributionConfig } from "./distribution-config";
-import { scrub, translateError } from "./errors";
+import { AwsCallError, scrub, translateError } from "./errors";
 import type { CloudfrontCredentials } from "./schema";
 
 const KEY = "AKIAAPPLYTESTKEY0001";
@@ -220,6 +220,13 @@ describe("errors", () => {
   it("scrubs credentials and credential-shaped text", () => {
     const secret = "s3cr3t/value/that/is/exactly/forty/chars";
     expect(scrub(`Credential=AKIAABCDEFGHIJKLMNOP/20260101/us-east-1, Signature=abc ${secret}`, [secret])).toBe("Credential=[redacted], Signature=[redacted] [redacted]");
+  });
+
+  it("names both IAM actions a tagged create needs when it is denied", () => {
+    const denied = new AwsCallError("cloudfront", "CreateDistributionWithTags", { name: "AccessDenied", message: "not authorized" });
+    const e = translateError(denied, { secrets: [] });
+    expect([e.code, e.message]).toEqual(["AccessDenied", "The AWS credentials are not allowed cloudfront:CreateDistribution and cloudfront:TagResource."]);
+    expect(e.action).toMatch(/^Add cloudfront:CreateDistribution and cloudfront:TagResource to the IAM policy of this user or role\. Apply needs: cloudfront:CreateDistribution, cloudfront:TagResource, cloudfront:ListTagsForResource, /);
   });
 
   it("names network failures", () => {

@@ -8,12 +8,21 @@ import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types"
 import { DEFAULT_HOST_CONCURRENCY } from "@/lib/providers/server-types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { isComplete, type HostApplyResult, type HostPreview, type PlannedChange, type ResourceRef } from "@/lib/providers/types";
-import { certificateStatusWords, describeWithRecords, findCertificate, ISSUED, listCertificates, requestCertificate, type Certificate } from "./certificates";
+import {
+  certificateStatusWords,
+  describeRequested,
+  describeWithRecords,
+  findCertificate,
+  ISSUED,
+  listCertificates,
+  requestCertificate,
+  type Certificate,
+} from "./certificates";
 import { createClients, type AwsClients } from "./client";
 import { differences } from "./differences";
-import { distributionConfig } from "./distribution-config";
+import { distributionConfig, newCallerReference } from "./distribution-config";
 import { createDistribution, DEPLOYED, deploymentWords, distributionConfigOf, listDistributions, servingAlias } from "./distributions";
-import { translateError } from "./errors";
+import { codeOf, STALE_CERTIFICATE, translateError } from "./errors";
 import { cloudfrontSandbox } from "./sandbox";
 import { CERTIFICATE_REGION, REQUEST_CERTIFICATE_PER_SECOND } from "./settings";
 import { cloudfrontCredentials, type CloudfrontCredentials } from "./schema";
@@ -87,22 +96,57 @@ async function adopt(r: HostApplyResult, d: DistributionSummary, run: Run, mode:
   return r;
 }
 
-async function certificateFor(r: HostApplyResult, run: Run, mode: Mode): Promise<Certificate | undefined> {
+/**
+ * A new certificate, reported as soon as ACM names it (if reading it back fails, the report still lists what
+ * this run created). An ARN ACM matched to an older request whose certificate is gone is dropped from the
+ * report and asked for once more: docs/providers/cloudfront.md#idempotencytoken.
+ */
+async function newCertificate(r: HostApplyResult, run: Run): Promise<Certificate> {
   const { acm } = run.clients;
-  const found = await findCertificate(acm, await run.certificates(), r.host);
-  if (!found) {
-    if (mode === "status") return undefined;
-    // Reported as soon as it exists: if reading it back fails, the report still lists what this run created.
+  for (let attempt = 0; attempt < 2; attempt++) {
     const arn = await run.paceRequests(() => requestCertificate(acm, r.host));
     const ref: ResourceRef = { kind: CERTIFICATE, id: arn, createdByThisRun: true };
     r.resources.push(ref);
-    const cert = await describeWithRecords(acm, arn);
-    Object.assign(ref, certificateRef(cert, true));
-    return cert;
+    const cert = await describeRequested(acm, arn);
+    if (cert) {
+      Object.assign(ref, certificateRef(cert, true));
+      return cert;
+    }
+    r.resources.splice(r.resources.indexOf(ref), 1);
   }
+  throw Object.assign(new Error(`ACM answered twice with a certificate for ${r.host} that no longer exists.`), { name: STALE_CERTIFICATE });
+}
+
+async function certificateFor(r: HostApplyResult, run: Run, mode: Mode): Promise<Certificate | undefined> {
+  const { acm } = run.clients;
+  const found = await findCertificate(acm, await run.certificates(), r.host);
+  if (!found) return mode === "status" ? undefined : await newCertificate(r, run);
   const cert = mode === "apply" && found.status !== ISSUED && found.records.length === 0 ? await describeWithRecords(acm, found.arn) : found;
   r.resources.push(certificateRef(cert, false));
   return cert;
+}
+
+type Created = { created: Pick<DistributionSummary, "Id" | "DomainName" | "Status"> } | { existing: DistributionSummary };
+
+/**
+ * Creates the host's distribution. When the SDK retried a create whose first answer was lost, the retry is
+ * refused (DistributionAlreadyExists: the reference was used, by the first try; or CNAMEAlreadyExists, should
+ * CloudFront check the alias first). The distribution that now serves the host in this account is then the
+ * one this run created if it carries this run's reference, else someone else's, adopted as it is
+ * (docs/providers/cloudfront.md#distributionalreadyexists).
+ */
+async function createOrFind(host: string, run: Run, cert: Certificate): Promise<Created> {
+  const { cloudfront } = run.clients;
+  const config = distributionConfig(host, run.origin, cert.arn, newCallerReference());
+  try {
+    return { created: await createDistribution(cloudfront, config) };
+  } catch (error) {
+    if (codeOf(error) !== "DistributionAlreadyExists" && codeOf(error) !== "CNAMEAlreadyExists") throw error;
+    const existing = servingAlias(await listDistributions(cloudfront), host);
+    if (!existing?.Id) throw error;
+    const { CallerReference } = await distributionConfigOf(cloudfront, existing.Id);
+    return CallerReference === config.CallerReference ? { created: existing } : { existing };
+  }
 }
 
 async function hostResult(host: string, run: Run, mode: Mode): Promise<HostApplyResult> {
@@ -123,7 +167,9 @@ async function hostResult(host: string, run: Run, mode: Mode): Promise<HostApply
     }
     if (mode === "status") return { ...r, summary: `The certificate is issued; the distribution is not created yet: run apply.` };
 
-    const d = await createDistribution(run.clients.cloudfront, distributionConfig(host, run.origin, cert.arn));
+    const made = await createOrFind(host, run, cert);
+    if ("existing" in made) return await adopt(r, made.existing, run, mode);
+    const d = made.created;
     r.resources.push(distributionRef(d.Id!, d.Status, true));
     r.target = d.DomainName;
     r.outcome = "created";

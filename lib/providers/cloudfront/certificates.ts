@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import {
   DeleteCertificateCommand,
   DescribeCertificateCommand,
@@ -12,8 +12,8 @@ import {
 import { certificateNameCovers } from "@/lib/hostnames";
 import { cnameRecord } from "@/lib/plan/common";
 import type { DnsRecord } from "@/lib/plan/types";
-import { call } from "./errors";
-import { CERTIFICATE_KEY_TYPES, CERTIFICATE_TAG } from "./settings";
+import { call, codeOf } from "./errors";
+import { APPLY_TAG, CERTIFICATE_KEY_TYPES } from "./settings";
 
 /**
  * ACM in us-east-1 (providers.md §3): find a certificate that names the host, or request one validated
@@ -47,9 +47,13 @@ export async function listCertificates(acm: ACMClient): Promise<CertificateSumma
   return all;
 }
 
-/** ≤ 32 word characters, the same for the same host, so a repeated request returns the same ARN within the hour. */
-export function idempotencyToken(host: string): string {
-  return `sslclick${createHash("sha256").update(host).digest("hex").slice(0, 24)}`;
+/**
+ * ≤ 32 word characters, new for each request: ACM treats a token it saw within the hour as the same request
+ * and answers with that request's certificate, even if undo has deleted it since. The SDK's retries of one
+ * request resend the same token, so they cannot make a second certificate (docs/providers/cloudfront.md#idempotencytoken).
+ */
+export function newIdempotencyToken(): string {
+  return `sslclick${randomBytes(12).toString("hex")}`;
 }
 
 const noDot = (name: string) => name.replace(/\.$/, "").toLowerCase();
@@ -100,11 +104,30 @@ export async function findCertificate(acm: ACMClient, summaries: CertificateSumm
   return undefined;
 }
 
+/** What a new request can be: being validated, issued, or failed at once (e.g. a CAA record forbids Amazon). */
+const FRESH = new Set([PENDING, ISSUED, "FAILED"]);
+
+/**
+ * The certificate a request was just answered with, or undefined when ACM matched the token to an older
+ * request whose certificate is gone or spent (deleted, expired, revoked, timed out): such an ARN is never
+ * used, the request is made again (docs/providers/cloudfront.md#idempotencytoken).
+ */
+export async function describeRequested(acm: ACMClient, arn: string): Promise<Certificate | undefined> {
+  try {
+    const cert = await describeWithRecords(acm, arn);
+    return FRESH.has(cert.status) ? cert : undefined;
+  } catch (error) {
+    if (codeOf(error) === "ResourceNotFoundException") return undefined;
+    throw error;
+  }
+}
+
+/** Requests a DNS-validated certificate for the host, with a new idempotency token; returns its ARN. */
 export async function requestCertificate(acm: ACMClient, host: string): Promise<string> {
   const out = await call("acm", "RequestCertificate", () =>
     // ValidationMethod is always sent: ACM's default is EMAIL (providers.md §3).
-    // The tag marks it as this wizard's, for undo (settings.ts CERTIFICATE_TAG).
-    acm.send(new RequestCertificateCommand({ DomainName: host, ValidationMethod: "DNS", IdempotencyToken: idempotencyToken(host), Tags: [{ ...CERTIFICATE_TAG }] })),
+    // The tag marks it as this wizard's, for undo (settings.ts APPLY_TAG).
+    acm.send(new RequestCertificateCommand({ DomainName: host, ValidationMethod: "DNS", IdempotencyToken: newIdempotencyToken(), Tags: [{ ...APPLY_TAG }] })),
   );
   if (!out.CertificateArn) throw new Error("ACM returned no certificate ARN");
   return out.CertificateArn;
@@ -113,7 +136,7 @@ export async function requestCertificate(acm: ACMClient, host: string): Promise<
 /** Whether the certificate carries the tag apply sets on what it requests. */
 export async function hasApplyTag(acm: ACMClient, arn: string): Promise<boolean> {
   const { Tags } = await call("acm", "ListTagsForCertificate", () => acm.send(new ListTagsForCertificateCommand({ CertificateArn: arn })));
-  return (Tags ?? []).some((t) => t.Key === CERTIFICATE_TAG.Key && t.Value === CERTIFICATE_TAG.Value);
+  return (Tags ?? []).some((t) => t.Key === APPLY_TAG.Key && t.Value === APPLY_TAG.Value);
 }
 
 /** Fails with ResourceInUseException while a distribution uses it, and for a while after (providers.md §3). */

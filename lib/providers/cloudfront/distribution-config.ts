@@ -1,18 +1,27 @@
 import type { DistributionConfig } from "@aws-sdk/client-cloudfront";
-import { createHash } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { ALLOWED_METHODS, CACHED_METHODS, CLOUDFRONT, ORIGIN_ID } from "./settings";
 
-/** Same host and origin → same CallerReference, so a retried create can never make a second distribution. */
-export function callerReference(host: string, origin: string): string {
-  return `ssl-click-${createHash("sha256").update(`${host}|${origin}`).digest("hex").slice(0, 32)}`;
+/**
+ * A CallerReference never sent before. CloudFront answers DistributionAlreadyExists to any reference it has
+ * seen, whatever the config and even once that distribution is deleted, so each create needs a new one; the
+ * SDK's retries of one create resend the same request, reference included, and so cannot make a second
+ * distribution (docs/providers/cloudfront.md#callerreference).
+ */
+export function newCallerReference(): string {
+  return `ssl-click-${randomUUID()}`;
 }
 
 export const DISTRIBUTION_COMMENT_PREFIX = "SSL click tracking for ";
 
-/** The DistributionConfig for one link-branding host: the seed's values (providers.md §3 mapping). */
-export function distributionConfig(host: string, origin: string, certificateArn: string): DistributionConfig {
+/**
+ * The DistributionConfig for one link-branding host: the seed's values (providers.md §3 mapping). A config
+ * that is sent to CloudFront takes newCallerReference(); one that is only read (preview, comparisons, the
+ * Terraform export) has none.
+ */
+export function distributionConfig(host: string, origin: string, certificateArn: string, callerReference = ""): DistributionConfig {
   return {
-    CallerReference: callerReference(host, origin),
+    CallerReference: callerReference,
     Comment: `${DISTRIBUTION_COMMENT_PREFIX}${host}`.slice(0, 128),
     Enabled: CLOUDFRONT.enabled,
     Aliases: { Quantity: 1, Items: [host] },

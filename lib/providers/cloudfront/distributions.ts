@@ -1,10 +1,11 @@
 import "server-only";
 import {
-  CreateDistributionCommand,
+  CreateDistributionWithTagsCommand,
   DeleteDistributionCommand,
   GetDistributionCommand,
   GetDistributionConfigCommand,
   ListDistributionsCommand,
+  ListTagsForResourceCommand,
   UpdateDistributionCommand,
   type CloudFrontClient,
   type Distribution,
@@ -12,6 +13,7 @@ import {
   type DistributionSummary,
 } from "@aws-sdk/client-cloudfront";
 import { call, codeOf } from "./errors";
+import { APPLY_TAG } from "./settings";
 
 /**
  * CloudFront distributions (providers.md §3): what already serves a host is found by paging
@@ -40,10 +42,23 @@ export async function distributionConfigOf(cloudfront: CloudFrontClient, id: str
   return out.DistributionConfig;
 }
 
+/**
+ * Creates the distribution carrying APPLY_TAG, in the same call (CreateDistributionWithTags), so there is
+ * never a moment when apply's distribution exists untagged (docs/providers/cloudfront.md#tags).
+ */
 export async function createDistribution(cloudfront: CloudFrontClient, config: DistributionConfig): Promise<Distribution> {
-  const out = await call("cloudfront", "CreateDistribution", () => cloudfront.send(new CreateDistributionCommand({ DistributionConfig: config })));
+  if (!config.CallerReference) throw new Error("A distribution is created with newCallerReference()");
+  const out = await call("cloudfront", "CreateDistributionWithTags", () =>
+    cloudfront.send(new CreateDistributionWithTagsCommand({ DistributionConfigWithTags: { DistributionConfig: config, Tags: { Items: [{ ...APPLY_TAG }] } } })),
+  );
   if (!out.Distribution?.Id || !out.Distribution.DomainName) throw new Error("CloudFront returned no distribution");
   return out.Distribution;
+}
+
+/** Whether the distribution (by ARN) carries the tag apply puts on what it creates. */
+export async function hasApplyTag(cloudfront: CloudFrontClient, arn: string): Promise<boolean> {
+  const { Tags } = await call("cloudfront", "ListTagsForResource", () => cloudfront.send(new ListTagsForResourceCommand({ Resource: arn })));
+  return (Tags?.Items ?? []).some((t) => t.Key === APPLY_TAG.Key && t.Value === APPLY_TAG.Value);
 }
 
 /** A distribution with its ETag (the If-Match of an update or delete), or undefined when it does not exist. */

@@ -2,7 +2,7 @@ import "server-only";
 import { scrub as scrubText } from "@/lib/providers/scrub";
 import type { ProviderError } from "@/lib/providers/types";
 import { cloudfrontInfo } from "./info";
-import { CERTIFICATE_REGION } from "./settings";
+import { ACM_FIRST_NAME_MAX_LENGTH, CERTIFICATE_REGION } from "./settings";
 
 /**
  * AWS failures → ProviderError with what to do. Codes: CloudFront API reference (CreateDistribution
@@ -20,6 +20,9 @@ export class AwsCallError extends Error {
     super(`${service}:${operation} failed`);
   }
 }
+
+/** The name apply gives its own error when ACM keeps answering with a certificate that is gone. */
+export const STALE_CERTIFICATE = "StaleCertificate";
 
 export async function call<T>(service: AwsService, operation: string, fn: () => Promise<T>): Promise<T> {
   try {
@@ -61,9 +64,12 @@ const BUG = ["InvalidArgument", "InconsistentQuantities", "ValidationException",
 
 const RETRY_LATER = "Apply again in a few minutes. Nothing is lost: apply picks up what already exists.";
 
+/** API operations whose IAM actions have other names (the SDK's CreateDistributionWithTagsCommand documentation). */
+const IAM_ACTIONS: Record<string, string[]> = { "cloudfront:CreateDistributionWithTags": ["cloudfront:CreateDistribution", "cloudfront:TagResource"] };
+
 function permissionFor(service: AwsService, operation: string): string {
   const wanted = `${service}:${operation}`;
-  return cloudfrontInfo.permissions.find((p) => p === wanted) ?? wanted;
+  return (IAM_ACTIONS[wanted] ?? [wanted]).join(" and ");
 }
 
 export function translateError(thrown: unknown, opts: { host?: string; secrets: readonly (string | undefined)[] }): ProviderError {
@@ -121,6 +127,23 @@ export function translateError(thrown: unknown, opts: { host?: string; secrets: 
       );
     case "LimitExceededException":
       return result("This AWS account has reached an ACM certificate quota.", `Delete certificates you no longer use in ACM (${CERTIFICATE_REGION}), or ask for a higher quota, then apply again.`);
+    case "DistributionAlreadyExists":
+      return result(
+        `CloudFront says this create request was already made (its caller reference was used before), but no distribution in this account serves ${host}.`,
+        "Apply again: each run sends a new caller reference and first looks for what already exists.",
+      );
+    case "InvalidDomainValidationOptionsException":
+      return result(
+        `ACM did not accept ${host} as a certificate name: ${awsMessage}`,
+        host.length > ACM_FIRST_NAME_MAX_LENGTH
+          ? `A certificate's first name has at most ${ACM_FIRST_NAME_MAX_LENGTH} characters and ${host} has ${host.length}: choose a shorter link subdomain in your link branding, then start again with the new hostname.`
+          : "Check the hostname, then apply again. If it keeps failing, follow the manual steps for this hostname.",
+      );
+    case STALE_CERTIFICATE:
+      return result(
+        `ACM answered the certificate request for ${host} with a certificate that no longer exists (one deleted within the last hour).`,
+        "Apply again in a few minutes: each run asks with a new request token.",
+      );
     case "PreconditionFailed":
       return result("The distribution changed while apply was working on it.", "Apply again: it reads the current version first.");
   }

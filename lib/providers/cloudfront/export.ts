@@ -2,7 +2,7 @@ import type { DistributionConfig } from "@aws-sdk/client-cloudfront";
 import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/export/hcl";
 import type { Plan } from "@/lib/plan/types";
 import { CERTIFICATE_REGION } from "./settings";
-import { distributionConfig } from "./distribution-config";
+import { distributionConfig, newCallerReference } from "./distribution-config";
 
 /**
  * Exports of the CloudFront plan, built from the same DistributionConfig that apply sends, so the
@@ -11,9 +11,28 @@ import { distributionConfig } from "./distribution-config";
 
 const ARN_PLACEHOLDER = (host: string) => `arn:aws:acm:${CERTIFICATE_REGION}:ACCOUNT_ID:certificate/ISSUED-CERTIFICATE-FOR-${host}`;
 
-/** `aws cloudfront create-distribution --distribution-config file://…` documents, keyed by hostname. */
-export function awsCliExport(plan: Plan): Record<string, DistributionConfig> {
-  return Object.fromEntries(plan.hosts.map((h) => [h.host, distributionConfig(h.host, plan.origin, ARN_PLACEHOLDER(h.host))]));
+export interface AwsCliExport {
+  howToUse: string[];
+  /** `aws cloudfront create-distribution --distribution-config file://…` documents, keyed by hostname. */
+  distributions: Record<string, DistributionConfig>;
+}
+
+/**
+ * The AWS CLI documents. Each carries a CallerReference made for this download: CloudFront refuses one it
+ * has seen before (docs/providers/cloudfront.md#callerreference), so the export is made per request and says
+ * how to create again. The plan itself stays the same for the same URL.
+ */
+export function awsCliExport(plan: Plan, reference: () => string = newCallerReference): AwsCliExport {
+  const first = plan.hosts[0]?.host ?? "HOSTNAME";
+  return {
+    howToUse: [
+      `Save one document from "distributions" to a file, e.g. jq '.distributions["${first}"]' this-file.json > distribution.json`,
+      `In that file, replace ACMCertificateArn with the ARN of the Issued ACM certificate (${CERTIFICATE_REGION}) for that hostname.`,
+      "Create it: aws cloudfront create-distribution --distribution-config file://distribution.json",
+      "Each create needs a CallerReference CloudFront has never seen, even after the distribution it made is deleted (otherwise: DistributionAlreadyExists). The ones here are new for this download: to create again, download the export again or set CallerReference to a new value (e.g. the output of date +%s).",
+    ],
+    distributions: Object.fromEntries(plan.hosts.map((h) => [h.host, distributionConfig(h.host, plan.origin, ARN_PLACEHOLDER(h.host), reference())])),
+  };
 }
 
 function distributionBlock(host: string, c: DistributionConfig, certificate: HclRef): HclBlock {

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
 import { accessDeniedMessage, authenticate, type Caller, type FakeAccounts } from "./fake-auth";
+import { ACM_FIRST_NAME_MAX_LENGTH } from "./settings";
 
 /**
  * AWS Certificate Manager as @aws-sdk/client-acm speaks it: JSON 1.1, `POST /`, the operation in
@@ -144,12 +145,18 @@ export function fakeAcm(opts: AcmFakeOptions): AcmFake {
     RequestCertificate(caller, input) {
       const domain = String(input.DomainName ?? "").toLowerCase();
       if (!DOMAIN.test(domain) || domain.length > 253) throw new AcmError("ValidationException", "1 validation error detected: Value at 'domainName' failed to satisfy constraint");
+      // The first name becomes the Common Name, at most 64 octets (RequestCertificate DomainName, ACM API
+      // reference); ACM's answer, as public error reports quote it: docs/providers/cloudfront.md#64-octets
+      if (domain.length > ACM_FIRST_NAME_MAX_LENGTH) throw new AcmError("InvalidDomainValidationOptionsException", `The first domain name can be no longer than ${ACM_FIRST_NAME_MAX_LENGTH} characters.`);
       const token = input.IdempotencyToken;
       if (token !== undefined && (typeof token !== "string" || !/^\w{1,32}$/.test(token))) {
         throw new AcmError("ValidationException", "1 validation error detected: Value at 'idempotencyToken' failed to satisfy constraint: Member must satisfy regular expression pattern: \\w+");
       }
       const method = input.ValidationMethod === undefined ? "EMAIL" : String(input.ValidationMethod);
       if (method !== "DNS" && method !== "EMAIL") throw new AcmError("ValidationException", "Value at 'validationMethod' failed to satisfy constraint");
+      // Within the hour a token is the same request, answered with its certificate's ARN (RequestCertificate
+      // IdempotencyToken, ACM API reference). What ACM answers once that certificate is deleted is not
+      // documented: the fake gives the dead ARN, the answer apply must survive (docs/providers/cloudfront.md#idempotencytoken).
       const tokenKey = `${caller.accountId}/${caller.region}/${String(token)}`;
       const previous = token ? tokens.get(tokenKey) : undefined;
       if (previous && now() - previous.at < IDEMPOTENCY_WINDOW_MS) return { CertificateArn: previous.arn };

@@ -4,19 +4,27 @@ import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake
 import { accessDeniedMessage, authenticate, type Caller, type FakeAccounts } from "./fake-auth";
 import type { AcmView } from "./fake-acm";
 import { validateConfig, type FakeError } from "./fake-cloudfront-validate";
-import { buildXml, child, parseXml, strings, text, type XmlObject } from "./fake-xml";
+import { readTags, RESOURCE_ARN, type FakeTag } from "./fake-cloudfront-tags";
+import { buildXml, child, isObject, parseXml, strings, text, type XmlObject } from "./fake-xml";
 
 /**
  * Amazon CloudFront's distribution API, REST-XML 2020-05-31, as @aws-sdk/client-cloudfront speaks it
- * (CloudFront API reference; botocore cloudfront/2020-05-31 service-2.json; providers.md §3):
+ * (CloudFront API reference; the SDK's Smithy schemas, dist-es/schemas/schemas_0.js; docs/providers/cloudfront.md):
  *   POST   /2020-05-31/distribution              CreateDistribution   201, Location + ETag
+ *   POST   /2020-05-31/distribution?WithTags     CreateDistributionWithTags (logged and matched as CreateDistribution:
+ *                                                the same IAM action, so one name for faults and call logs)
  *   GET    /2020-05-31/distribution              ListDistributions    Marker / MaxItems paging
  *   GET    /2020-05-31/distribution/{Id}         GetDistribution
  *   GET    /2020-05-31/distribution/{Id}/config  GetDistributionConfig
  *   PUT    /2020-05-31/distribution/{Id}/config  UpdateDistribution   If-Match
  *   DELETE /2020-05-31/distribution/{Id}         DeleteDistribution   If-Match, disabled and Deployed
+ *   GET    /2020-05-31/tagging?Resource={ARN}    ListTagsForResource  `<Tags><Items><Tag><Key/><Value/></Tag></Items></Tags>`
  * Errors: `<ErrorResponse><Error><Type>Sender</Type><Code/><Message/></Error><RequestId/></ErrorResponse>`.
  * A created or updated distribution is InProgress until `deployAfter` (calls that show it, or ms) passes.
+ * A CallerReference is remembered per account for good, deleted distributions included: any create that
+ * sends it again is DistributionAlreadyExists 409 (DistributionConfig.CallerReference in the Smithy model:
+ * "If CallerReference is a value that you already sent in a previous request to create a distribution,
+ * CloudFront returns a DistributionAlreadyExists error"; docs/providers/cloudfront.md#callerreference).
  */
 export interface CloudfrontFakeOptions {
   accounts: FakeAccounts;
@@ -33,6 +41,7 @@ interface Distribution {
   accountId: string;
   domainName: string;
   config: XmlObject;
+  tags: FakeTag[];
   etag: string;
   status: "InProgress" | "Deployed";
   lastModified: number;
@@ -41,7 +50,9 @@ interface Distribution {
 
 const PREFIX = "/2020-05-31/distribution";
 const ROUTE = /^\/2020-05-31\/distribution(?:\/([A-Za-z0-9]+)(\/config)?)?$/;
+const TAGGING = "/2020-05-31/tagging";
 const WRITES = new Set(["CreateDistribution", "UpdateDistribution", "DeleteDistribution"]);
+
 const DEFAULT_MAX_ITEMS = 100;
 
 const token = (n: number, alphabet: string) => Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join("");
@@ -67,6 +78,9 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): FakeApi {
   const now = opts.now ?? Date.now;
   const maxDistributions = opts.maxDistributions ?? 200;
   let distributions = new Map<string, Distribution>();
+  /** accountId → every CallerReference a create has used, kept after the distribution is deleted. */
+  let references = new Map<string, Set<string>>();
+  const referencesOf = (accountId: string) => references.get(accountId) ?? references.set(accountId, new Set()).get(accountId)!;
 
   const deployed = (d: Distribution) => {
     const { calls, ms } = opts.deployAfter ?? { calls: 3 };
@@ -143,6 +157,17 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): FakeApi {
     return doc.value;
   };
 
+  /** A create's body: a DistributionConfig, or with ?WithTags a DistributionConfigWithTags {DistributionConfig, Tags}. */
+  const createFrom = (req: FakeRequest): { config: XmlObject; tags: Distribution["tags"] } => {
+    if (!req.query.has("WithTags")) return { config: configFrom(req), tags: [] };
+    const doc = parseXml(req.body);
+    const config = child(doc?.value, "DistributionConfig");
+    if (!doc || doc.root !== "DistributionConfigWithTags" || !isObject(config)) {
+      throw err(400, "MalformedInput", "The XML document is malformed or is not a DistributionConfigWithTags.");
+    }
+    return { config, tags: readTags(child(doc.value, "Tags")) };
+  };
+
   const ifMatch = (req: FakeRequest, d: Distribution) => {
     const given = req.headers["if-match"];
     if (typeof given !== "string" || given === "") throw err(400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid for the resource.");
@@ -151,14 +176,10 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): FakeApi {
 
   const ops: Record<string, (caller: Caller, req: FakeRequest, id?: string) => FakeResponse> = {
     CreateDistribution(caller, req) {
-      const config = configFrom(req);
-      const ref = text(config, "CallerReference");
-      const same = mine(caller).find((d) => text(d.config, "CallerReference") === ref);
-      if (same) {
-        if (JSON.stringify(same.config) !== JSON.stringify(config)) {
-          throw err(409, "DistributionAlreadyExists", "The caller reference you attempted to create the distribution with is associated with another distribution.");
-        }
-        return xml(201, "Distribution", distributionXml(same), { location: `http://${req.headers.host}${PREFIX}/${same.id}`, etag: same.etag });
+      const { config, tags } = createFrom(req);
+      const ref = text(config, "CallerReference") ?? "";
+      if (referencesOf(caller.accountId).has(ref)) {
+        throw err(409, "DistributionAlreadyExists", "The caller reference you attempted to create the distribution with is associated with another distribution.");
       }
       if (mine(caller).length >= maxDistributions) throw err(400, "TooManyDistributions", "Your request contains more CloudFront distributions than are allowed per AWS account.");
       const problem = check(caller, config);
@@ -170,12 +191,14 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): FakeApi {
         accountId: caller.accountId,
         domainName: `d${token(13, "abcdefghijklmnopqrstuvwxyz0123456789")}.cloudfront.net`,
         config,
+        tags,
         etag: `E${token(13, UPPER)}`,
         status: "InProgress",
         lastModified: now(),
         observed: 0,
       };
       distributions.set(id, d);
+      referencesOf(caller.accountId).add(ref);
       markCertificate(d, true);
       return xml(201, "Distribution", distributionXml(d), { location: `http://${req.headers.host}${PREFIX}/${id}`, etag: d.etag });
     },
@@ -221,6 +244,14 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): FakeApi {
       return xml(200, "Distribution", distributionXml(d), { etag: d.etag });
     },
 
+    ListTagsForResource(caller, req) {
+      const arn = req.query.get("Resource") ?? "";
+      if (!RESOURCE_ARN.test(arn)) throw err(400, "InvalidArgument", "The parameter Resource is invalid.");
+      const d = mine(caller).find((x) => x.arn === arn);
+      if (!d) throw err(404, "NoSuchResource", "A resource that was specified is not valid.");
+      return xml(200, "Tags", d.tags.length > 0 ? { Items: { Tag: d.tags.map((t) => ({ ...t })) } } : {});
+    },
+
     DeleteDistribution(caller, req, id) {
       const d = find(caller, id);
       ifMatch(req, d);
@@ -234,6 +265,7 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): FakeApi {
   };
 
   const route = (req: FakeRequest): { op: string; id?: string } => {
+    if (req.path === TAGGING) return { op: req.method === "GET" ? "ListTagsForResource" : "Unknown" };
     const m = req.path.match(ROUTE);
     if (!m) return { op: "Unknown" };
     const [, id, config] = m;
@@ -265,6 +297,7 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): FakeApi {
     },
     reset() {
       distributions = new Map();
+      references = new Map();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ProviderInfo } from "@/lib/providers/types";
+import { ACM_FIRST_NAME_MAX_LENGTH } from "./settings";
 
 export const cloudfrontInfo: ProviderInfo = {
   id: "cloudfront",
@@ -10,8 +11,11 @@ export const cloudfrontInfo: ProviderInfo = {
     { name: "secretAccessKey", label: "AWS secret access key", secret: true },
     { name: "sessionToken", label: "AWS session token", secret: true, optional: true, hint: "Only for temporary credentials (ASIA…)." },
   ],
+  // CreateDistributionWithTags needs CreateDistribution and TagResource; undo reads the tag (ListTagsForResource).
   permissions: [
     "cloudfront:CreateDistribution",
+    "cloudfront:TagResource",
+    "cloudfront:ListTagsForResource",
     "cloudfront:GetDistribution",
     "cloudfront:GetDistributionConfig",
     "cloudfront:UpdateDistribution",
@@ -24,4 +28,9 @@ export const cloudfrontInfo: ProviderInfo = {
     "acm:AddTagsToCertificate",
     "acm:ListTagsForCertificate",
   ],
+  // ACM puts the first name of a certificate in its Common Name: docs/providers/cloudfront.md#64-octets
+  hostnameLimit: {
+    maxLength: ACM_FIRST_NAME_MAX_LENGTH,
+    reason: `too long for CloudFront: its ACM certificate names the host first, and ACM allows at most ${ACM_FIRST_NAME_MAX_LENGTH} characters there. Choose a shorter link subdomain in your link branding (at most ${ACM_FIRST_NAME_MAX_LENGTH} characters in all, e.g. ablink.news.example.com), then enter that hostname.`,
+  },
 };

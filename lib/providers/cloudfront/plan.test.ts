@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldsOf, recordsOf } from "@/lib/plan/types";
 import { plan } from "./plan";
-import { distributionConfig } from "./distribution-config";
+import { distributionConfig, newCallerReference } from "./distribution-config";
 
 const HOST = "ablink.subdomain.customer.com";
 const valueOf = (p: ReturnType<typeof plan>, id: string) => fieldsOf(p.hosts[0]!).find((f) => f.id === id)?.value;
@@ -139,9 +139,15 @@ describe("CloudFront DistributionConfig", () => {
     });
   });
 
-  it("has a deterministic CallerReference per host and origin", () => {
-    expect(config.CallerReference).toBe(distributionConfig(HOST, "sendgrid.net", "other").CallerReference);
-    expect(config.CallerReference).not.toBe(distributionConfig(HOST, "eu.sendgrid.net", "other").CallerReference);
+  it("carries the CallerReference it is given, and none when it is only read", () => {
+    expect(config.CallerReference).toBe("");
+    expect(distributionConfig(HOST, "sendgrid.net", "other", "ssl-click-given").CallerReference).toBe("ssl-click-given");
+  });
+
+  it("gets a new CallerReference for every create", () => {
+    const references = Array.from({ length: 50 }, () => newCallerReference());
+    expect(new Set(references).size).toBe(50);
+    expect(references[0]).toMatch(/^ssl-click-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 });
 

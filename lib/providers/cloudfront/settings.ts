@@ -68,12 +68,14 @@ export const MANAGED_POLICY = {
 export const CERTIFICATE_KEY_TYPES = ["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1"] as const;
 
 /**
- * The tag apply puts on every ACM certificate it requests (RequestCertificate `Tags`, ACM API reference),
- * so undo can tell a certificate this wizard requested from one the person made (the idempotency token is
- * not readable afterwards). Tagging at request time may need acm:AddTagsToCertificate as well
- * (**unverified**: the permission list asks for it, harmless if not needed).
+ * The tag apply puts on everything it creates: ACM certificates (RequestCertificate `Tags`) and CloudFront
+ * distributions (CreateDistributionWithTags), so undo can tell what this wizard made from what the person
+ * made (neither an idempotency token nor a CallerReference says who sent it). docs/providers/cloudfront.md#tags
  */
-export const CERTIFICATE_TAG = { Key: "created-by", Value: "ssl-click-tracking-wizard" } as const;
+export const APPLY_TAG = { Key: "created-by", Value: "ssl-click-tracking-wizard" } as const;
+
+/** The longest first name ACM puts in a certificate (its Common Name): docs/providers/cloudfront.md#64-octets */
+export const ACM_FIRST_NAME_MAX_LENGTH = 64;
 
 /** How long CloudFront usually takes to deploy a change (providers.md §3: "usually under 5" minutes). */
 export const DEPLOY_MINUTES = 5;

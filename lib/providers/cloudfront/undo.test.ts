@@ -65,7 +65,7 @@ async function applied(hosts: string[]): Promise<UndoTarget[]> {
   throw new Error("apply did not complete");
 }
 
-/** A certificate and distribution someone made by hand: no tag, their own caller reference. */
+/** A certificate and distribution someone made by hand: no tag. */
 async function handmade(host: string) {
   const { cf, acm } = sdk();
   const { CertificateArn } = await acm.send(new RequestCertificateCommand({ DomainName: host, ValidationMethod: "DNS" }));
@@ -162,7 +162,7 @@ describe("CloudFront undo", () => {
       ctx,
     );
     expect(report.results.map((r) => [r.outcome, r.message])).toEqual([
-      ["refused", `Not removed: it was not created by this wizard for ${B} (its caller reference is not the one apply gives that host).`],
+      ["refused", "Not removed: it does not carry the tag created-by=ssl-click-tracking-wizard that apply puts on the distributions it creates."],
       ["refused", "Not removed: it does not carry the tag created-by=ssl-click-tracking-wizard that apply puts on the certificates it requests."],
       ["refused", "Not removed: it now also serves www.undo-a.example.com, which apply did not add. Remove those alternate domain names first if you mean to delete it."],
       ["refused", "Not removed: ../../distribution is not a CloudFront distribution id."],
@@ -183,6 +183,13 @@ describe("CloudFront undo", () => {
       ],
     ]);
     expect((await writes()).length).toBe(writesBefore);
+  });
+
+  it("refuses a distribution apply tagged when asked to undo it for a host it does not serve", async () => {
+    const dist = (await applied([A])).find((t) => t.kind === RESOURCE_KIND.cloudfrontDistribution)!;
+    const report = await cloudfrontServer.undo(creds(), [{ ...dist, host: C }], ctx);
+    expect(report.results.map((r) => [r.outcome, r.message])).toEqual([["refused", `Not removed: it does not serve ${C}.`]]);
+    expect(await writes()).toEqual([]);
   });
 
   it("ACM still counting the certificate as in use is a wait, not a failure", async () => {

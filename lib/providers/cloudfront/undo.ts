@@ -1,15 +1,13 @@
 import "server-only";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import type { UndoReport, UndoResult, UndoTarget } from "@/lib/providers/types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { alreadyGone, refused, removed, runUndo, waiting } from "@/lib/providers/undo-common";
-import { deleteCertificate, describeCertificate, hasApplyTag } from "./certificates";
+import { deleteCertificate, describeCertificate, hasApplyTag as certificateHasApplyTag } from "./certificates";
 import type { AwsClients } from "./client";
-import { callerReference } from "./distribution-config";
-import { DEPLOYED, deleteDistribution, getDistribution, updateDistribution } from "./distributions";
+import { DEPLOYED, deleteDistribution, getDistribution, hasApplyTag as distributionHasApplyTag, updateDistribution } from "./distributions";
 import { codeOf, translateError } from "./errors";
-import { CERTIFICATE_REGION, CERTIFICATE_TAG, DEPLOY_MINUTES } from "./settings";
+import { APPLY_TAG, CERTIFICATE_REGION, DEPLOY_MINUTES } from "./settings";
 
 /**
  * CloudFront undo (providers.md §3 "Delete"): a distribution is disabled (GetDistribution → Enabled
@@ -17,8 +15,8 @@ import { CERTIFICATE_REGION, CERTIFICATE_TAG, DEPLOY_MINUTES } from "./settings"
  * says how long to wait, and running it again continues. The ACM certificate goes once no distribution
  * uses it (ACM refuses with ResourceInUseException while one does, and for a while after).
  *
- * Apply's marks: a distribution's CallerReference is callerReference(host, origin), which never changes
- * after creation; a certificate carries CERTIFICATE_TAG and names the host. Anything else is refused.
+ * Apply's mark: APPLY_TAG, on a distribution that serves the host and nothing else, and on a certificate
+ * that names the host (docs/providers/cloudfront.md#tags). Anything else is refused.
  */
 
 const ACM_ARN = new RegExp(`^arn:aws:acm:${CERTIFICATE_REGION}:\\d{12}:certificate/[0-9a-f-]{36}$`);
@@ -29,6 +27,8 @@ function minutesLeft(lastModified: Date | undefined, now = Date.now()): number {
   return Math.max(1, Math.ceil(DEPLOY_MINUTES - elapsed));
 }
 
+const notTagged = (what: string) => `it does not carry the tag ${APPLY_TAG.Key}=${APPLY_TAG.Value} that apply puts on the ${what}.`;
+
 const undoAgain = (minutes: number) => `Deletion is possible once that is deployed, in about ${minutes} minute${minutes === 1 ? "" : "s"}: undo again then.`;
 
 async function undoDistribution({ cloudfront }: AwsClients, t: UndoTarget): Promise<UndoResult> {
@@ -37,11 +37,10 @@ async function undoDistribution({ cloudfront }: AwsClients, t: UndoTarget): Prom
   if (!found) return alreadyGone(t);
   const { distribution: d, etag } = found;
   const config = d.DistributionConfig!;
-  const ours = Object.values(SENDGRID_ORIGIN).map((origin) => callerReference(t.host, origin));
-  if (!ours.includes(config.CallerReference ?? "")) {
-    return refused(t, `it was not created by this wizard for ${t.host} (its caller reference is not the one apply gives that host).`);
-  }
-  const others = (config.Aliases?.Items ?? []).filter((a) => a.toLowerCase() !== t.host);
+  const aliases = (config.Aliases?.Items ?? []).map((a) => a.toLowerCase());
+  if (!aliases.includes(t.host)) return refused(t, `it does not serve ${t.host}.`);
+  if (!(await distributionHasApplyTag(cloudfront, d.ARN ?? ""))) return refused(t, notTagged("distributions it creates"));
+  const others = aliases.filter((a) => a !== t.host);
   if (others.length > 0) {
     return refused(t, `it now also serves ${others.join(", ")}, which apply did not add. Remove those alternate domain names first if you mean to delete it.`);
   }
@@ -78,9 +77,7 @@ async function undoCertificate({ acm }: AwsClients, t: UndoTarget, done: readonl
     throw error;
   }
   if (cert.domainName !== t.host) return refused(t, `it is for ${cert.domainName}, not ${t.host}.`);
-  if (!(await hasApplyTag(acm, t.id))) {
-    return refused(t, `it does not carry the tag ${CERTIFICATE_TAG.Key}=${CERTIFICATE_TAG.Value} that apply puts on the certificates it requests.`);
-  }
+  if (!(await certificateHasApplyTag(acm, t.id))) return refused(t, notTagged("certificates it requests"));
   // Distributions of this undo that are on their way out: the certificate waits for them.
   const pending = done.filter((r) => r.kind === RESOURCE_KIND.cloudfrontDistribution && r.host === t.host && (r.outcome === "waiting" || r.outcome === "failed"));
   if (pending.length > 0) {
