@@ -14,8 +14,9 @@ import { ALL_PERMISSIONS, CloudflareFake } from "./fake";
 import { OPTION } from "./labels";
 import { cloudflareCredentials, type CloudflareCredentials } from "./schema";
 import { cloudflareUndo } from "./undo";
-import { CERTIFICATE, CF_CODE, CONFIG_ACTION, PACK_ACTIVE, PACK_IN_PROGRESS, PERMISSION, RECORD_TYPE, SSL_MODE, TTL_AUTO, hostExpression, orderedHosts, ruleDescription, type Permission } from "./settings";
-import { nameInZone, namesCover, repeatedZone, zoneOf } from "./zones";
+import { choosePack, describeOrder, describePack, packNext, packNote, packResource, packSummary, packUsable, statusWords, validationRecords } from "./certificates";
+import { CF_CODE, CONFIG_ACTION, PERMISSION, RECORD_TYPE, SSL_MODE, TTL_AUTO, hostExpression, orderedHosts, ruleDescription, type Permission } from "./settings";
+import { nameInZone, repeatedZone, zoneOf } from "./zones";
 import { OWNER_RECORD, ownerRecordFor, ownerRecordName, parentOf, zoneCandidates } from "@/lib/hostnames";
 
 /**
@@ -33,7 +34,6 @@ import { OWNER_RECORD, ownerRecordFor, ownerRecordName, parentOf, zoneCandidates
  */
 
 const SENDGRID_TARGETS = new Set(Object.values(SENDGRID_ORIGIN));
-const PACK_PENDING: ReadonlySet<string> = new Set(PACK_IN_PROGRESS);
 
 interface Session {
   client: CloudflareClient;
@@ -245,10 +245,7 @@ async function inspect(session: Session, located: Located, check: ZoneCheck): Pr
     ownerName = owner?.name ?? null;
   }
 
-  const packs = await client.certificatePacks(zone.id);
-  const covering = packs.filter((p) => namesCover(p.hosts, host));
-  const pack = covering.find((p) => p.status === PACK_ACTIVE) ?? covering.find((p) => PACK_PENDING.has(p.status)) ?? null;
-  const stalePacks = pack ? [] : covering.filter((p) => p.status !== PACK_ACTIVE && !PACK_PENDING.has(p.status));
+  const { pack, stale: stalePacks } = choosePack(await client.certificatePacks(zone.id), host);
 
   const ruleset = await client.configEntrypoint(zone.id);
   const rule = ruleset?.rules.find((r) => isOurRule(r, host)) ?? null;
@@ -273,8 +270,10 @@ async function inspect(session: Session, located: Located, check: ZoneCheck): Pr
       notes.push(`Another Configuration Rule ("${other.description ?? other.id}") sets SSL to ${String(ssl)} for requests that include ${host}; check that it does not override SSL Full for this host.`);
     }
   }
-  for (const p of stalePacks) notes.push(`An earlier certificate for ${host} (${p.id}) is ${p.status.replaceAll("_", " ")}; a new one is ordered.`);
-  if (link?.proxied && !(pack?.status === PACK_ACTIVE)) {
+  for (const p of stalePacks) notes.push(`An earlier certificate for ${host} (${p.id}) is ${statusWords(p)}; a new one is ordered.`);
+  const expiring = packNote(pack, host);
+  if (expiring) notes.push(expiring);
+  if (link?.proxied && !packUsable(pack)) {
     notes.push(`${host} is already proxied but no active certificate names it: browsers fail with ERR_SSL_VERSION_OR_CIPHER_MISMATCH until the certificate is active.`);
   }
   return { ...located, link, linkConflict, ownerName, owner, pack, stalePacks, ruleset, rule, notes };
@@ -288,18 +287,6 @@ function describeRecord(r: CfRecord): string {
 
 function wantedRecord(name: string, target: string, proxied: boolean): string {
   return `${RECORD_TYPE} ${name} → ${target}, ${proxied ? OPTION.proxied : OPTION.dnsOnly}, TTL ${OPTION.ttlAuto}`;
-}
-
-function describePack(p: CfPack): string {
-  return `${p.type === "universal" ? "Universal SSL" : "Advanced certificate"} ${p.id} (${p.hosts.join(", ")}): ${p.status.replaceAll("_", " ")}`;
-}
-
-function certificateHosts(state: Located): string[] {
-  return orderedHosts(state.zone.name, state.host);
-}
-
-function describeOrder(state: Located): string {
-  return `Advanced certificate for ${certificateHosts(state).join(", ")} (${OPTION.validationMethod[CERTIFICATE.validationMethod]}, ${OPTION.validityDays(CERTIFICATE.validityDays)}, ${OPTION.certificateAuthority[CERTIFICATE.certificateAuthority]})`;
 }
 
 function ourRule(host: string): CfRule {
@@ -329,7 +316,7 @@ function linkNeedsFix(link: CfRecord, origin: string): boolean {
 function proxyWanted(session: Session, state: HostState): boolean {
   if (!state.link) return false;
   if (state.link.proxied && sameName(state.link.content, session.origin)) return true;
-  return session.input.linkBrandingValidated === true && state.pack?.status === PACK_ACTIVE;
+  return session.input.linkBrandingValidated === true && packUsable(state.pack);
 }
 
 function ownerPlaceholder(session: Session, state: Located): DnsRecord {
@@ -346,23 +333,6 @@ function ownerPlaceholder(session: Session, state: Located): DnsRecord {
     purpose: "SendGrid's owner record for this link branding; copy <user_id> from your link-branding chart. DNS only.",
     phase: "setup",
   };
-}
-
-function validationRecords(state: HostState): DnsRecord[] {
-  if (state.zone.type !== "partial" || !state.pack || state.pack.status === PACK_ACTIVE) return [];
-  return (state.pack.validation_records ?? [])
-    .filter((v) => v.txt_name && v.txt_value)
-    .map((v) => ({
-      type: "TXT" as const,
-      name: v.txt_name!,
-      relativeName: nameInZone(v.txt_name!, state.zone.name),
-      zone: state.zone.name,
-      value: v.txt_value!,
-      valueKnown: true,
-      ttl: OPTION.ttlAuto,
-      purpose: "Proves to the certificate authority that you control the host. Create it at your authoritative DNS host.",
-      phase: "setup" as const,
-    }));
 }
 
 function previewChanges(session: Session, state: HostState): { changes: PlannedChange[]; notes: string[] } {
@@ -396,9 +366,9 @@ function previewChanges(session: Session, state: HostState): { changes: PlannedC
   }
 
   if (state.pack) {
-    changes.push({ resource: `Certificate for ${host}`, action: "reuse", current: describePack(state.pack), next: state.pack.status === PACK_ACTIVE ? "Active" : "Wait until Active" });
+    changes.push({ resource: `Certificate for ${host}`, action: "reuse", current: describePack(state.pack), next: packNext(state.pack, host) });
   } else {
-    changes.push({ resource: `Certificate for ${host}`, action: "create", current: `No certificate names ${host}`, next: describeOrder(state) });
+    changes.push({ resource: `Certificate for ${host}`, action: "create", current: `No certificate names ${host}`, next: describeOrder(state.zone.name, host) });
   }
 
   const expression = hostExpression(host);
@@ -482,7 +452,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
     // An adopted record is checked like any other (it may have appeared meanwhile, pointing elsewhere).
     if (!created && linkNeedsFix(link, origin)) {
       const keepProxy = link.proxied && sameName(link.content, origin);
-      link = await client.editRecord(zone.id, link.id, { content: origin, ttl: TTL_AUTO, proxied: keepProxy });
+      link = await client.editCname(zone.id, link, { content: origin, ttl: TTL_AUTO, proxied: keepProxy });
       tally.changed = true;
     }
     tally.resources.push({ kind: RESOURCE_KIND.dnsRecord, id: link.id, createdByThisRun: created, status: describeRecord(link) });
@@ -502,7 +472,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
       }
       // Only the link host is ever proxied (providers.md §0 invariant 7); the owner record's target is left as SendGrid gave it.
       if (owner.proxied) {
-        owner = await client.editRecord(zone.id, owner.id, { proxied: false });
+        owner = await client.editCname(zone.id, owner, { proxied: false });
         tally.changed = true;
       }
       tally.resources.push({ kind: RESOURCE_KIND.dnsRecord, id: owner.id, createdByThisRun: created, status: describeRecord(owner) });
@@ -516,12 +486,12 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
   const certOk = await step(session, tally, `order a certificate for ${host}`, PERMISSION.sslEdit, zone.name, async () => {
     let created = false;
     if (!pack) {
-      pack = await client.orderCertificate(zone.id, certificateHosts(state));
+      pack = await client.orderCertificate(zone.id, orderedHosts(zone.name, host));
       created = true;
       tally.created = true;
       tally.changed = true;
     }
-    tally.resources.push({ kind: pack.type === "universal" ? RESOURCE_KIND.universalCertificate : RESOURCE_KIND.advancedCertificate, id: pack.id, createdByThisRun: created, status: pack.status.replaceAll("_", " ") });
+    tally.resources.push(packResource(pack, created));
   });
 
   // 3. SSL Full for the host: read, merge, write the zone's Configuration Rules (never drops other rules),
@@ -538,11 +508,12 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
   });
 
   // 4. The proxy: only for a record that was there before this run (SendGrid validated it), after the person's confirmation, with an active certificate.
-  const certActive = pack?.status === PACK_ACTIVE;
+  const certActive = packUsable(pack);
   const current = link as CfRecord | null;
   if (linkOk && certOk && ruleOk && current && !current.proxied && linkExisted && input.linkBrandingValidated === true && certActive) {
     await step(session, tally, `turn on the proxy for ${host}`, PERMISSION.dnsEdit, zone.name, async () => {
-      const proxied = await client.editRecord(zone.id, current.id, { proxied: true });
+      // Proxied records are always TTL Auto (docs/providers/cloudflare.md#dns-records).
+      const proxied = await client.editCname(zone.id, current, { proxied: true, ttl: TTL_AUTO });
       link = proxied;
       tally.changed = true;
       const ref = tally.resources.find((r) => r.id === proxied.id);
@@ -550,7 +521,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
     });
   }
 
-  records.push(...validationRecords({ ...state, pack }));
+  records.push(...validationRecords(state.zone, pack));
   const differences = [...state.notes, ...tally.errors.slice(1).map((e) => `Also: ${e.message} ${e.action}`)];
   const final = link as CfRecord | null;
   const done = final?.proxied === true && certActive && ruleReady(rule);
@@ -573,8 +544,8 @@ function summarise(session: Session, host: string, link: CfRecord | null, pack: 
   if (done) return `${host} is proxied by Cloudflare with SSL Full and an active certificate. Test a tracked link over HTTPS, then ask your account team for SSL click tracking.`;
   const parts: string[] = [];
   if (!link) parts.push("The link record does not exist yet.");
-  if (!pack) parts.push(`No certificate names ${host} yet.`);
-  else if (pack.status !== PACK_ACTIVE) parts.push(`Certificate ${pack.status.replaceAll("_", " ")}: Cloudflare validates the TXT record itself when your DNS is on Cloudflare; check again in a few minutes.`);
+  const certificate = packSummary(pack, host);
+  if (certificate) parts.push(certificate);
   if (!rule) parts.push("The SSL Full rule is not in place yet.");
   if (link && !link.proxied) {
     if (!session.input.linkBrandingValidated || !linkExisted) {
@@ -592,14 +563,14 @@ function statusOf(session: Session, state: HostState): HostApplyResult {
   const resources: ResourceRef[] = [];
   if (link) resources.push({ kind: RESOURCE_KIND.dnsRecord, id: link.id, createdByThisRun: false, status: describeRecord(link) });
   if (state.owner) resources.push({ kind: RESOURCE_KIND.dnsRecord, id: state.owner.id, createdByThisRun: false, status: describeRecord(state.owner) });
-  if (pack) resources.push({ kind: pack.type === "universal" ? RESOURCE_KIND.universalCertificate : RESOURCE_KIND.advancedCertificate, id: pack.id, createdByThisRun: false, status: pack.status.replaceAll("_", " ") });
+  if (pack) resources.push(packResource(pack, false));
   if (rule) resources.push({ kind: RESOURCE_KIND.configurationRule, id: String(rule.id ?? ""), createdByThisRun: false, status: `SSL ${String(rule.action_parameters?.ssl ?? "not set")}` });
-  const done = link?.proxied === true && pack?.status === PACK_ACTIVE && ruleReady(rule);
+  const done = link?.proxied === true && packUsable(pack) && ruleReady(rule);
   return {
     host,
     outcome: done ? "unchanged" : "pending",
     summary: summarise(session, host, link, pack, ruleReady(rule), done, true),
-    records: [...(state.ownerName ? [] : [ownerPlaceholder(session, state)]), ...validationRecords(state)],
+    records: [...(state.ownerName ? [] : [ownerPlaceholder(session, state)]), ...validationRecords(state.zone, state.pack)],
     resources,
     differences: state.notes,
   };

@@ -3,7 +3,12 @@ import Cloudflare from "cloudflare";
 import { withRetry } from "@/lib/async";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { hasCode, retryDelay } from "./errors";
+import { toPack, type CfPack } from "./certificates";
+import { cnameEdit, toRecord, type CfRecord, type CnameChange } from "./records";
 import { CERTIFICATE, CF_CODE, CONFIG_PHASE, RECORD_COMMENT, RECORD_TYPE, TTL_AUTO } from "./settings";
+
+export type { CfPack } from "./certificates";
+export type { CfRecord } from "./records";
 
 /**
  * The few Cloudflare API calls apply needs, through the official SDK (cloudflare v7; calls as in
@@ -28,16 +33,6 @@ export interface CfZone {
   type: string;
 }
 
-export interface CfRecord {
-  id: string;
-  name: string;
-  type: string;
-  content: string;
-  proxied: boolean;
-  ttl: number;
-  comment?: string | null;
-}
-
 export interface CfRule {
   id?: string;
   action?: string;
@@ -52,14 +47,6 @@ export interface CfRuleset {
   id: string;
   version: string;
   rules: CfRule[];
-}
-
-export interface CfPack {
-  id: string;
-  type: string;
-  hosts: string[];
-  status: string;
-  validation_records?: { txt_name?: string; txt_value?: string; status?: string }[];
 }
 
 export interface CfPageRule {
@@ -81,12 +68,6 @@ export function asParam(rule: CfRule): CfRule {
   delete copy.version;
   delete copy.last_updated;
   return copy;
-}
-
-type SdkRecord = { id: string; name: string; type: string; content?: unknown; proxied?: boolean; ttl?: unknown; comment?: string | null };
-
-function toRecord(r: SdkRecord): CfRecord {
-  return { id: r.id, name: r.name, type: r.type, content: String(r.content ?? ""), proxied: r.proxied === true, ttl: Number(r.ttl), comment: r.comment ?? null };
 }
 
 /** A 404 from the API: the object does not exist (any more). */
@@ -172,10 +153,10 @@ export class CloudflareClient {
     return toRecord(r);
   }
 
-  async editRecord(zoneId: string, id: string, patch: { content?: string; proxied?: boolean; ttl?: number }): Promise<CfRecord> {
-    // PATCH changes only the fields sent (providers.md §4).
-    const r = await this.call(() => this.sdk.dns.records.edit(id, { zone_id: zoneId, type: RECORD_TYPE, ...patch } as Parameters<Cloudflare["dns"]["records"]["edit"]>[1]));
-    return toRecord(r);
+  /** `PATCH /zones/{id}/dns_records/{record_id}` with the complete body built from the record as read (records.ts). */
+  async editCname(zoneId: string, record: CfRecord, change: CnameChange): Promise<CfRecord> {
+    const body = cnameEdit(zoneId, record, change);
+    return toRecord(await this.call(() => this.sdk.dns.records.edit(record.id, body)));
   }
 
   /** One record by id, or null when it does not exist (404, code 81044). */
@@ -226,7 +207,7 @@ export class CloudflareClient {
   async certificatePacks(zoneId: string, probe = false): Promise<CfPack[]> {
     const fetchPage = async (page: number) => {
       const p = await this.sdk.ssl.certificatePacks.list({ zone_id: zoneId, status: "all", page, per_page: probe ? 5 : PACKS_PER_PAGE });
-      return { result: p.result as unknown as CfPack[], result_info: p.result_info };
+      return { result: p.result.map(toPack), result_info: p.result_info };
     };
     return probe ? (await this.call(() => fetchPage(1))).result : this.pages(fetchPage);
   }
@@ -234,7 +215,7 @@ export class CloudflareClient {
   /** One certificate pack by id, or null when it does not exist (404). */
   async certificatePack(zoneId: string, id: string): Promise<CfPack | null> {
     try {
-      return (await this.call(() => this.sdk.ssl.certificatePacks.get(id, { zone_id: zoneId }))) as unknown as CfPack;
+      return toPack(await this.call(() => this.sdk.ssl.certificatePacks.get(id, { zone_id: zoneId })));
     } catch (e) {
       if (notFound(e)) return null;
       throw e;
@@ -260,6 +241,6 @@ export class CloudflareClient {
         }),
       false,
     );
-    return r as unknown as CfPack;
+    return toPack(r);
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
+import type { Status } from "cloudflare/resources/ssl/certificate-packs/certificate-packs";
 import type { FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
 import { fail, lower, ok, paginate, parseBody, WIRE_ERROR } from "./fake-wire";
 
@@ -13,7 +14,8 @@ export interface FakeCertificatePack {
   id: string;
   type: "universal" | "advanced";
   hosts: string[];
-  status: string;
+  /** Any of the 21 statuses of the SDK's `Status` union; tests set them with CloudflareFake.addPack/setPackStatus. */
+  status: Status;
   validation_method: "txt" | "http" | "email";
   validity_days: number;
   certificate_authority: "google" | "lets_encrypt" | "ssl_com";
@@ -33,8 +35,22 @@ export interface CertZone {
 }
 
 const PACK_STAGES = ["initializing", "pending_validation", "pending_issuance", "pending_deployment", "active"] as const;
+/** `validity_days: 14 | 30 | 90 | 365` and `certificate_authority` (SDK `CertificatePackCreateParams`). */
 const VALIDITY_DAYS = [14, 30, 90, 365];
 const AUTHORITIES = ["google", "lets_encrypt", "ssl_com"] as const;
+
+/**
+ * The validity periods each authority issues, which the SDK's types do not tie together: Let's Encrypt
+ * "supports validity periods of 90 days"; Google Trust Services and SSL.com 14, 30 and 90 days, SSL.com
+ * also one year for Enterprise customers (cloudflare-docs ssl/reference/certificate-authorities and
+ * ssl/reference/certificate-validity-periods: 1 month and 2 weeks "Not supported by Let's Encrypt"). The
+ * Enterprise condition is not modelled. docs/providers/cloudflare.md#certificate-authorities-and-validity
+ */
+const VALIDITY_BY_AUTHORITY: Record<(typeof AUTHORITIES)[number], readonly number[]> = {
+  google: [14, 30, 90],
+  lets_encrypt: [90],
+  ssl_com: [14, 30, 90, 365],
+};
 const VALIDATION_METHODS = ["txt", "http", "email"] as const;
 
 const PACK_ERROR = {
@@ -65,15 +81,26 @@ export function universalPack(zoneName: string): StoredPack {
   };
 }
 
-/** A read of a new Advanced pack moves it one stage along, reaching active after `readsUntilActive` reads. */
+/**
+ * A read of an Advanced pack on the way to active (the stages of cloudflare-docs
+ * ssl/reference/certificate-statuses, "New certificates") moves it along, reaching active after
+ * `readsUntilActive` reads; it never moves back. Every other status stays as it is.
+ */
 function read(pack: StoredPack, readsUntilActive: number): FakeCertificatePack {
-  if (pack.type === "advanced" && pack.status !== "active" && PACK_STAGES.some((s) => s === pack.status)) {
+  const stage = PACK_STAGES.findIndex((s) => s === pack.status);
+  if (pack.type === "advanced" && stage >= 0 && pack.status !== "active") {
     pack.reads++;
     const last = PACK_STAGES.length - 1;
-    pack.status = PACK_STAGES[Math.min(last, Math.floor((pack.reads * last) / Math.max(1, readsUntilActive)))]!;
+    const reached = Math.floor((pack.reads * last) / Math.max(1, readsUntilActive));
+    pack.status = PACK_STAGES[Math.min(last, Math.max(stage, reached))]!;
     if (pack.status === "active") delete pack.validation_records;
   }
   return withoutReads(pack);
+}
+
+/** A pack seeded by a test, in any status (an Advanced pack unless `type` says otherwise). */
+export function seededPack(hosts: string[], status: Status, type: FakeCertificatePack["type"] = "advanced"): StoredPack {
+  return { ...universalPack(hosts[0] ?? ""), type, hosts, status, certificate_authority: "lets_encrypt" };
 }
 
 export function listPacks(s: CertZone, req: FakeRequest, readsUntilActive: number): FakeResponse {
@@ -110,9 +137,11 @@ export function orderPack(s: CertZone, req: FakeRequest): FakeResponse {
   if (hosts.some((h) => !(h === s.zone.name || h.endsWith(`.${s.zone.name}`)))) return PACK_ERROR.invalid("every host must be in the zone");
   const method = VALIDATION_METHODS.find((m) => m === b.validation_method);
   if (!method) return PACK_ERROR.invalid("validation_method is invalid");
-  if (!VALIDITY_DAYS.includes(Number(b.validity_days))) return PACK_ERROR.invalid("validity_days is invalid");
+  const days = Number(b.validity_days);
+  if (!VALIDITY_DAYS.includes(days)) return PACK_ERROR.invalid("validity_days is invalid");
   const authority = AUTHORITIES.find((a) => a === b.certificate_authority);
   if (!authority) return PACK_ERROR.invalid("certificate_authority is invalid");
+  if (!VALIDITY_BY_AUTHORITY[authority].includes(days)) return PACK_ERROR.invalid(`Certificate authority ${authority} does not issue certificates valid for ${days} days.`); // wording and code unverified
   if (!s.acm) return PACK_ERROR.acmRequired();
   const pack: StoredPack = {
     id: randomUUID(),
@@ -120,7 +149,7 @@ export function orderPack(s: CertZone, req: FakeRequest): FakeResponse {
     hosts,
     status: "initializing",
     validation_method: method,
-    validity_days: Number(b.validity_days),
+    validity_days: days,
     certificate_authority: authority,
     cloudflare_branding: b.cloudflare_branding === true,
     validation_records: hosts.map((h) => ({ txt_name: `_acme-challenge.${h}`, txt_value: randomBytes(16).toString("base64url"), status: "pending" })),

@@ -1,6 +1,6 @@
 import "server-only";
 import type { FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
-import { fail, hex32, lower, now, ok, paginate, parseBody, WIRE_ERROR } from "./fake-wire";
+import { fail, hex32, isObject, lower, now, ok, paginate, parseBody, WIRE_ERROR, type CfError } from "./fake-wire";
 
 /**
  * DNS records in the Cloudflare fake: `GET|POST /zones/{id}/dns_records`, `GET|PATCH|PUT|DELETE
@@ -40,8 +40,33 @@ const DNS_ERROR = {
   identical: () => fail(400, { code: 81057, message: "Record already exists." }),
   nameTaken: () => fail(400, { code: 81053, message: "An A, AAAA, or CNAME record with that host already exists." }),
   cnameTaken: () => fail(400, { code: 81054, message: "A CNAME record with that host already exists." }),
-  badTtl: () => fail(400, { code: 9021, message: "Invalid TTL. Must be between 60 and 86400 seconds, or 1 for Automatic." }), // unverified code
 };
+
+/**
+ * Field errors, each answered as its own entry in `errors` (since October 2024 Cloudflare no longer wraps
+ * them in a 1004 "DNS Validation Error" chain: cloudflare/cloudflare-docs#15317). 9021 is the code users
+ * report for a body without `ttl` (qdm12/ddns-updater#28, LINKIWI/cloudflare-ddns-client#30; the wording of
+ * the limits has changed over time); 9000 is reported for an invalid name (cisagov/manage.get.gov#5244);
+ * 9020 for a missing type is **unverified**. docs/providers/cloudflare.md#dns-record-edits
+ */
+const FIELD_ERROR = {
+  name: { code: 9000, message: "DNS name is invalid." },
+  ttl: { code: 9021, message: "Invalid TTL. Must be between 60 and 86400 seconds, or 1 for Automatic." },
+  type: { code: 9020, message: "Invalid DNS record type." },
+} as const satisfies Record<string, CfError>;
+
+/**
+ * `name`, `ttl` and `type` are required in every create (POST), overwrite (PUT) and update (PATCH) body,
+ * for all 21 record types: `RecordCreateParams`, `RecordUpdateParams` and `RecordEditParams` in the
+ * cloudflare SDK v7.3.0 (resources/dns/records.d.ts), and the API reference of "Update DNS Record" (PATCH
+ * /zones/{zone_id}/dns_records/{dns_record_id}: "CNAMERecord { name, ttl, type, … }"). The live PATCH is
+ * reported to accept partial bodies (cloudflare/cloudflare-typescript#2795, open); the fake holds the client
+ * to the published contract. docs/providers/cloudflare.md#dns-record-edits
+ */
+function missingRequired(body: Record<string, unknown>): FakeResponse | null {
+  const missing = (["name", "ttl", "type"] as const).filter((field) => body[field] === undefined || body[field] === null);
+  return missing.length > 0 ? fail(400, ...missing.map((field) => FIELD_ERROR[field])) : null;
+}
 
 /** Names are stored as the lower-case FQDN; a relative name is expanded by the zone ("@" is the apex). */
 export function fqdn(zoneName: string, raw: string): string {
@@ -116,13 +141,17 @@ function validateRecord(s: DnsZone, body: Record<string, unknown>): FakeResponse
   if (name.endsWith(".") || /\s/.test(name)) return DNS_ERROR.validation("name is invalid.");
   const fq = fqdn(s.zone.name, name);
   if (!(fq === s.zone.name || fq.endsWith(`.${s.zone.name}`))) return DNS_ERROR.validation("name is not in the zone.");
-  if (body.ttl !== undefined && (typeof body.ttl !== "number" || !(body.ttl === 1 || (body.ttl >= 60 && body.ttl <= 86400)))) return DNS_ERROR.badTtl();
+  // TTL: 1 (automatic) or 60–86400 seconds (cloudflare `TTLParam`).
+  if (typeof body.ttl !== "number" || !(body.ttl === 1 || (body.ttl >= 60 && body.ttl <= 86400))) return fail(400, FIELD_ERROR.ttl);
   if (body.proxied !== undefined && typeof body.proxied !== "boolean") return DNS_ERROR.validation("proxied must be a boolean.");
   if (body.proxied === true && !ADDRESS_TYPES.has(body.type)) return DNS_ERROR.validation(`${body.type} records cannot be proxied.`);
   // Comments: no newlines (cloudflare-docs record-attributes); the length limit depends on the plan, the Free plan's is modelled.
   if (body.comment !== undefined && body.comment !== null && (typeof body.comment !== "string" || /[\r\n]/.test(body.comment) || body.comment.length > COMMENT_MAX)) {
     return DNS_ERROR.validation("comment is invalid or too long.");
   }
+  // Tags are "name:value" strings and settings an object (cloudflare `RecordTagsParam`, `CNAMERecord.Settings`).
+  if (body.tags !== undefined && !(Array.isArray(body.tags) && body.tags.every((t) => typeof t === "string"))) return DNS_ERROR.validation("tags must be a list of strings.");
+  if (body.settings !== undefined && !isObject(body.settings)) return DNS_ERROR.validation("settings must be an object.");
   return null;
 }
 
@@ -130,30 +159,45 @@ export function createRecord(s: DnsZone, req: FakeRequest): FakeResponse {
   const parsed = parseBody(req);
   if (!parsed.ok) return WIRE_ERROR.malformed();
   const body = parsed.value;
-  const invalid = validateRecord(s, body);
+  const invalid = missingRequired(body) ?? validateRecord(s, body);
   if (invalid) return invalid;
-  const rec = newRecord(s.zone.name, String(body.name), String(body.type), String(body.content), body.proxied === true, typeof body.ttl === "number" ? body.ttl : 1, typeof body.comment === "string" ? body.comment : null);
+  const rec = newRecord(s.zone.name, String(body.name), String(body.type), String(body.content), body.proxied === true, Number(body.ttl), typeof body.comment === "string" ? body.comment : null);
   const clash = conflict(s, rec);
   if (clash) return clash;
+  Object.assign(rec, extras(body, rec));
   s.records.push(rec);
   return ok(rec);
 }
 
+/** Tags and settings as sent, else as `base` has them. */
+function extras(body: Record<string, unknown>, base: Pick<FakeDnsRecord, "tags" | "settings">): Pick<FakeDnsRecord, "tags" | "settings"> {
+  const tags = Array.isArray(body.tags) ? body.tags.map(String) : base.tags;
+  const settings = isObject(body.settings) ? { ...base.settings, ...body.settings } : base.settings;
+  return { tags, settings };
+}
+
+/**
+ * PUT (`replace`) overwrites the record: what the body leaves out goes back to its default (not proxied, no
+ * comment, no tags). PATCH changes what the body sends and keeps the rest. Both need name, ttl and type.
+ */
 export function changeRecord(s: DnsZone, id: string, req: FakeRequest, replace: boolean): FakeResponse {
   const rec = s.records.find((r) => r.id === id);
   if (!rec) return DNS_ERROR.notFound();
   const parsed = parseBody(req);
   if (!parsed.ok) return WIRE_ERROR.malformed();
+  const required = missingRequired(parsed.value);
+  if (required) return required;
   const merged: Record<string, unknown> = replace
-    ? { proxied: false, ttl: 1, ...parsed.value }
-    : { name: rec.name, type: rec.type, content: rec.content, proxied: rec.proxied, ttl: rec.ttl, comment: rec.comment, ...parsed.value };
+    ? { proxied: false, comment: null, ...parsed.value }
+    : { content: rec.content, proxied: rec.proxied, comment: rec.comment, ...parsed.value };
   const invalid = validateRecord(s, merged);
   if (invalid) return invalid;
   const next = newRecord(s.zone.name, String(merged.name), String(merged.type), String(merged.content), merged.proxied === true, Number(merged.ttl));
   const clash = conflict(s, { ...next, id });
   if (clash) return clash;
   const comment = typeof merged.comment === "string" ? merged.comment : null;
-  Object.assign(rec, { name: next.name, type: next.type, content: next.content, proxiable: next.proxiable, proxied: next.proxied, ttl: next.ttl, comment, settings: next.settings, modified_on: now() });
+  const kept = replace || next.type !== rec.type ? { tags: next.tags, settings: next.settings } : rec;
+  Object.assign(rec, { name: next.name, type: next.type, content: next.content, proxiable: next.proxiable, proxied: next.proxied, ttl: next.ttl, comment, ...extras(merged, kept), modified_on: now() });
   return ok(rec);
 }
 

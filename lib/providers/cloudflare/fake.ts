@@ -1,7 +1,8 @@
 import "server-only";
 import { parse as parseDomain } from "tldts";
 import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
-import { deletePack, getPack, listPacks, orderPack, universalPack, withoutReads, type FakeCertificatePack, type StoredPack } from "./fake-certs";
+import type { Status } from "cloudflare/resources/ssl/certificate-packs/certificate-packs";
+import { deletePack, getPack, listPacks, orderPack, seededPack, universalPack, withoutReads, type FakeCertificatePack, type StoredPack } from "./fake-certs";
 import { changeRecord, createRecord, deleteRecord, getRecord, listRecords, newRecord, type FakeDnsRecord } from "./fake-dns";
 import { getEntrypoint, putEntrypoint, writeRuleset, type FakeRule, type FakeRuleset } from "./fake-rulesets";
 import { fail, hex32, lower, now, ok, paginate, parseBody, WIRE_ERROR } from "./fake-wire";
@@ -215,9 +216,10 @@ export class CloudflareFake implements FakeApi {
     return id;
   }
 
-  addRecord(zoneName: string, rec: { name: string; type: string; content: string; proxied?: boolean; ttl?: number; comment?: string }): FakeDnsRecord {
+  addRecord(zoneName: string, rec: { name: string; type: string; content: string; proxied?: boolean; ttl?: number; comment?: string; tags?: string[] }): FakeDnsRecord {
     const s = this.mustZone(zoneName);
     const record = newRecord(s.zone.name, rec.name, rec.type, rec.content, rec.proxied ?? false, rec.ttl ?? 1, rec.comment ?? null);
+    record.tags = [...(rec.tags ?? [])];
     s.records.push(record);
     return record;
   }
@@ -241,6 +243,20 @@ export class CloudflareFake implements FakeApi {
   setRules(zoneName: string, phase: string, rules: Partial<FakeRule>[]): void {
     const s = this.mustZone(zoneName);
     writeRuleset(s.rulesets, phase, rules);
+  }
+
+  /** A certificate pack in any of Cloudflare's statuses, for tests (hosts: the apex and the names it covers). */
+  addPack(zoneName: string, hosts: string[], status: Status, type: FakeCertificatePack["type"] = "advanced"): FakeCertificatePack {
+    const s = this.mustZone(zoneName);
+    const pack = seededPack(hosts.map(lower), status, type);
+    s.packs.push(pack);
+    return withoutReads(pack);
+  }
+
+  setPackStatus(zoneName: string, packId: string, status: Status): void {
+    const pack = this.mustZone(zoneName).packs.find((p) => p.id === packId);
+    if (!pack) throw new Error(`fake has no certificate pack ${packId} in ${zoneName}`);
+    pack.status = status;
   }
 
   /** Every pending certificate becomes active (a shortcut for tests that do not poll). */
