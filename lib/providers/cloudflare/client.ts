@@ -12,7 +12,7 @@ export type { CfRecord } from "./records";
 
 /**
  * The few Cloudflare API calls apply needs, through the official SDK (cloudflare v7; calls as in
- * providers.md §4), with the shapes apply reads reduced to what it uses.
+ * docs/providers/cloudflare.md), with the shapes apply reads reduced to what it uses.
  *
  * The SDK's own retry is off (`maxRetries: 0`): it would sleep for whatever `Retry-After` says, and
  * Cloudflare may say five minutes. Retries happen here instead, bounded by ApplyContext.
@@ -58,7 +58,7 @@ export interface CfPageRule {
 
 interface Page<T> {
   result: T[];
-  /** The wire has total_pages too (providers.md §4); the SDK types only page and per_page. */
+  /** The wire has total_pages too (docs/providers/cloudflare.md#envelope); the SDK types only page and per_page. */
   result_info?: object;
 }
 
@@ -82,7 +82,7 @@ export class CloudflareClient {
 
   constructor(apiToken: string, ctx: ApplyContext) {
     // apiKey/apiEmail/userServiceKey null: otherwise the SDK reads CLOUDFLARE_API_KEY, CLOUDFLARE_EMAIL,
-    // … from the server's environment and sends them too (providers.md §4 "SDK").
+    // … from the server's environment and sends them too (docs/providers/cloudflare.md#sdk).
     this.sdk = new Cloudflare({
       apiToken,
       apiKey: null,
@@ -111,7 +111,8 @@ export class CloudflareClient {
     for (let page = 1; page <= MAX_PAGES; page++) {
       const p = await this.call(() => fetchPage(page));
       out.push(...p.result);
-      const total = Number((p.result_info as { total_pages?: unknown } | undefined)?.total_pages ?? 1);
+      const info = p.result_info;
+      const total = info && "total_pages" in info ? Number(info.total_pages) : 1;
       if (page >= total || p.result.length === 0) break;
     }
     return out;
@@ -169,7 +170,7 @@ export class CloudflareClient {
     }
   }
 
-  /** `DELETE /zones/{id}/dns_records/{record_id}` (providers.md §4 "DNS records"). */
+  /** `DELETE /zones/{id}/dns_records/{record_id}` (docs/providers/cloudflare.md#dns-records). */
   async deleteRecord(zoneId: string, id: string): Promise<void> {
     await this.call(() => this.sdk.dns.records.delete(id, { zone_id: zoneId }));
   }
@@ -177,7 +178,7 @@ export class CloudflareClient {
   /** The zone-wide SSL/TLS mode (needs Zone Settings Read, which apply does not ask for: callers treat a refusal as unknown). */
   async sslSetting(zoneId: string): Promise<string> {
     const s = await this.call(() => this.sdk.zones.settings.get("ssl", { zone_id: zoneId }));
-    return String((s as { value?: unknown }).value ?? "");
+    return "value" in s ? String(s.value ?? "") : "";
   }
 
   /** The zone's Configuration Rules ruleset, or null when there is none yet (404, code 10003). */
@@ -191,9 +192,12 @@ export class CloudflareClient {
     }
   }
 
-  /** Replaces every rule of the phase: callers pass the merged list (providers.md §4 "Encryption mode"). */
+  /** Replaces every rule of the phase: callers pass the merged list (docs/providers/cloudflare.md#configuration-rules). */
   async putConfigEntrypoint(zoneId: string, rules: CfRule[]): Promise<CfRuleset> {
     const r = (await this.call(() =>
+      // The one cast on SDK parameters: rules read from the phase go back unchanged, and the SDK types the read
+      // (every rule with `action: string`) apart from the write (a union keyed by literal actions), so no
+      // mapping without a cast exists short of rebuilding each rule by kind (docs/providers/cloudflare.md#sdk).
       this.sdk.rulesets.phases.update(CONFIG_PHASE, { zone_id: zoneId, rules: rules as Parameters<Cloudflare["rulesets"]["phases"]["update"]>[1]["rules"] }),
     )) as unknown as { id: string; version: string; rules?: CfRule[] };
     return { id: r.id, version: r.version, rules: r.rules ?? [] };

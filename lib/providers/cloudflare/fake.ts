@@ -36,7 +36,7 @@ export type { FakeRule, FakeRuleset } from "./fake-rulesets";
 
 export type Access = "read" | "edit";
 
-/** A token's permission groups. Edit includes read. Dashboard names: providers.md §4. */
+/** A token's permission groups. Edit includes read. Dashboard names: docs/providers/cloudflare.md#token. */
 export interface TokenPermissions {
   zone?: "read"; // Zone › Zone Read
   dns?: Access; // Zone › DNS
@@ -362,7 +362,7 @@ export class CloudflareFake implements FakeApi {
       if (parseDomain(lower(name), { allowPrivateDomains: false }).domain === lower(name)) this.addZone(name, { acm: true });
     }
     const zones = [...this.zones.values()].map((s) => s.zone).filter((z) => !name || z.name === lower(name));
-    // per_page: default 20, max 50 (providers.md §4).
+    // per_page: default 20, max 50 (docs/providers/cloudflare.md#zones).
     const { result, result_info } = paginate(zones, req.query, 20, 50);
     return ok(result, { result_info });
   }

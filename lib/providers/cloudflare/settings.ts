@@ -2,8 +2,7 @@ import type { CertificatePackCreateParams } from "cloudflare/resources/ssl/certi
 
 /**
  * The Cloudflare values of the seed, as API values. The plan (what a person types) and apply (API
- * bodies) both read them from here. Facts and sources: providers.md §4 (cloudflare/cloudflare-docs,
- * cloudflare/cloudflare-typescript v7, cloudflare/api-schemas).
+ * bodies) both read them from here. Facts and sources: docs/providers/cloudflare.md.
  */
 
 /** `ttl: 1` is "Auto" in the API; proxied records are always Auto. */
@@ -14,7 +13,7 @@ export const RECORD_TYPE = "CNAME";
 /**
  * SSL/TLS encryption mode for the link hosts: Full. Not Full (strict): SendGrid answers with a
  * `*.sendgrid.net` certificate, so strict fails with 526. Not Flexible: that sends clicks to the
- * origin over plain HTTP (providers.md §0 invariant 2).
+ * origin over plain HTTP (lib/plan/invariants.ts, invariant 2; docs/providers/cloudflare.md#configuration-rules).
  */
 export const SSL_MODE = "full";
 
@@ -76,7 +75,7 @@ export function orderedHosts(zone: string, host: string): string[] {
   return [zone, host];
 }
 
-/** API token permission groups as the dashboard names them (dashboard "Edit" = API "Write"). providers.md §4. */
+/** API token permission groups as the dashboard names them (dashboard "Edit" = API "Write"). docs/providers/cloudflare.md#token. */
 export const PERMISSION = {
   zoneRead: "Zone › Zone Read",
   dnsEdit: "Zone › DNS Edit",
@@ -85,7 +84,7 @@ export const PERMISSION = {
 } as const;
 export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];
 
-/** The Cloudflare error codes apply handles itself (providers.md §4). */
+/** The Cloudflare error codes apply handles itself (docs/providers/cloudflare.md). */
 export const CF_CODE = {
   authentication: 10000,
   unauthorized: 9109,

@@ -10,7 +10,7 @@ import { CERTIFICATE, CONFIG_ACTION, RECORD_COMMENT, hostExpression, orderedHost
 import { OWNER_RECORD, parentOf, zoneCandidates } from "@/lib/hostnames";
 
 /**
- * Cloudflare undo (providers.md §4): the DNS records apply created, then its Configuration Rule (read,
+ * Cloudflare undo (docs/providers/cloudflare.md): the DNS records apply created, then its Configuration Rule (read,
  * merge, write: every other rule of the phase stays), then the Advanced certificate it ordered.
  *
  * Apply's marks: records it creates carry RECORD_COMMENT (records that were there before have no such
