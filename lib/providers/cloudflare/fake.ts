@@ -2,10 +2,13 @@ import "server-only";
 import { parse as parseDomain } from "tldts";
 import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
 import type { Status } from "cloudflare/resources/ssl/certificate-packs/certificate-packs";
-import { deletePack, getPack, listPacks, orderPack, seededPack, universalPack, withoutReads, type FakeCertificatePack, type StoredPack } from "./fake-certs";
+import { deletePack, getPack, listPacks, orderPack, seededPack, withoutReads, type FakeCertificatePack } from "./fake-certs";
 import { changeRecord, createRecord, deleteRecord, getRecord, listRecords, newRecord, type FakeDnsRecord } from "./fake-dns";
 import { getEntrypoint, putEntrypoint, writeRuleset, type FakeRule, type FakeRuleset } from "./fake-rulesets";
-import { fail, hex32, lower, now, ok, paginate, parseBody, WIRE_ERROR } from "./fake-wire";
+import { hex32, lower, now, ok, paginate, WIRE_ERROR } from "./fake-wire";
+import { editSsl, newZone, sslSetting, type AddZoneOptions, type FakePageRule, type ZoneState } from "./fake-zones";
+
+export type { AddZoneOptions, FakePageRule } from "./fake-zones";
 
 export type { FakeCertificatePack } from "./fake-certs";
 export type { FakeDnsRecord } from "./fake-dns";
@@ -61,45 +64,6 @@ export interface FakeToken {
   permissions: TokenPermissions;
 }
 
-export interface FakePageRule {
-  id: string;
-  targets: { target: "url"; constraint: { operator: "matches"; value: string } }[];
-  actions: { id: string; value?: unknown }[];
-  priority: number;
-  status: "active" | "disabled";
-  created_on: string;
-  modified_on: string;
-}
-
-interface ZoneState {
-  zone: {
-    id: string;
-    name: string;
-    status: "active" | "pending";
-    paused: boolean;
-    type: "full" | "partial";
-    development_mode: number;
-    name_servers: string[];
-    original_name_servers: string[] | null;
-    original_registrar: string | null;
-    original_dnshost: string | null;
-    created_on: string;
-    modified_on: string;
-    activated_on: string;
-    account: { id: string; name: string };
-    owner: { id: string | null; type: string; email: string | null };
-    permissions: string[];
-    plan: { id: string; name: string; price: number; currency: string; frequency: string; is_subscribed: boolean; can_subscribe: boolean; legacy_id: string; legacy_discount: boolean; externally_managed: boolean };
-    meta: { step: number; custom_certificate_quota: number; page_rule_quota: number; phishing_detected: boolean };
-  };
-  acm: boolean;
-  ssl: { value: string; modified_on: string | null };
-  records: FakeDnsRecord[];
-  rulesets: Map<string, FakeRuleset>;
-  pageRules: FakePageRule[];
-  packs: StoredPack[];
-}
-
 export interface CloudflareFakeOptions {
   /** Sandbox mode: the first look-up of an unknown registrable domain creates its zone (with ACM). */
   autoCreateZones?: boolean;
@@ -108,22 +72,6 @@ export interface CloudflareFakeOptions {
   /** Tokens known from the start. */
   tokens?: Record<string, Partial<FakeToken>>;
 }
-
-export interface AddZoneOptions {
-  /** Advanced Certificate Manager on the zone; without it an order fails with 1450. */
-  acm?: boolean;
-  type?: "full" | "partial";
-  status?: "active" | "pending";
-  ssl?: "off" | "flexible" | "full" | "strict";
-}
-
-const ACCOUNT = { id: "0123456789abcdef0123456789abcdef", name: "Fake account" };
-const SSL_VALUES = ["off", "flexible", "full", "strict"];
-
-const E = {
-  ...WIRE_ERROR,
-  settingInvalid: (id: string) => fail(400, { code: 1007, message: `Invalid value for zone setting ${id}` }), // unverified code
-};
 
 type Handler = (req: FakeRequest, m: RegExpMatchArray) => FakeResponse;
 
@@ -156,8 +104,8 @@ export class CloudflareFake implements FakeApi {
       { method: "PATCH", pattern: new RegExp(`^${z}/dns_records/([^/]+)$`), op: "EditDnsRecord", handler: (r, m) => this.withZone(r, m[1]!, "dns", "edit", (s) => changeRecord(s, m[2]!, r, false)) },
       { method: "PUT", pattern: new RegExp(`^${z}/dns_records/([^/]+)$`), op: "UpdateDnsRecord", handler: (r, m) => this.withZone(r, m[1]!, "dns", "edit", (s) => changeRecord(s, m[2]!, r, true)) },
       { method: "DELETE", pattern: new RegExp(`^${z}/dns_records/([^/]+)$`), op: "DeleteDnsRecord", handler: (r, m) => this.withZone(r, m[1]!, "dns", "edit", (s) => deleteRecord(s, m[2]!)) },
-      { method: "GET", pattern: new RegExp(`^${z}/settings/ssl$`), op: "GetZoneSetting", handler: (r, m) => this.withZone(r, m[1]!, "zoneSettings", "read", (s) => ok(this.sslSetting(s))) },
-      { method: "PATCH", pattern: new RegExp(`^${z}/settings/ssl$`), op: "EditZoneSetting", handler: (r, m) => this.withZone(r, m[1]!, "zoneSettings", "edit", (s) => this.editSsl(s, r)) },
+      { method: "GET", pattern: new RegExp(`^${z}/settings/ssl$`), op: "GetZoneSetting", handler: (r, m) => this.withZone(r, m[1]!, "zoneSettings", "read", (s) => ok(sslSetting(s))) },
+      { method: "PATCH", pattern: new RegExp(`^${z}/settings/ssl$`), op: "EditZoneSetting", handler: (r, m) => this.withZone(r, m[1]!, "zoneSettings", "edit", (s) => editSsl(s, r)) },
       { method: "GET", pattern: new RegExp(`^${z}/rulesets/phases/([a-z_]+)/entrypoint$`), op: "GetEntrypoint", handler: (r, m) => this.withZone(r, m[1]!, "configRules", "read", (s) => getEntrypoint(s.rulesets, m[2]!)) },
       { method: "PUT", pattern: new RegExp(`^${z}/rulesets/phases/([a-z_]+)/entrypoint$`), op: "UpdateEntrypoint", handler: (r, m) => this.withZone(r, m[1]!, "configRules", "edit", (s) => putEntrypoint(s.rulesets, m[2]!, r)) },
       { method: "GET", pattern: new RegExp(`^${z}/pagerules$`), op: "ListPageRules", handler: (r, m) => this.withZone(r, m[1]!, "pageRules", "read", (s) => ok(s.pageRules)) },
@@ -183,37 +131,9 @@ export class CloudflareFake implements FakeApi {
     const zoneName = lower(name);
     const existing = this.zoneByName(zoneName);
     if (existing) return existing.zone.id;
-    const id = hex32();
-    const t = now();
-    this.zones.set(id, {
-      zone: {
-        id,
-        name: zoneName,
-        status: opts.status ?? "active",
-        paused: false,
-        type: opts.type ?? "full",
-        development_mode: 0,
-        name_servers: ["ada.ns.cloudflare.com", "bob.ns.cloudflare.com"],
-        original_name_servers: null,
-        original_registrar: null,
-        original_dnshost: null,
-        created_on: t,
-        modified_on: t,
-        activated_on: t,
-        account: ACCOUNT,
-        owner: { id: null, type: "user", email: null },
-        permissions: ["#zone:read", "#dns_records:edit"],
-        plan: { id: "0feeeeeeeeeeeeeeeeeeeeeeeeeeeeee", name: "Free Website", price: 0, currency: "USD", frequency: "", is_subscribed: false, can_subscribe: false, legacy_id: "free", legacy_discount: false, externally_managed: false },
-        meta: { step: 2, custom_certificate_quota: 0, page_rule_quota: 3, phishing_detected: false },
-      },
-      acm: opts.acm ?? false,
-      ssl: { value: opts.ssl ?? "full", modified_on: null },
-      records: [],
-      rulesets: new Map(),
-      pageRules: [],
-      packs: [universalPack(zoneName)],
-    });
-    return id;
+    const state = newZone(zoneName, opts);
+    this.zones.set(state.zone.id, state);
+    return state.zone.id;
   }
 
   addRecord(zoneName: string, rec: { name: string; type: string; content: string; proxied?: boolean; ttl?: number; comment?: string; tags?: string[] }): FakeDnsRecord {
@@ -290,9 +210,9 @@ export class CloudflareFake implements FakeApi {
   handle(req: FakeRequest): FakeResponse {
     const path = this.stripPrefix(req.path);
     const matches = this.routes.filter((r) => r.pattern.test(path));
-    if (matches.length === 0) return E.noRoute();
+    if (matches.length === 0) return WIRE_ERROR.noRoute();
     const route = matches.find((r) => r.method === req.method);
-    if (!route) return E.methodNotAllowed(req.method);
+    if (!route) return WIRE_ERROR.methodNotAllowed(req.method);
     const auth = this.authenticate(req, route.op === "VerifyToken");
     if ("status" in auth) return auth;
     return route.handler(req, path.match(route.pattern)!);
@@ -310,12 +230,12 @@ export class CloudflareFake implements FakeApi {
 
   private authenticate(req: FakeRequest, verifying: boolean): { token: FakeToken } | FakeResponse {
     const header = req.headers.authorization;
-    if (!header) return E.missingAuth();
+    if (!header) return WIRE_ERROR.missingAuth();
     const m = /^Bearer ([A-Za-z0-9_-]+)$/.exec(header);
-    if (!m) return E.badAuthFormat();
+    if (!m) return WIRE_ERROR.badAuthFormat();
     const token = this.tokens.get(m[1]!);
-    if (!token) return verifying ? E.invalidToken() : E.unauthorized(); // unverified: the status a revoked token meets outside /verify
-    if (!verifying && token.status !== "active") return E.unauthorized();
+    if (!token) return verifying ? WIRE_ERROR.invalidToken() : WIRE_ERROR.unauthorized(); // unverified: the status a revoked token meets outside /verify
+    if (!verifying && token.status !== "active") return WIRE_ERROR.unauthorized();
     return { token };
   }
 
@@ -342,8 +262,8 @@ export class CloudflareFake implements FakeApi {
   private withZone(req: FakeRequest, id: string, group: keyof TokenPermissions, need: Access, fn: (s: ZoneState) => FakeResponse): FakeResponse {
     const token = this.currentToken(req);
     const s = this.zones.get(id);
-    if (!s) return E.badZone(id);
-    if (!this.allowed(token, group, need)) return E.authentication();
+    if (!s) return WIRE_ERROR.badZone(id);
+    if (!this.allowed(token, group, need)) return WIRE_ERROR.authentication();
     return fn(s);
   }
 
@@ -355,7 +275,7 @@ export class CloudflareFake implements FakeApi {
 
   private listZones(req: FakeRequest): FakeResponse {
     const token = this.currentToken(req);
-    if (!this.allowed(token, "zone", "read")) return E.authentication();
+    if (!this.allowed(token, "zone", "read")) return WIRE_ERROR.authentication();
     const name = req.query.get("name");
     if (name && this.options.autoCreateZones && !this.zoneByName(lower(name))) {
       // Sandbox: a zone appears for any registrable domain the wizard asks about, never for sub-zones.
@@ -367,18 +287,5 @@ export class CloudflareFake implements FakeApi {
     return ok(result, { result_info });
   }
 
-  // ---- zone setting ssl ----
 
-  private sslSetting(s: ZoneState) {
-    return { id: "ssl", value: s.ssl.value, editable: true, modified_on: s.ssl.modified_on };
-  }
-
-  private editSsl(s: ZoneState, req: FakeRequest): FakeResponse {
-    const parsed = parseBody(req);
-    if (!parsed.ok) return E.malformed();
-    const value = parsed.value.value;
-    if (typeof value !== "string" || !SSL_VALUES.includes(value)) return E.settingInvalid("ssl");
-    s.ssl = { value, modified_on: now() };
-    return ok(this.sslSetting(s));
-  }
 }
