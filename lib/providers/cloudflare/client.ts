@@ -3,11 +3,16 @@ import Cloudflare from "cloudflare";
 import { withRetry } from "@/lib/async";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { hasCode, retryDelay } from "./errors";
+import { toPack, type CfPack } from "./certificates";
+import { cnameEdit, toRecord, type CfRecord, type CnameChange } from "./records";
 import { CERTIFICATE, CF_CODE, CONFIG_PHASE, RECORD_COMMENT, RECORD_TYPE, TTL_AUTO } from "./settings";
+
+export type { CfPack } from "./certificates";
+export type { CfRecord } from "./records";
 
 /**
  * The few Cloudflare API calls apply needs, through the official SDK (cloudflare v7; calls as in
- * providers.md §4), with the shapes apply reads reduced to what it uses.
+ * docs/providers/cloudflare.md), with the shapes apply reads reduced to what it uses.
  *
  * The SDK's own retry is off (`maxRetries: 0`): it would sleep for whatever `Retry-After` says, and
  * Cloudflare may say five minutes. Retries happen here instead, bounded by ApplyContext.
@@ -28,16 +33,6 @@ export interface CfZone {
   type: string;
 }
 
-export interface CfRecord {
-  id: string;
-  name: string;
-  type: string;
-  content: string;
-  proxied: boolean;
-  ttl: number;
-  comment?: string | null;
-}
-
 export interface CfRule {
   id?: string;
   action?: string;
@@ -54,14 +49,6 @@ export interface CfRuleset {
   rules: CfRule[];
 }
 
-export interface CfPack {
-  id: string;
-  type: string;
-  hosts: string[];
-  status: string;
-  validation_records?: { txt_name?: string; txt_value?: string; status?: string }[];
-}
-
 export interface CfPageRule {
   id: string;
   targets: { constraint?: { value?: string } }[];
@@ -71,7 +58,7 @@ export interface CfPageRule {
 
 interface Page<T> {
   result: T[];
-  /** The wire has total_pages too (providers.md §4); the SDK types only page and per_page. */
+  /** The wire has total_pages too (docs/providers/cloudflare.md#envelope); the SDK types only page and per_page. */
   result_info?: object;
 }
 
@@ -81,12 +68,6 @@ export function asParam(rule: CfRule): CfRule {
   delete copy.version;
   delete copy.last_updated;
   return copy;
-}
-
-type SdkRecord = { id: string; name: string; type: string; content?: unknown; proxied?: boolean; ttl?: unknown; comment?: string | null };
-
-function toRecord(r: SdkRecord): CfRecord {
-  return { id: r.id, name: r.name, type: r.type, content: String(r.content ?? ""), proxied: r.proxied === true, ttl: Number(r.ttl), comment: r.comment ?? null };
 }
 
 /** A 404 from the API: the object does not exist (any more). */
@@ -101,7 +82,7 @@ export class CloudflareClient {
 
   constructor(apiToken: string, ctx: ApplyContext) {
     // apiKey/apiEmail/userServiceKey null: otherwise the SDK reads CLOUDFLARE_API_KEY, CLOUDFLARE_EMAIL,
-    // … from the server's environment and sends them too (providers.md §4 "SDK").
+    // … from the server's environment and sends them too (docs/providers/cloudflare.md#sdk).
     this.sdk = new Cloudflare({
       apiToken,
       apiKey: null,
@@ -130,7 +111,8 @@ export class CloudflareClient {
     for (let page = 1; page <= MAX_PAGES; page++) {
       const p = await this.call(() => fetchPage(page));
       out.push(...p.result);
-      const total = Number((p.result_info as { total_pages?: unknown } | undefined)?.total_pages ?? 1);
+      const info = p.result_info;
+      const total = info && "total_pages" in info ? Number(info.total_pages) : 1;
       if (page >= total || p.result.length === 0) break;
     }
     return out;
@@ -172,10 +154,10 @@ export class CloudflareClient {
     return toRecord(r);
   }
 
-  async editRecord(zoneId: string, id: string, patch: { content?: string; proxied?: boolean; ttl?: number }): Promise<CfRecord> {
-    // PATCH changes only the fields sent (providers.md §4).
-    const r = await this.call(() => this.sdk.dns.records.edit(id, { zone_id: zoneId, type: RECORD_TYPE, ...patch } as Parameters<Cloudflare["dns"]["records"]["edit"]>[1]));
-    return toRecord(r);
+  /** `PATCH /zones/{id}/dns_records/{record_id}` with the complete body built from the record as read (records.ts). */
+  async editCname(zoneId: string, record: CfRecord, change: CnameChange): Promise<CfRecord> {
+    const body = cnameEdit(zoneId, record, change);
+    return toRecord(await this.call(() => this.sdk.dns.records.edit(record.id, body)));
   }
 
   /** One record by id, or null when it does not exist (404, code 81044). */
@@ -188,7 +170,7 @@ export class CloudflareClient {
     }
   }
 
-  /** `DELETE /zones/{id}/dns_records/{record_id}` (providers.md §4 "DNS records"). */
+  /** `DELETE /zones/{id}/dns_records/{record_id}` (docs/providers/cloudflare.md#dns-records). */
   async deleteRecord(zoneId: string, id: string): Promise<void> {
     await this.call(() => this.sdk.dns.records.delete(id, { zone_id: zoneId }));
   }
@@ -196,7 +178,7 @@ export class CloudflareClient {
   /** The zone-wide SSL/TLS mode (needs Zone Settings Read, which apply does not ask for: callers treat a refusal as unknown). */
   async sslSetting(zoneId: string): Promise<string> {
     const s = await this.call(() => this.sdk.zones.settings.get("ssl", { zone_id: zoneId }));
-    return String((s as { value?: unknown }).value ?? "");
+    return "value" in s ? String(s.value ?? "") : "";
   }
 
   /** The zone's Configuration Rules ruleset, or null when there is none yet (404, code 10003). */
@@ -210,9 +192,12 @@ export class CloudflareClient {
     }
   }
 
-  /** Replaces every rule of the phase: callers pass the merged list (providers.md §4 "Encryption mode"). */
+  /** Replaces every rule of the phase: callers pass the merged list (docs/providers/cloudflare.md#configuration-rules). */
   async putConfigEntrypoint(zoneId: string, rules: CfRule[]): Promise<CfRuleset> {
     const r = (await this.call(() =>
+      // The one cast on SDK parameters: rules read from the phase go back unchanged, and the SDK types the read
+      // (every rule with `action: string`) apart from the write (a union keyed by literal actions), so no
+      // mapping without a cast exists short of rebuilding each rule by kind (docs/providers/cloudflare.md#sdk).
       this.sdk.rulesets.phases.update(CONFIG_PHASE, { zone_id: zoneId, rules: rules as Parameters<Cloudflare["rulesets"]["phases"]["update"]>[1]["rules"] }),
     )) as unknown as { id: string; version: string; rules?: CfRule[] };
     return { id: r.id, version: r.version, rules: r.rules ?? [] };
@@ -226,7 +211,7 @@ export class CloudflareClient {
   async certificatePacks(zoneId: string, probe = false): Promise<CfPack[]> {
     const fetchPage = async (page: number) => {
       const p = await this.sdk.ssl.certificatePacks.list({ zone_id: zoneId, status: "all", page, per_page: probe ? 5 : PACKS_PER_PAGE });
-      return { result: p.result as unknown as CfPack[], result_info: p.result_info };
+      return { result: p.result.map(toPack), result_info: p.result_info };
     };
     return probe ? (await this.call(() => fetchPage(1))).result : this.pages(fetchPage);
   }
@@ -234,7 +219,7 @@ export class CloudflareClient {
   /** One certificate pack by id, or null when it does not exist (404). */
   async certificatePack(zoneId: string, id: string): Promise<CfPack | null> {
     try {
-      return (await this.call(() => this.sdk.ssl.certificatePacks.get(id, { zone_id: zoneId }))) as unknown as CfPack;
+      return toPack(await this.call(() => this.sdk.ssl.certificatePacks.get(id, { zone_id: zoneId })));
     } catch (e) {
       if (notFound(e)) return null;
       throw e;
@@ -260,6 +245,6 @@ export class CloudflareClient {
         }),
       false,
     );
-    return r as unknown as CfPack;
+    return toPack(r);
   }
 }

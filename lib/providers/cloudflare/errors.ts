@@ -6,7 +6,7 @@ import { CF_CODE, type Permission } from "./settings";
 /**
  * Cloudflare failures as ProviderErrors: what went wrong in plain words and what to do about it.
  * The SDK throws `Cloudflare.APIError` subclasses with `.status` and `.errors[{code, message}]`
- * (providers.md §4). Nothing credential-like ever reaches a message.
+ * (docs/providers/cloudflare.md#envelope). Nothing credential-like ever reaches a message.
  */
 
 /** An error apply raises itself, already in words for people. */
@@ -68,7 +68,7 @@ export function tokenInactive(status: string): ProviderError {
 /**
  * Retry policy for withRetry: 429 and 5xx (and lost connections) are retried, waiting what
  * `Retry-After` asks but never longer than `maxDelayMs` (Cloudflare may ask for five minutes:
- * providers.md §4 "Limits"). A call that is not idempotent is retried on 429 only, which Cloudflare
+ * docs/providers/cloudflare.md#limits). A call that is not idempotent is retried on 429 only, which Cloudflare
  * answers before doing anything.
  */
 export function retryDelay(error: unknown, idempotent: boolean, maxDelayMs: number): number | null {

@@ -85,12 +85,49 @@ describe("Cloudflare fake, driven by the official SDK", () => {
     expect(found.result.map((r) => r.id)).toEqual([created.id]);
     expect((await sdk().dns.records.list({ zone_id, name: { exact: "other.level-ex.com" } })).result).toEqual([]);
 
-    const proxied = await sdk().dns.records.edit(created.id, { zone_id, proxied: true } as never);
+    const proxied = await sdk().dns.records.edit(created.id, { zone_id, type: "CNAME", name: created.name, ttl: 1, proxied: true });
     expect(proxied).toMatchObject({ proxied: true, ttl: 1, content: "sendgrid.net" });
     const replaced = await sdk().dns.records.update(created.id, { zone_id, type: "CNAME", name: "ablink.x.level-ex.com", content: "eu.sendgrid.net", ttl: 300, proxied: false });
     expect(replaced).toMatchObject({ content: "eu.sendgrid.net", ttl: 300, proxied: false });
     expect(await sdk().dns.records.delete(created.id, { zone_id })).toEqual({ id: created.id });
     expect(api.state("level-ex.com").records).toEqual([]);
+  });
+
+  it("refuses create, overwrite and update bodies without name, ttl and type, as the published params require", async () => {
+    const zone_id = api.addZone("level-ex.com");
+    const rec = api.addRecord("level-ex.com", { name: "ablink.x", type: "CNAME", content: "sendgrid.net", comment: "ops", tags: ["team:mail"] });
+    const before = api.state("level-ex.com").records;
+    const url = `${fake.url}/client/v4/zones/${zone_id}/dns_records`;
+    const send = async (method: string, path: string, body: unknown) => {
+      const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+      return [res.status, await res.json()];
+    };
+    const allMissing = {
+      success: false,
+      errors: [
+        { code: 9000, message: "DNS name is invalid." },
+        { code: 9021, message: "Invalid TTL. Must be between 60 and 86400 seconds, or 1 for Automatic." },
+        { code: 9020, message: "Invalid DNS record type." },
+      ],
+      messages: [],
+      result: null,
+    };
+    expect(await send("PATCH", `/${rec.id}`, { proxied: true })).toEqual([400, allMissing]);
+    expect(await send("PUT", `/${rec.id}`, { content: "eu.sendgrid.net" })).toEqual([400, allMissing]);
+    const noTtl = await send("PATCH", `/${rec.id}`, { type: "CNAME", name: rec.name, content: "eu.sendgrid.net" });
+    expect(noTtl).toEqual([400, { ...allMissing, errors: [allMissing.errors[1]] }]);
+    const createNoTtl = await send("POST", "", { type: "CNAME", name: "other", content: "sendgrid.net" });
+    expect(createNoTtl).toEqual([400, { ...allMissing, errors: [allMissing.errors[1]] }]);
+    expect(api.state("level-ex.com").records).toEqual(before);
+  });
+
+  it("keeps what a complete PATCH leaves out and clears it on PUT", async () => {
+    const zone_id = api.addZone("level-ex.com");
+    const rec = api.addRecord("level-ex.com", { name: "ablink.x", type: "CNAME", content: "sendgrid.net", ttl: 300, comment: "ops", tags: ["team:mail"] });
+    const patched = await sdk().dns.records.edit(rec.id, { zone_id, type: "CNAME", name: rec.name, ttl: 300, content: "eu.sendgrid.net" });
+    expect(patched).toMatchObject({ content: "eu.sendgrid.net", ttl: 300, comment: "ops", tags: ["team:mail"], settings: { flatten_cname: false } });
+    const put = await sdk().dns.records.update(rec.id, { zone_id, type: "CNAME", name: rec.name, ttl: 1, content: "sendgrid.net" });
+    expect(put).toMatchObject({ content: "sendgrid.net", ttl: 1, proxied: false, comment: null, tags: [] });
   });
 
   it("pages through DNS records with for await", async () => {
@@ -137,7 +174,7 @@ describe("Cloudflare fake, driven by the official SDK", () => {
     expect(written.rules[0]).toMatchObject({ enabled: true, version: "1" });
     const read = (await sdk().rulesets.phases.get("http_config_settings", { zone_id })) as typeof written;
     expect(read.rules.map((r) => r.id)).toEqual([written.rules[0]!.id]);
-    const bad = await apiError(sdk().rulesets.phases.update("http_config_settings", { zone_id, rules: [{ action: "block", expression: "true" } as never] }));
+    const bad = await apiError(sdk().rulesets.phases.update("http_config_settings", { zone_id, rules: [{ action: "block", expression: "true" }] }));
     expect(bad.status).toBe(400);
   });
 
@@ -149,12 +186,21 @@ describe("Cloudflare fake, driven by the official SDK", () => {
     expect(rules[0]?.actions).toEqual([{ id: "ssl", value: "flexible" }]);
   });
 
-  it("orders Advanced certificates (1450 without ACM) whose status progresses to active", async () => {
+  it("orders Advanced certificates (1450 without ACM; Let's Encrypt for 90 days only) whose status progresses to active", async () => {
     const noAcm = api.addZone("brand.co.uk");
     const zone_id = api.addZone("level-ex.com", { acm: true });
     const order = { type: "advanced", hosts: ["level-ex.com", "ablink.x.level-ex.com"], validation_method: "txt", validity_days: 90, certificate_authority: "lets_encrypt", cloudflare_branding: false } as const satisfies Record<string, unknown>;
     const refused = await apiError(sdk().ssl.certificatePacks.create({ zone_id: noAcm, ...order, hosts: ["brand.co.uk", "ablink.mail.brand.co.uk"] }));
     expect([refused.status, refused.errors[0]?.code]).toEqual([400, 1450]);
+
+    const shortLetsEncrypt = await apiError(sdk().ssl.certificatePacks.create({ zone_id, ...order, hosts: [...order.hosts], validity_days: 30 }));
+    expect([shortLetsEncrypt.status, shortLetsEncrypt.errors]).toEqual([400, [{ code: 1400, message: "Certificate authority lets_encrypt does not issue certificates valid for 30 days." }]]);
+    const yearGoogle = await apiError(sdk().ssl.certificatePacks.create({ zone_id, ...order, hosts: [...order.hosts], certificate_authority: "google", validity_days: 365 }));
+    expect(yearGoogle.errors[0]?.message).toBe("Certificate authority google does not issue certificates valid for 365 days.");
+    expect(api.state("level-ex.com").packs).toHaveLength(1);
+    const google = await sdk().ssl.certificatePacks.create({ zone_id, ...order, hosts: [...order.hosts], certificate_authority: "google", validity_days: 30 });
+    expect(google).toMatchObject({ certificate_authority: "google", validity_days: 30 });
+    await sdk().ssl.certificatePacks.delete(google.id, { zone_id });
 
     const pack = await sdk().ssl.certificatePacks.create({ zone_id, ...order, hosts: [...order.hosts] });
     expect(pack).toMatchObject({ type: "advanced", status: "initializing", hosts: ["level-ex.com", "ablink.x.level-ex.com"] });
@@ -166,6 +212,19 @@ describe("Cloudflare fake, driven by the official SDK", () => {
       statuses.push(all.result.find((p) => p.id === pack.id)!.status);
     }
     expect(statuses).toEqual(["pending_issuance", "active"]);
+  });
+
+  it("lists a pack in any of the 21 statuses a test gives it; only stages on the way to active move", async () => {
+    const zone_id = api.addZone("level-ex.com", { acm: true });
+    const statuses = ["active", "pending_expiration", "backup_issued", "initializing", "pending_validation", "pending_issuance", "pending_deployment", "holding_deployment", "validation_timed_out", "staging_deployment", "staging_active", "deactivating", "inactive", "pending_cleanup", "initializing_timed_out", "issuance_timed_out", "deployment_timed_out", "expired", "pending_deletion", "deletion_timed_out", "deleted"] as const;
+    const ids = statuses.map((status) => api.addPack("level-ex.com", ["level-ex.com", "ablink.x.level-ex.com"], status).id);
+    const listed = await sdk().ssl.certificatePacks.list({ zone_id, status: "all", per_page: 50 });
+    const byId = new Map(listed.result.map((p) => [p.id, p.status]));
+    // readsUntilActive is 2: one read moves a pack before active to pending_issuance at least, never back.
+    expect(ids.map((id) => byId.get(id))).toEqual([...statuses.slice(0, 3), "pending_issuance", "pending_issuance", "pending_issuance", "pending_deployment", ...statuses.slice(7)]);
+    api.setPackStatus("level-ex.com", ids[0]!, "staging_active");
+    expect((await sdk().ssl.certificatePacks.get(ids[0]!, { zone_id })).status).toBe("staging_active");
+    expect((await sdk().ssl.certificatePacks.list({ zone_id })).result.map((p) => p.type)).toEqual(["universal"]);
   });
 
   it("refuses writes a token has no permission for with 403, code 10000", async () => {

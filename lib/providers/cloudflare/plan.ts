@@ -9,7 +9,7 @@ import { ownerRecordFor, ownerRecordName, parentOf } from "@/lib/hostnames";
 import { cloudflareInfo } from "./info";
 
 /**
- * The Cloudflare plan for one link host (the seed's Cloudflare section; facts: providers.md §4).
+ * The Cloudflare plan for one link host (the seed's Cloudflare section; facts: docs/providers/cloudflare.md).
  * Order of work: records DNS-only → validate link branding in SendGrid → certificate Active for the
  * exact host → SSL Full for the host → proxy the link host only → ask for SSL click tracking.
  */

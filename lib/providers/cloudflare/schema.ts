@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 /**
  * The Cloudflare API token as typed in the wizard. Tokens are letters, digits, `-` and `_` (40 characters
  * for classic tokens; newer ones carry a prefix such as `cfat_`, so the length is not pinned). A Global
- * API Key (37 hex characters) is refused: apply only uses scoped API tokens (providers.md §4).
+ * API Key (37 hex characters) is refused: apply only uses scoped API tokens (docs/providers/cloudflare.md#token).
  */
 export const cloudflareCredentials = z.object({
   apiToken: z

@@ -10,7 +10,7 @@ import { CERTIFICATE, CONFIG_ACTION, RECORD_COMMENT, hostExpression, orderedHost
 import { OWNER_RECORD, parentOf, zoneCandidates } from "@/lib/hostnames";
 
 /**
- * Cloudflare undo (providers.md §4): the DNS records apply created, then its Configuration Rule (read,
+ * Cloudflare undo (docs/providers/cloudflare.md): the DNS records apply created, then its Configuration Rule (read,
  * merge, write: every other rule of the phase stays), then the Advanced certificate it ordered.
  *
  * Apply's marks: records it creates carry RECORD_COMMENT (records that were there before have no such
@@ -85,14 +85,13 @@ export async function cloudflareUndo(credentials: CloudflareCredentials, targets
     const pack = await client.certificatePack(zone.id, t.id);
     if (!pack) return alreadyGone(t);
     const want = orderedHosts(zone.name, t.host);
-    const extra = pack as unknown as Record<string, unknown>;
-    const differs = (field: string, value: unknown) => extra[field] !== undefined && extra[field] !== value;
+    const differs = (read: string | number | undefined, ordered: string | number) => read !== undefined && read !== ordered;
     if (
       pack.type !== CERTIFICATE.type ||
       !sameSet(pack.hosts, want) ||
-      differs("validation_method", CERTIFICATE.validationMethod) ||
-      differs("certificate_authority", CERTIFICATE.certificateAuthority) ||
-      differs("validity_days", CERTIFICATE.validityDays)
+      differs(pack.validation_method, CERTIFICATE.validationMethod) ||
+      differs(pack.certificate_authority, CERTIFICATE.certificateAuthority) ||
+      differs(pack.validity_days, CERTIFICATE.validityDays)
     ) {
       return refused(t, `it is not the certificate apply orders for ${t.host} (an ${CERTIFICATE.type} certificate for exactly ${want.join(", ")}); it covers ${pack.hosts.join(", ")}.`);
     }

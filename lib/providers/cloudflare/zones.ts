@@ -4,7 +4,7 @@ import { certificateNameCovers, normaliseHostname, registrableDomain } from "@/l
  * Which Cloudflare zone a link host lives in, and the record Name relative to it. Usually the
  * registrable domain (public-suffix list, via tldts: `ablink.mail.brand.co.uk` → `brand.co.uk`), but a
  * delegated sub-zone (`x.level-ex.com` as its own zone) is possible: the person may name it, and apply
- * tries each suffix, longest first (providers.md §4 "Zones", §7 "Names").
+ * tries each suffix, longest first (docs/providers/cloudflare.md#zones).
  */
 
 export interface ZoneSplit {
@@ -55,7 +55,7 @@ export function repeatedZone(rawHost: string, rawZone: string): string | null {
 
 /**
  * Universal SSL covers the apex and one level below it (`*.zone`), so a host whose Name has more than
- * one label is not covered (providers.md §4 "Certificates"; Cloudflare "Universal SSL limitations").
+ * one label is not covered (docs/providers/cloudflare.md#certificates).
  */
 export function coveredByUniversal(split: Pick<ZoneSplit, "relativeName">): boolean {
   return split.relativeName === "@" || !split.relativeName.includes(".");

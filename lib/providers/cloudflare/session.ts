@@ -1,0 +1,126 @@
+import "server-only";
+import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import type { PlanInput } from "@/lib/plan/types";
+import type { ProviderError } from "@/lib/providers/types";
+import type { ApplyContext } from "@/lib/providers/server-types";
+import { CloudflareClient, type CfPageRule, type CfZone } from "./client";
+import { CloudflareFailure, isPermissionError, missingPermission, toProviderError, tokenInactive } from "./errors";
+import type { CloudflareCredentials } from "./schema";
+import { PERMISSION, type Permission } from "./settings";
+import { nameInZone, zoneOf } from "./zones";
+import { zoneCandidates } from "@/lib/hostnames";
+import type { RuleWriter } from "./rule-writes";
+
+/**
+ * An apply session: the token verified once, each zone found once (the zone the person named, else each
+ * suffix of the host, longest first) and probed with reads once, so a missing permission is named before
+ * the first write anywhere (docs/providers/cloudflare.md#token, #zones).
+ */
+export interface Session {
+  client: CloudflareClient;
+  secrets: string[];
+  input: PlanInput;
+  origin: string;
+  zones: Map<string, Promise<CfZone | null>>;
+  checks: Map<string, Promise<ZoneCheck>>;
+  ruleWriters: Map<string, RuleWriter>;
+}
+
+export interface ZoneCheck {
+  missing: Permission[];
+  /** Zone-wide SSL/TLS mode, when the token may read it (needs Zone Settings Read, which apply does not ask for). */
+  zoneSsl: string | null;
+  pageRules: CfPageRule[];
+}
+
+export interface Located {
+  host: string;
+  zone: CfZone;
+  relativeName: string;
+}
+
+export function fail(error: ProviderError): never {
+  throw new CloudflareFailure(error);
+}
+
+export async function openSession(credentials: CloudflareCredentials, input: PlanInput, ctx: ApplyContext): Promise<Session> {
+  const token = credentials.apiToken.trim();
+  const session: Session = {
+    client: new CloudflareClient(token, ctx),
+    secrets: [token],
+    input,
+    origin: SENDGRID_ORIGIN[input.region],
+    zones: new Map(),
+    checks: new Map(),
+    ruleWriters: new Map(),
+  };
+  // Account tokens (prefix cfat_) verify at /accounts/{account_id}/tokens/verify, which needs an account
+  // id apply does not have; the zone look-ups below tell whether they work (docs/providers/cloudflare.md#token).
+  if (!token.startsWith("cfat_")) {
+    let verified: { status: string };
+    try {
+      verified = await session.client.verifyToken();
+    } catch (e) {
+      fail(toProviderError(e, { doing: "verify the API token", secrets: session.secrets }));
+    }
+    if (verified.status !== "active") fail(tokenInactive(verified.status));
+  }
+  return session;
+}
+
+export function findZone(session: Session, name: string): Promise<CfZone | null> {
+  let found = session.zones.get(name);
+  if (!found) {
+    found = session.client.findZone(name).catch((e: unknown) => {
+      if (isPermissionError(e)) fail(missingPermission([PERMISSION.zoneRead], name, true));
+      fail(toProviderError(e, { doing: `look up the zone ${name}`, secrets: session.secrets }));
+    });
+    session.zones.set(name, found);
+  }
+  return found;
+}
+
+export async function locate(session: Session, host: string, index: number): Promise<Located> {
+  const given = session.input.zones?.[index];
+  const split = zoneOf(host, given);
+  const candidates = given && !split.zoneIgnored ? [split.zone] : zoneCandidates(host);
+  for (const name of candidates) {
+    const zone = await findZone(session, name);
+    if (zone) return { host, zone, relativeName: nameInZone(host, zone.name) };
+  }
+  fail({
+    code: "zone_not_found",
+    message: `No Cloudflare zone for ${host} is visible to this token (looked for ${candidates.join(", ")}).`,
+    action: `Add ${split.zone} to your Cloudflare account, or give the token access to it under Zone Resources in My Profile › API Tokens; if the zone is a delegated sub-zone, name it in the wizard. Then run apply again.`,
+  });
+}
+
+/** Probe reads, so a missing permission is named before anything changes (docs/providers/cloudflare.md#token). */
+export function checkZone(session: Session, zone: CfZone): Promise<ZoneCheck> {
+  let check = session.checks.get(zone.id);
+  if (!check) {
+    check = (async () => {
+      const { client } = session;
+      const probes: [Permission, () => Promise<unknown>][] = [
+        [PERMISSION.dnsEdit, () => client.listRecords(zone.id, {}, true)],
+        [PERMISSION.configRulesEdit, () => client.configEntrypoint(zone.id)],
+        [PERMISSION.sslEdit, () => client.certificatePacks(zone.id, true)],
+      ];
+      const missing: Permission[] = [];
+      for (const [permission, probe] of probes) {
+        try {
+          await probe();
+        } catch (e) {
+          if (isPermissionError(e)) missing.push(permission);
+          else fail(toProviderError(e, { doing: `read ${zone.name}`, zone: zone.name, secrets: session.secrets }));
+        }
+      }
+      // Optional reads: shown as context, never required.
+      const zoneSsl = await client.sslSetting(zone.id).catch(() => null);
+      const pageRules = await client.pageRules(zone.id).catch(() => [] as CfPageRule[]);
+      return { missing, zoneSsl, pageRules };
+    })();
+    session.checks.set(zone.id, check);
+  }
+  return check;
+}
