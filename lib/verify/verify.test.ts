@@ -292,7 +292,9 @@ describe("after the switch: the CNAME chain, then the same checks by name", () =
     const [elsewhere, notswitched, dangling, nx] = r.hosts;
     const wrong = checkOf(elsewhere!, "dns");
     expect(wrong).toMatchObject({ status: "fail", diagnosis: "cname-wrong-target" });
-    expect(wrong.status === "fail" && wrong.cause).toBe(`${hostOf("elsewhere")} points at dother.cloudfront.net, not at ${TARGET}.`);
+    expect(wrong.status === "fail" && wrong.cause).toBe(
+      `${hostOf("elsewhere")} points at dother.cloudfront.net, which is neither the CDN address ${TARGET} nor SendGrid (sendgrid.net), so clicks do not go through the CDN you set up.`,
+    );
     expect(checkOf(notswitched!, "dns")).toMatchObject({ status: "fail", diagnosis: "dns-not-switched" });
     expect(checkOf(dangling!, "dns")).toMatchObject({ status: "fail", diagnosis: "target-nxdomain" });
     expect(checkOf(nx!, "dns")).toMatchObject({ status: "fail", diagnosis: "nxdomain", fix: `Create the CNAME ${hostOf("nx")} → ${TARGET}.` });
