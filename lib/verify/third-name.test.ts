@@ -125,12 +125,28 @@ describe("after the switch", () => {
     expect(h.readyToSwitch).toBe(false);
   });
 
-  it("without a target: a name of the CDN's own shape passes; a third name fails and asks for the address", async () => {
+  it("without a target: a name of the CDN's own shape is switched; a third name is not this CDN, so it is before the switch", async () => {
     const r = await run({ hosts: [hostOf("notarget"), hostOf("third")] });
     const [own, third] = r.hosts;
     expect([own!.phase, checkOf(own!, "dns").status, own!.readyToSwitch]).toEqual(["after", "pass", true]);
-    expect([third!.phase, third!.readyToSwitch]).toEqual(["after", false]);
-    expect(textOf(checkOf(third!, "dns"))).toEqual({
+    expect([third!.phase, third!.readyToSwitch]).toEqual(["before", false]);
+    // Nothing is tested by name: what answers there is not this CDN.
+    expect(statuses(third!)).toEqual([
+      ["hsts", "pass"],
+      ["cdn-before-switch", "skipped"],
+      ["dns", "fail"],
+      ["tls", "skipped"],
+      ["http", "skipped"],
+      ["https", "skipped"],
+    ]);
+    expect((checkOf(third!, "dns") as { cause: string }).cause).toBe(
+      `${hostOf("third")} points at ${OLD_CDN}, which is neither SendGrid (sendgrid.net) nor a CloudFront distribution's domain name (….cloudfront.net). Until the switch it must point at sendgrid.net; after it, at the distribution's domain name (d111111abcdef8.cloudfront.net).`,
+    );
+  });
+
+  it("without a target, checked after the switch: a third name asks for the CDN's address", async () => {
+    const third = (await run({ hosts: [hostOf("third")], phase: "after" })).hosts[0]!;
+    expect(textOf(checkOf(third, "dns"))).toEqual({
       cause: `${hostOf("third")} points at ${OLD_CDN}, which is neither a CloudFront distribution's domain name (….cloudfront.net) nor SendGrid (sendgrid.net), so clicks do not go through the CDN you set up.`,
       fix: `Edit the CNAME for ${hostOf("third")} so it points to the distribution's domain name (d111111abcdef8.cloudfront.net) (replace the record, do not add a second one), and enter that address in the Test step so the check compares it exactly.`,
     });
@@ -145,7 +161,7 @@ describe("after the switch", () => {
 
 describe("a CDN that proxies in place (Cloudflare)", () => {
   it("a visible CNAME to a third name fails; its partial-setup address and proxied addresses pass", async () => {
-    const r = await verifyHosts({ cdn: "cloudflare", hosts: [hostOf("cfthird"), hostOf("cfpartial"), hostOf("cfproxied")], link: LINK }, { settings: world.settings });
+    const r = await verifyHosts({ cdn: "cloudflare", hosts: [hostOf("cfthird"), hostOf("cfpartial"), hostOf("cfproxied")], link: LINK, phase: "after" }, { settings: world.settings });
     const [third, partial, proxied] = r.hosts;
     expect(r.hosts.map((h) => [h.phase, checkOf(h, "dns").status, h.readyToSwitch])).toEqual([
       ["after", "fail", false],
@@ -160,8 +176,9 @@ describe("a CDN that proxies in place (Cloudflare)", () => {
     expect(checkOf(proxied!, "dns").seen.at(-1)).toBe("answers with addresses and no CNAME, as a proxied record does");
   });
 
-  it("before the switch, a third name says the host must point at SendGrid and be proxied after", async () => {
-    const h = (await verifyHosts({ cdn: "cloudflare", hosts: [hostOf("cfthird")], link: LINK, phase: "before" }, { settings: world.settings })).hosts[0]!;
+  it("a third name is before the switch (Cloudflare is not in the path): it must point at SendGrid, proxied after", async () => {
+    const h = (await verifyHosts({ cdn: "cloudflare", hosts: [hostOf("cfthird")], link: LINK }, { settings: world.settings })).hosts[0]!;
+    expect([h.phase, h.readyToSwitch]).toEqual(["before", false]);
     expect((checkOf(h, "dns") as { cause: string }).cause).toBe(
       `${hostOf("cfthird")} points at ${OLD_CDN}, which is neither SendGrid (sendgrid.net) nor Cloudflare's address for it (${hostOf("cfthird")}.cdn.cloudflare.net, in a partial setup). Until the switch it must point at sendgrid.net; after it, at sendgrid.net with the proxy on.`,
     );

@@ -344,6 +344,10 @@ describe("phase, concurrency and failure", () => {
     expect(decidePhase("auto", chain(["a.x.com", "eu.sendgrid.net"]), null, "fastly")).toBe("before");
     expect(decidePhase("auto", chain(["a.x.com"], "nxdomain"), TARGET, "keycdn")).toBe("before");
     expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), TARGET, "fastly")).toBe("before");
+    // A third name without a target: this CDN is not in the path yet. A name of its own shape: it is.
+    expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), null, "cloudfront")).toBe("before");
+    expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), null, "cloudflare")).toBe("before");
+    expect(decidePhase("auto", chain(["a.x.com", TARGET]), null, "cloudfront")).toBe("after");
     expect(decidePhase("auto", chain(["a.x.com"]), null, "cloudflare")).toBe("after");
     expect(decidePhase("before", chain(["a.x.com", TARGET]), TARGET, "cloudfront")).toBe("before");
   });

@@ -57,14 +57,15 @@ async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
 /**
  * auto: after the switch when the chain reaches the target; before it while the chain still reaches SendGrid.
  * A CDN that proxies in place (Cloudflare): a visible CNAME to SendGrid means DNS only (before), none means proxied
- * (after). Pointing elsewhere with a target given (a stale address, another CDN) is "before": the new CDN is tested
- * first, and the DNS check fails until the host points at SendGrid or the target.
+ * (after). A chain to a third name (a stale address, another CDN, with or without a target given) is "before": this
+ * CDN is not in the path yet, so it is tested at its address, and the DNS check fails until the host points at
+ * SendGrid or the CDN.
  */
 export function decidePhase(requested: PhaseRequest, chain: ChainResult, target: string | null, cdn: CdnId): Phase {
   if (requested !== "auto") return requested;
   const destination = destinationOf(chain.chain.slice(1), chain.name, target, cdn);
   if (destination.kind === "target") return "after";
-  if (destination.kind === "origin") return "before";
+  if (destination.kind === "origin" || destination.kind === "elsewhere") return "before";
   if (chain.outcome !== "ok") return "before";
   if (CDN_ADDRESSES[cdn].proxiesInPlace) return "after";
   return target ? "before" : "after";
