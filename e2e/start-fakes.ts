@@ -20,7 +20,7 @@ import {
   E2E_KEYCDN_KEY,
 } from "./accounts";
 import { FAKE_PORTS, VERIFY_PKI_DIR, VERIFY_PORTS } from "./ports";
-import { VERIFY_DOMAIN, VERIFY_HOSTS, VERIFY_HSTS_HEADER, VERIFY_TARGET } from "./verify-scenarios";
+import { VERIFY_DOMAIN, VERIFY_HOSTS, VERIFY_HSTS_HEADER, VERIFY_OTHER_CDN, VERIFY_TARGET } from "./verify-scenarios";
 
 const AWS_ACCOUNT_ID = "444455556666";
 
@@ -36,6 +36,7 @@ async function startVerifyWorld() {
       [VERIFY_DOMAIN]: { https: { status: 200, headers: { "strict-transport-security": VERIFY_HSTS_HEADER }, body: "brand home" } },
       [VERIFY_HOSTS.ready]: {},
       [VERIFY_HOSTS.wildcard]: { cert: "wildcard" },
+      [VERIFY_HOSTS.elsewhere]: {},
     },
     dns: {
       [VERIFY_DOMAIN]: { a: ["127.0.0.1"] },
@@ -43,6 +44,8 @@ async function startVerifyWorld() {
       [VERIFY_TARGET]: { a: ["127.0.0.1"] },
       [VERIFY_HOSTS.ready]: { cname: "sendgrid.net" },
       [VERIFY_HOSTS.wildcard]: { cname: "sendgrid.net" },
+      [VERIFY_OTHER_CDN]: { a: ["127.0.0.1"] },
+      [VERIFY_HOSTS.elsewhere]: { cname: VERIFY_OTHER_CDN },
     },
     preload: { [VERIFY_DOMAIN]: "preloaded" },
   });

@@ -8,7 +8,11 @@ export const VERIFY_HOSTS = {
   ready: `ablink.ready.${VERIFY_DOMAIN}`,
   /** Served with a one-label wildcard certificate (*.example-brand.com), which does not cover it. */
   wildcard: `ablink.wild.${VERIFY_DOMAIN}`,
+  /** Served correctly, but its CNAME points at a third name (another CDN): the DNS check alone keeps the lock closed. */
+  elsewhere: `ablink.moved.${VERIFY_DOMAIN}`,
 } as const;
+/** Where `elsewhere` points: neither SendGrid nor the CDN address. */
+export const VERIFY_OTHER_CDN = "links.old-cdn.example.net";
 /** The CloudFront distribution domain both hosts are tested through before the switch. */
 export const VERIFY_TARGET = "d111111abcdef8.cloudfront.net";
 export const VERIFY_LINK = "/ls/click?upn=u001.E2E-verify";

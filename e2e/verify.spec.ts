@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { VERIFY_HOSTS, VERIFY_LINK, VERIFY_TARGET } from "./verify-scenarios";
+import { VERIFY_HOSTS, VERIFY_LINK, VERIFY_OTHER_CDN, VERIFY_TARGET } from "./verify-scenarios";
 import { expectNoAxeViolations } from "./helpers";
 
 /**
@@ -8,7 +8,7 @@ import { expectNoAxeViolations } from "./helpers";
  * (e2e/ports.ts), so no check leaves 127.0.0.1.
  */
 
-const { ready, wildcard } = VERIFY_HOSTS;
+const { ready, wildcard, elsewhere } = VERIFY_HOSTS;
 const enc = encodeURIComponent;
 const plan = (hosts: string[], extra = "") => `cdn=cloudfront&${hosts.map((h) => `host=${h}`).join("&")}${extra}&mode=manual`;
 const withTargets = (hosts: string[]) => hosts.map(() => `&target=${VERIFY_TARGET}`).join("");
@@ -91,6 +91,26 @@ test("a one-label wildcard certificate: failing chips with the exact cause and f
   await expect(page.getByRole("button", { name: `Copy record value for ${wildcard}` })).toHaveCount(0);
   await expect(page.getByRole("note").filter({ hasText: /^Do not re-validate link branding/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "See every check and its fix in step 5: Test before the switch" })).toBeVisible();
+});
+
+test("a CNAME to a third name: DNS fails with what it points at and where it should, and the DNS step stays locked", async ({ page }) => {
+  await page.goto(`/setup?${plan([elsewhere], withTargets([elsewhere]) + linkParam)}&step=test`);
+  // The CDN answers perfectly through its address; only the DNS check fails.
+  await expectChips(page, elsewhere, ["passing", "passing", "failing", "passing", "passing", "passing"]);
+  await expect(page.getByText("Not ready to switch: 1 of 1 hostname not proven yet. Fix what fails below, then Re-check.")).toBeVisible();
+  const cause = `${elsewhere} points at ${VERIFY_OTHER_CDN}, which is neither SendGrid (sendgrid.net) nor the CDN address ${VERIFY_TARGET}. Until the switch it must point at sendgrid.net; after it, at ${VERIFY_TARGET}.`;
+  const failure = page.getByRole("article", { name: elsewhere }).getByRole("listitem").filter({ hasText: "DNS: failing" }).filter({ hasText: "Cause:" });
+  await expect(failure.locator("p").first()).toHaveText("DNS: failing");
+  await expect(failure).toContainText(`Cause: ${cause}`);
+  await expect(failure).toContainText(`Fix: Edit the CNAME for ${elsewhere} so it points to sendgrid.net, exactly as SendGrid's link branding shows it (replace the record, do not add a second one), then Re-check.`);
+  await expect(failure.getByRole("link", { name: "Fix it in step 6: Update DNS" })).toHaveAttribute("href", new RegExp(`step=dns#host-${elsewhere.replaceAll(".", "\\.")}$`));
+
+  await page.getByRole("link", { name: "Next: Update DNS" }).click();
+  await expect(page.getByRole("heading", { name: "Switch locked: do not change DNS yet", level: 3 })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: `${elsewhere}: ${cause}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ready to switch" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: `Copy record value for ${elsewhere}` })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "I understand the risk: switch anyway" })).toBeVisible();
 });
 
 test("the override is explicit, recorded on the page and in the link, and can be withdrawn", async ({ page }) => {

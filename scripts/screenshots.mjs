@@ -19,6 +19,7 @@ const pages = [
   ["setup-apply", `/setup?${q}&mode=apply&step=configure`],
   ["setup-dns", `/setup?${q}&mode=manual&step=dns`],
   ["checklist", `/checklist?${q}`],
+  ["checklist-present", `/checklist?${q}&present=1`],
 ];
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 for (const [name, path] of pages) {
@@ -34,5 +35,7 @@ await page.goto(`${base}/checklist?${q}`);
 await page.emulateMedia({ media: "print" });
 await page.screenshot({ path: `${out}/checklist-print.png`, fullPage: true });
 await page.pdf({ path: `${out}/checklist.pdf`, format: "A4" });
+await page.goto(`${base}/checklist?${q}&present=1`);
+await page.screenshot({ path: `${out}/checklist-present-print.png`, fullPage: true });
 await browser.close();
 console.log(`screenshots in ${out}`);

@@ -5,7 +5,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { PlanStepView } from "@/components/plan/plan-step";
 import { LastVerification } from "@/components/verify/last-verification";
 import { buildPlan } from "@/lib/plan/build";
-import { parsePlanQuery, planOnlyQueryString, type SearchParamsRecord } from "@/lib/plan/query";
+import { parsePlanQuery, planOnlyQueryString, toSearchParams, type SearchParamsRecord } from "@/lib/plan/query";
 
 export const metadata: Metadata = { title: "Printable checklist" };
 
@@ -67,11 +67,14 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
   const today = new Date().toISOString().slice(0, 10);
   const shareUrl = `${publicOrigin(await headers())}/setup?${shareQuery}`;
   const qrSvg = await qrCodeSvg(shareUrl);
+  const withoutPresenter = toSearchParams(params);
+  withoutPresenter.delete("present");
 
   return (
-    <article>
+    // Presenter mode (present=1) enlarges the type on screen only; the printed page is the same (app/globals.css).
+    <article className={query.present ? "present-mode" : undefined}>
       <header className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-300 pb-4">
-        <div className="min-w-0 flex-1">
+        <div className="checklist-title min-w-0 flex-1">
         <h1 className="text-2xl font-bold">HTTPS click tracking with {plan.cdnName}: checklist</h1>
         <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-[8rem_1fr]">
           <dt className="font-medium">Brand domain</dt>
@@ -92,6 +95,14 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
         <p className="no-print mt-3">
           <PrintButton />
         </p>
+        {query.present && (
+          <p className="no-print mt-2 text-sm">
+            Presenter mode: larger type for screen sharing.{" "}
+            <a className="underline" href={`/checklist?${withoutPresenter.toString()}`}>
+              Leave presenter mode
+            </a>
+          </p>
+        )}
         </div>
         {qrSvg && (
           <figure className="w-28 shrink-0">

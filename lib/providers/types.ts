@@ -52,6 +52,24 @@ export interface CertificateAfterSwitch {
   beforeSwitch: string;
 }
 
+/**
+ * The address a CDN gives a link host: the name the DNS step points the host at (docs/providers/cdn-addresses.md).
+ * The verifier asks this rather than knowing any CDN's names itself.
+ */
+export interface CdnAddress {
+  /** Where to find the address, in the provider's words: "Enter …" follows it. */
+  hint: string;
+  /** What such an address is, for "neither SendGrid nor …" (host-specific for a CDN that names it after the host). */
+  kind(host: string): string;
+  /** True when `name` (lower case, no trailing dot) has the shape of an address this CDN gives `host`. */
+  isAddressFor(name: string, host: string): boolean;
+  /**
+   * The CDN proxies the existing record in place (Cloudflare): once on, public resolvers see the CDN's addresses and
+   * no CNAME, and there is no separate address to test before the switch unless the person gives one.
+   */
+  proxiesInPlace: boolean;
+}
+
 /** A provider: its public facts and a pure plan(). Apply and status live in its server-only module. */
 export interface CdnProvider extends ProviderInfo {
   plan(input: PlanInput): Plan;

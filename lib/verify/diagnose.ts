@@ -1,5 +1,6 @@
 import "server-only";
 import type { CdnId } from "@/lib/plan/types";
+import { CDN_ADDRESSES } from "@/lib/providers/addresses";
 import { LABELS as CF } from "@/lib/providers/cloudfront/labels";
 import { CLOUDFRONT } from "@/lib/providers/cloudfront/settings";
 import type { HttpObservation } from "./http-probe";
@@ -56,23 +57,6 @@ function certificateFix(ctx: DiagnoseContext): string {
   }
 }
 
-function targetHint(cdn: CdnId): string {
-  switch (cdn) {
-    case "cloudfront":
-      return "the distribution's domain name (d111111abcdef8.cloudfront.net)";
-    case "cloudflare":
-      return "the host's Cloudflare address (in a partial CNAME setup, <host>.cdn.cloudflare.net)";
-    case "fastly":
-      return "the CNAME target from Fastly's TLS configuration (e.g. t.sni.global.fastly.net)";
-    case "keycdn":
-      return "the pull zone's Zone URL (<zone>-<id>.kxcdn.com)";
-    default: {
-      const never: never = cdn;
-      return never;
-    }
-  }
-}
-
 function hostHeaderFix(ctx: DiagnoseContext): string {
   switch (ctx.cdn) {
     case "cloudfront":
@@ -88,6 +72,38 @@ function hostHeaderFix(ctx: DiagnoseContext): string {
       return never;
     }
   }
+}
+
+/**
+ * The host's CNAME chain reaches neither SendGrid nor the CDN (`detail`: the name it points at). What it should point
+ * at depends on the phase: SendGrid until the switch, the CDN after it.
+ */
+function thirdName(ctx: DiagnoseContext, make: (cause: string, fix: string, fixTopic: FixTopic) => Diagnosis): Diagnosis {
+  const { host, origin, detail, target } = ctx;
+  const address = CDN_ADDRESSES[ctx.cdn];
+  const cdnWords = target ? `the CDN address ${target}` : address.kind(host);
+  const replace = "(replace the record, do not add a second one)";
+  if (ctx.phase === "before") {
+    return make(
+      `${host} points at ${detail}, which is neither SendGrid (${origin}) nor ${cdnWords}. Until the switch it must point at ${origin}; after it, at ${target ?? (address.proxiesInPlace ? `${origin} with the proxy on` : address.hint)}.`,
+      `Edit the CNAME for ${host} so it points to ${origin}, exactly as SendGrid's link branding shows it ${replace}, then Re-check. If that name is another CDN serving these links over HTTPS today, pointing back at SendGrid would break them: leave it until this CDN passes the check, then switch straight to it with the override.`,
+      "dns",
+    );
+  }
+  if (ctx.cdn === "cloudflare" && !target) {
+    return make(
+      `${host} points at ${detail}, which is neither SendGrid (${origin}) nor ${cdnWords}. Public resolvers see the CNAME, so the record is not proxied and clicks do not go through Cloudflare.`,
+      `In Cloudflare DNS, make the record for ${host} a CNAME to ${origin} ${replace}, and turn the proxy on (orange cloud) once its certificate is active and SSL is Full.`,
+      "dns",
+    );
+  }
+  return make(
+    `${host} points at ${detail}, which is neither ${cdnWords} nor SendGrid (${origin}), so clicks do not go through the CDN you set up.`,
+    target
+      ? `Edit the CNAME for ${host} so it points to ${target} ${replace}.`
+      : `Edit the CNAME for ${host} so it points to ${address.hint} ${replace}, and enter that address in the Test step so the check compares it exactly.`,
+    "dns",
+  );
 }
 
 /** The catalogue: one entry per DiagnosisId. */
@@ -160,7 +176,7 @@ export function describe(id: DiagnosisId, ctx: DiagnoseContext): Diagnosis {
     case "cloudflare-no-target":
       return make(
         "Cloudflare proxies the record in place, so there is no separate CDN address to test before the proxy is on.",
-        `Give ${targetHint("cloudflare")} as the target to test first, or turn the proxy on once the certificate is active and SSL is Full, then Re-check: the checks then run by name.`,
+        `Give ${CDN_ADDRESSES.cloudflare.hint} as the target to test first, or turn the proxy on once the certificate is active and SSL is Full, then Re-check: the checks then run by name.`,
         "input",
       );
     case "fastly-unknown-domain":
@@ -208,7 +224,7 @@ export function describe(id: DiagnosisId, ctx: DiagnoseContext): Diagnosis {
         "input",
       );
     case "no-target":
-      return make(`No CDN address was given for ${host}, so there is nothing to test before the DNS switch.`, `Enter ${targetHint(ctx.cdn)}.`, "input");
+      return make(`No CDN address was given for ${host}, so there is nothing to test before the DNS switch.`, `Enter ${CDN_ADDRESSES[ctx.cdn].hint}.`, "input");
     case "cert-name-mismatch":
       return make(`The certificate does not name ${host}: ${detail}. Browsers show ERR_CERT_COMMON_NAME_INVALID.`, certificateFix(ctx), "certificate");
     case "cert-expired":
@@ -252,11 +268,11 @@ export function describe(id: DiagnosisId, ctx: DiagnoseContext): Diagnosis {
     case "target-nxdomain":
       return make(
         `The CDN address ${target} does not exist in DNS${detail ? ` (${detail})` : ""}.`,
-        `Copy the address again from ${CDN_NAMES[ctx.cdn]}: ${targetHint(ctx.cdn)}. A just-created address can take a minute to appear.`,
+        `Copy the address again from ${CDN_NAMES[ctx.cdn]}: ${CDN_ADDRESSES[ctx.cdn].hint}. A just-created address can take a minute to appear.`,
         "input",
       );
     case "cname-wrong-target":
-      return make(`${host} points at ${detail || "another name"}, not at ${target}.`, `Edit the CNAME for ${host} so it points to ${target} (replace the record, do not add a second one).`, "dns");
+      return ctx.phase ? thirdName(ctx, make) : make(`${host} points at ${detail || "another name"}, not at ${target}.`, `Edit the CNAME for ${host} so it points to ${target} (replace the record, do not add a second one).`, "dns");
     case "dns-not-switched":
       return make(`${host} still points at SendGrid (${detail || origin}), not at ${target}.`, `Once the before-switch check passes, change the CNAME for ${host} to ${target}.`, "dns");
     case "dns-propagation":

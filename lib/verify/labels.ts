@@ -33,7 +33,7 @@ export const DIAGNOSIS_LABELS: Record<DiagnosisId, string> = {
   "connection-failed": "No answer",
   nxdomain: "The host does not exist in DNS",
   "target-nxdomain": "The CDN address does not exist in DNS",
-  "cname-wrong-target": "The CNAME points at the wrong name",
+  "cname-wrong-target": "The host points at neither SendGrid nor the CDN",
   "dns-not-switched": "DNS still points at SendGrid",
   "dns-propagation": "DNS change still propagating",
   "dns-error": "DNS did not answer",

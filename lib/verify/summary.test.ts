@@ -75,6 +75,17 @@ describe("verification summary", () => {
     expect(decoded.summary.hosts[2]!.checks[2]).toEqual({ id: "dns", status: "pending", diagnosis: "dns-propagation" });
   });
 
+  it("a failing DNS check keeps a host from ready, in either phase; a pending one does not", () => {
+    const gatePassesDnsFails = host("ablink.d.customer.com", [pass("hsts"), pass("cdn-before-switch"), fail("dns", "cname-wrong-target"), pass("tls"), pass("http"), pass("https")]);
+    const afterDnsFails = { ...gatePassesDnsFails, phase: "after" as const };
+    const decoded = decodeSummary(encodeSummary(report([gatePassesDnsFails, afterDnsFails, after])), 3);
+    expect(decoded.ok && decoded.summary.hosts.map((h) => [h.phase, h.ready])).toEqual([
+      ["before", false],
+      ["after", false],
+      ["after", true],
+    ]);
+  });
+
   it.each([
     ["2.abc.bpppppp", "version"],
     ["1.abc.bppppp", "five checks"],

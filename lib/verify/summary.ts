@@ -1,3 +1,4 @@
+import { isReady } from "./readiness";
 import { CHECK_IDS, DIAGNOSIS_IDS, type CheckId, type DiagnosisId, type Phase, type VerifyReport } from "./types";
 
 /**
@@ -27,7 +28,7 @@ export interface SummaryCheck {
 export interface SummaryHost {
   phase: Phase;
   checks: SummaryCheck[];
-  /** Derived as the verifier does: before the switch the gate check passes; after it, TLS, HTTP and HTTPS pass. */
+  /** Derived as the verifier does (readiness.ts). */
   ready: boolean;
 }
 
@@ -67,11 +68,6 @@ export function encodeSummary(report: VerifyReport): string {
 const HOST_CODE = /^[ab](?:p|s|[fw][0-9a-z]{2}){6}$/;
 const TOKEN = /p|s|[fw][0-9a-z]{2}/g;
 
-function readiness(phase: Phase, checks: SummaryCheck[]): boolean {
-  const status = (id: CheckId) => checks.find((c) => c.id === id)?.status;
-  return phase === "before" ? status("cdn-before-switch") === "pass" : (["tls", "http", "https"] as const).every((id) => status(id) === "pass");
-}
-
 /** Parse a summary for a plan of `hostCount` hosts; refuses anything that is not exactly the format. */
 export function decodeSummary(raw: string, hostCount: number): { ok: true; summary: VerifySummary } | { ok: false; message: string } {
   const refuse = { ok: false as const, message: "The verification result in this link could not be read; run the check again in the wizard." };
@@ -98,7 +94,7 @@ export function decodeSummary(raw: string, hostCount: number): { ok: true; summa
         checks.push({ id, status: token[0] === "f" ? "fail" : "pending", diagnosis });
       }
     }
-    hosts.push({ phase, checks, ready: readiness(phase, checks) });
+    hosts.push({ phase, checks, ready: isReady(phase, (id: CheckId) => checks.find((c) => c.id === id)?.status) });
   }
   return { ok: true, summary: { checkedAt: new Date(seconds * 1000).toISOString(), hosts } };
 }

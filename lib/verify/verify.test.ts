@@ -294,7 +294,9 @@ describe("after the switch: the CNAME chain, then the same checks by name", () =
     const [elsewhere, notswitched, dangling, nx] = r.hosts;
     const wrong = checkOf(elsewhere!, "dns");
     expect(wrong).toMatchObject({ status: "fail", diagnosis: "cname-wrong-target" });
-    expect(wrong.status === "fail" && wrong.cause).toBe(`${hostOf("elsewhere")} points at dother.cloudfront.net, not at ${TARGET}.`);
+    expect(wrong.status === "fail" && wrong.cause).toBe(
+      `${hostOf("elsewhere")} points at dother.cloudfront.net, which is neither the CDN address ${TARGET} nor SendGrid (sendgrid.net), so clicks do not go through the CDN you set up.`,
+    );
     expect(checkOf(notswitched!, "dns")).toMatchObject({ status: "fail", diagnosis: "dns-not-switched" });
     expect(checkOf(dangling!, "dns")).toMatchObject({ status: "fail", diagnosis: "target-nxdomain" });
     expect(checkOf(nx!, "dns")).toMatchObject({ status: "fail", diagnosis: "nxdomain", fix: `Create the CNAME ${hostOf("nx")} → ${TARGET}.` });
@@ -344,6 +346,10 @@ describe("phase, concurrency and failure", () => {
     expect(decidePhase("auto", chain(["a.x.com", "eu.sendgrid.net"]), null, "fastly")).toBe("before");
     expect(decidePhase("auto", chain(["a.x.com"], "nxdomain"), TARGET, "keycdn")).toBe("before");
     expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), TARGET, "fastly")).toBe("before");
+    // A third name without a target: this CDN is not in the path yet. A name of its own shape: it is.
+    expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), null, "cloudfront")).toBe("before");
+    expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), null, "cloudflare")).toBe("before");
+    expect(decidePhase("auto", chain(["a.x.com", TARGET]), null, "cloudfront")).toBe("after");
     expect(decidePhase("auto", chain(["a.x.com"]), null, "cloudflare")).toBe("after");
     expect(decidePhase("before", chain(["a.x.com", TARGET]), TARGET, "cloudfront")).toBe("before");
   });

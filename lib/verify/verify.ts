@@ -1,15 +1,20 @@
 import "server-only";
 import { mapWithConcurrency } from "@/lib/async";
 import type { CdnId, Region } from "@/lib/plan/types";
-import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN } from "@/lib/sendgrid";
-import { describe, diagnoseConnectFailure, diagnoseResponse, diagnoseTls, describeResponse, whoAnswered, type DiagnoseContext, type Diagnosis } from "./diagnose";
-import { createDnsClient, createResolver, describeHop, firstHop, resolveChain, type ChainResult, type DnsClient, type FirstHop } from "./dns";
+import { CDN_ADDRESSES } from "@/lib/providers/addresses";
+import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { check } from "./check-result";
+import { describe, diagnoseConnectFailure, diagnoseResponse, diagnoseTls, describeResponse, type DiagnoseContext, type Diagnosis } from "./diagnose";
+import { destinationOf } from "./destination";
+import { createDnsClient, createResolver, resolveChain, type ChainResult, type DnsClient } from "./dns";
+import { afterDnsCheck, beforeDnsCheck } from "./dns-check";
 import { Guard, type CheckedAddress, type Connector, type Semaphore } from "./guard";
 import { createHstsChecker } from "./hsts";
 import { registrableDomain } from "@/lib/hostnames";
 import { exchange, type ExchangeResult } from "./http-probe";
+import { GATE_CHECKS, isReady } from "./readiness";
 import { settingsFromEnv, type VerifySettings } from "./settings";
-import { CHECK_IDS, CHECK_TITLES, type CheckId, type CheckResult, type HostReport, type HstsReport, type Phase, type PhaseRequest, type VerifyReport } from "./types";
+import { CHECK_IDS, type CheckId, type CheckResult, type HostReport, type HstsReport, type Phase, type PhaseRequest, type VerifyReport } from "./types";
 
 /**
  * The verifier: per link-branding hostname, the HSTS pre-check, then either the pinned before-switch checks
@@ -39,8 +44,6 @@ export interface VerifyDeps {
   semaphore?: Semaphore;
 }
 
-const SENDGRID_NAMES = new Set<string>([...Object.values(SENDGRID_ORIGIN), SENDGRID_AUTO_SSL_TARGET]);
-
 interface Timed<T> {
   value: T;
   ms: number;
@@ -51,49 +54,20 @@ async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
   return { value, ms: Math.round(performance.now() - start) };
 }
 
-const check = {
-  pass: (id: CheckId, seen: string[], ms: number): CheckResult => ({ id, title: CHECK_TITLES[id], status: "pass", seen, elapsedMs: ms }),
-  fail: (id: CheckId, d: Diagnosis, seen: string[], ms: number): CheckResult => ({
-    id,
-    title: CHECK_TITLES[id],
-    status: "fail",
-    diagnosis: d.id,
-    cause: d.cause,
-    fix: d.fix,
-    fixTopic: d.fixTopic,
-    seen,
-    elapsedMs: ms,
-  }),
-  pending: (id: CheckId, d: Diagnosis, seen: string[], ms: number): CheckResult => ({
-    id,
-    title: CHECK_TITLES[id],
-    status: "pending",
-    diagnosis: d.id,
-    reason: `${d.cause} ${d.fix}`,
-    seen,
-    elapsedMs: ms,
-  }),
-  skipped: (id: CheckId, reason: string, seen: string[] = [], ms = 0): CheckResult => ({ id, title: CHECK_TITLES[id], status: "skipped", reason, seen, elapsedMs: ms }),
-};
-
-function chainWords(chain: ChainResult): string {
-  const path = chain.chain.join(" → ");
-  const addresses = chain.addresses.length > 0 ? ` → ${chain.addresses.slice(0, 4).join(", ")}${chain.addresses.length > 4 ? ", …" : ""}` : "";
-  return chain.outcome === "ok" ? `${path}${addresses}` : `${path}: ${chain.error ?? chain.outcome}`;
-}
-
 /**
  * auto: after the switch when the chain reaches the target; before it while the chain still reaches SendGrid.
- * Cloudflare proxies in place: a visible CNAME to SendGrid means DNS only (before), none means proxied (after).
- * Pointing elsewhere with a target given (moving from another CDN) is "before": test the new CDN first.
+ * A CDN that proxies in place (Cloudflare): a visible CNAME to SendGrid means DNS only (before), none means proxied
+ * (after). A chain to a third name (a stale address, another CDN, with or without a target given) is "before": this
+ * CDN is not in the path yet, so it is tested at its address, and the DNS check fails until the host points at
+ * SendGrid or the CDN.
  */
 export function decidePhase(requested: PhaseRequest, chain: ChainResult, target: string | null, cdn: CdnId): Phase {
   if (requested !== "auto") return requested;
-  const names = chain.chain.slice(1);
-  if (target && names.includes(target)) return "after";
-  if (names.some((n) => SENDGRID_NAMES.has(n))) return "before";
+  const destination = destinationOf(chain.chain.slice(1), chain.name, target, cdn);
+  if (destination.kind === "target") return "after";
+  if (destination.kind === "origin" || destination.kind === "elsewhere") return "before";
   if (chain.outcome !== "ok") return "before";
-  if (cdn === "cloudflare") return "after";
+  if (CDN_ADDRESSES[cdn].proxiesInPlace) return "after";
   return target ? "before" : "after";
 }
 
@@ -199,91 +173,6 @@ function hstsCheck(report: HstsReport, host: string, ms: number): CheckResult {
   return check.pass("hsts", seen, ms);
 }
 
-function beforeDnsCheck(chain: ChainResult, dctx: DiagnoseContext, ms: number): CheckResult {
-  const seen = [chainWords(chain)];
-  switch (chain.outcome) {
-    case "nxdomain":
-      return check.fail("dns", describe("nxdomain", { ...dctx, phase: "before" }), seen, ms);
-    case "error":
-    case "loop":
-    case "too-deep":
-      return check.fail("dns", describe("dns-error", { ...dctx, detail: chain.error ?? chain.outcome }), seen, ms);
-    case "dangling":
-    case "nodata":
-      return check.fail("dns", describe("cname-wrong-target", { ...dctx, target: dctx.origin, detail: `${chain.chain.at(-1)}, which has no address` }), seen, ms);
-    case "ok":
-      break;
-    default: {
-      const never: never = chain.outcome;
-      return never;
-    }
-  }
-  const names = chain.chain.slice(1);
-  if (names.some((n) => SENDGRID_NAMES.has(n))) seen.push("points at SendGrid, as it should until the switch");
-  else if (dctx.target && names.includes(dctx.target)) seen.push("already points at the CDN");
-  else if (names.length === 0) seen.push(dctx.cdn === "cloudflare" ? "answers with addresses, no CNAME: proxied on Cloudflare already" : "answers with addresses, no CNAME");
-  return check.pass("dns", seen, ms);
-}
-
-function hopsDisagree(publicChain: ChainResult, auth: FirstHop): boolean {
-  const publicFirst = publicChain.chain[1];
-  if (auth.kind === "cname") return publicFirst !== auth.target;
-  if (auth.kind === "address") return publicFirst !== undefined;
-  if (auth.kind === "nxdomain") return publicChain.outcome !== "nxdomain";
-  return false;
-}
-
-async function afterDnsCheck(ctx: HostContext, chain: ChainResult, dctx: DiagnoseContext, p: Probes | null, ms: number): Promise<CheckResult> {
-  const seen = [`public resolver: ${chainWords(chain)}`];
-  const started = performance.now();
-  const auth = await ctx.dns.authoritative(ctx.host);
-  let hop: FirstHop | null = null;
-  if (auth.ok) {
-    hop = await firstHop(ctx.host, auth.resolver);
-    seen.push(`authoritative (${auth.servers.slice(0, 2).join(", ")}): ${describeHop(hop)}`);
-  } else {
-    seen.push(`authoritative servers not asked: ${auth.error}`);
-  }
-  const elapsed = ms + Math.round(performance.now() - started);
-  const disagree = hop !== null && hopsDisagree(chain, hop);
-  const propagation = () =>
-    check.pending(
-      "dns",
-      describe("dns-propagation", { ...dctx, detail: `the zone's own servers say ${describeHop(hop!)}, the public resolver still says ${chain.chain[1] ?? chain.outcome}` }),
-      seen,
-      elapsed,
-    );
-  const names = chain.chain.slice(1);
-  const viaSendGrid = names.find((n) => SENDGRID_NAMES.has(n));
-
-  if (ctx.cdn === "cloudflare") {
-    if (viaSendGrid) return check.fail("dns", describe("cloudflare-dns-only", { ...dctx, detail: `a visible CNAME to ${viaSendGrid}` }), seen, elapsed);
-    if (chain.outcome === "nxdomain") return check.fail("dns", describe("nxdomain", { ...dctx, phase: "after" }), seen, elapsed);
-    if (chain.outcome !== "ok") return check.fail("dns", describe("dns-error", { ...dctx, detail: chain.error ?? chain.outcome }), seen, elapsed);
-    const res = p?.https.http?.ok ? p.https.http : p?.http?.http?.ok ? p.http.http : null;
-    if (res && whoAnswered(res.headers, res.body) === "cloudflare") seen.push("proxied: Cloudflare answers for the host (CF-Ray)");
-    else seen.push("answers with addresses and no CNAME, as a proxied record does");
-    return check.pass("dns", seen, elapsed);
-  }
-
-  if (chain.outcome === "nxdomain") return disagree ? propagation() : check.fail("dns", describe("nxdomain", { ...dctx, phase: "after" }), seen, elapsed);
-  if (chain.outcome === "error") return check.fail("dns", describe("dns-error", { ...dctx, detail: chain.error ?? "" }), seen, elapsed);
-  const target = ctx.target;
-  if (!target) {
-    seen.push("no CDN address given to compare with");
-    return chain.outcome === "ok" ? check.pass("dns", seen, elapsed) : check.fail("dns", describe("dns-error", { ...dctx, detail: chain.error ?? chain.outcome }), seen, elapsed);
-  }
-  const authSaysTarget = hop?.kind === "cname" && hop.target === target;
-  if (names.includes(target)) {
-    if (chain.outcome !== "ok") return check.fail("dns", describe("target-nxdomain", { ...dctx, detail: chain.error ?? chain.outcome }), seen, elapsed);
-    return disagree ? propagation() : check.pass("dns", [...seen, `points at ${target}`], elapsed);
-  }
-  if (authSaysTarget) return propagation();
-  if (viaSendGrid) return check.fail("dns", describe("dns-not-switched", { ...dctx, detail: viaSendGrid }), seen, elapsed);
-  const where = names[0] ?? (chain.addresses.length > 0 ? `addresses ${chain.addresses.join(", ")}` : chain.outcome);
-  return check.fail("dns", describe("cname-wrong-target", { ...dctx, detail: where }), seen, elapsed);
-}
-
 /** The gate: pass only when the pinned TLS, HTTPS and HTTP checks pass. */
 function beforeSwitchSummary(tls: CheckResult, http: CheckResult, https: CheckResult, via: string): CheckResult {
   const ms = Math.max(tls.elapsedMs, http.elapsedMs, https.elapsedMs);
@@ -298,8 +187,8 @@ function beforeSwitchSummary(tls: CheckResult, http: CheckResult, https: CheckRe
 
 function readiness(host: string, phase: Phase, checks: CheckResult[], ready: boolean, target: string | null): string {
   if (ready) return phase === "before" ? `Ready to switch: the CDN at ${target} answers ${host} correctly.` : `Switched: ${host} answers correctly through the CDN.`;
-  const gate = phase === "before" ? checks.filter((c) => c.id === "cdn-before-switch") : checks.filter((c) => c.id === "tls" || c.id === "https" || c.id === "http");
-  const blocking = gate.find((c) => c.status !== "pass");
+  const gate = GATE_CHECKS[phase].flatMap((id) => checks.filter((c) => c.id === id && c.status !== "pass"));
+  const blocking = gate[0] ?? checks.find((c) => c.id === "dns" && c.status === "fail");
   if (!blocking) return `Not ready: ${host} is not proven yet.`;
   switch (blocking.status) {
     case "fail":
@@ -332,7 +221,7 @@ async function verifyHost(ctx: HostContext): Promise<HostReport> {
   };
 
   if (phase === "before") {
-    checks.dns = beforeDnsCheck(chain, dctx, dnsMs);
+    checks.dns = await beforeDnsCheck(ctx, chain, dctx, dnsMs);
     if (!target) {
       const d = describe(cdn === "cloudflare" ? "cloudflare-no-target" : "no-target", dctx);
       checks["cdn-before-switch"] = check.skipped("cdn-before-switch", `${d.cause} ${d.fix}`);
@@ -372,15 +261,15 @@ async function verifyHost(ctx: HostContext): Promise<HostReport> {
       p = await probe(ctx, resolution.address, "by name");
       Object.assign(checks, probeChecks(p, dctx, link));
     }
-    checks.dns = await afterDnsCheck(ctx, chain, dctx, p, dnsMs);
+    const answer = p?.https.http?.ok ? p.https.http : p?.http?.http?.ok ? p.http.http : null;
+    checks.dns = await afterDnsCheck(ctx, chain, dctx, answer, dnsMs);
   }
 
   const { value: hsts, ms: hstsMs } = await hstsTimed;
   checks.hsts = hstsCheck(hsts, host, hstsMs);
 
   const ordered = order(checks);
-  const ready =
-    phase === "before" ? checks["cdn-before-switch"]?.status === "pass" : [checks.tls, checks.http, checks.https].every((c) => c?.status === "pass");
+  const ready = isReady(phase, (id) => checks[id]?.status);
   return { host, target, phase, link, checks: ordered, readyToSwitch: ready, readiness: readiness(host, phase, ordered, ready, target) };
 }
 

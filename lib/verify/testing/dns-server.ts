@@ -35,7 +35,8 @@ function answer(records: Map<string, TestRecord>, name: string, type: string): {
     if (!rec) return { rcode: NXDOMAIN, answers };
     if (rec.cname && type !== "CNAME") {
       answers.push({ type: "CNAME", name: current, ttl: 60, data: rec.cname });
-      current = rec.cname;
+      // Names compare without regard to case (RFC 4343), whatever case a record was written in.
+      current = rec.cname.toLowerCase().replace(/\.$/, "");
       continue;
     }
     if (type === "CNAME" && rec.cname) answers.push({ type: "CNAME", name: current, ttl: 60, data: rec.cname });
