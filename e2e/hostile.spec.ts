@@ -78,3 +78,16 @@ for (const c of HOSTILE_CASES.filter((x) => x.form)) {
     expect(dialogs).toEqual([]);
   });
 }
+
+test("a host the link carries but the CDN refuses stays in the field, with its message, to be corrected", async ({ page }) => {
+  const long = `ablink.${"x".repeat(46)}.example.com`;
+  await page.goto(`/setup?cdn=cloudfront&step=hosts&host=ablink.ok.example.com&host=${long}`);
+  const field = page.getByRole("textbox", { name: "Link branding hostnames" });
+  await expect(field).toHaveValue(`ablink.ok.example.com\n${long}`);
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#hostnames-error")).toContainText("is 65 characters long, too long for CloudFront");
+  await field.fill("ablink.ok.example.com\nablink.short.example.com");
+  await page.getByRole("button", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/step=mode/);
+  expect(new URL(page.url()).searchParams.getAll("host")).toEqual(["ablink.ok.example.com", "ablink.short.example.com"]);
+});

@@ -20,6 +20,9 @@ const pages = [
   ["setup-dns", `/setup?${q}&mode=manual&step=dns`],
   ["checklist", `/checklist?${q}`],
   ["checklist-present", `/checklist?${q}&present=1`],
+  // A 65-character host: valid DNS, too long for CloudFront's certificate (its field says so).
+  ["setup-hosts-too-long", `/setup?cdn=cloudfront&step=hosts&host=ablink.${"a".repeat(45)}.customer.com`],
+  ["setup-dns-keycdn", `/setup?cdn=keycdn&host=ablink.subdomain.customer.com&mode=manual&step=dns`],
 ];
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 for (const [name, path] of pages) {

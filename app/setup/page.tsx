@@ -14,6 +14,7 @@ import { buildPlan } from "@/lib/plan/build";
 import { REVALIDATION_WARNING } from "@/lib/plan/common";
 import { parsePlanQuery, type SearchParamsRecord } from "@/lib/plan/query";
 import { PROVIDER_INFO } from "@/lib/providers/info";
+import limits from "@/lib/security/limits.json";
 import { currentStep, stepIndex } from "@/lib/wizard/steps";
 
 export const metadata: Metadata = { title: "Setup wizard" };
@@ -25,6 +26,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const built = query.cdn && query.hosts.length > 0 ? buildPlan(query) : undefined;
   const provider = query.cdn ? PROVIDER_INFO[query.cdn] : undefined;
   const hostError = errors.find((e) => e.field === "host")?.message;
+  // A refused host stays in the field with its message, rather than vanishing from it.
+  const hostText = hostError ? [params.host ?? []].flat().join("\n").slice(0, limits.hostnamesInputChars) : undefined;
   const linkError = errors.find((e) => e.field === "link")?.message;
   const otherErrors = errors.filter((e) => e.field !== "host" && !(e.field === "link" && step.id === "test"));
   const verify = built?.plan && (step.id === "test" || step.id === "dns") ? verifyView(query, built.plan, typeof params.link === "string" ? params.link : undefined, linkError) : undefined;
@@ -62,7 +65,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
 
         <div className="mt-6">
           {step.id === "cdn" && <CdnStep query={query} />}
-          {step.id === "hosts" && <LazyHostsStep query={query} initialError={hostError} />}
+          {step.id === "hosts" && <LazyHostsStep query={query} initialError={hostError} initialText={hostText} />}
           {step.id === "mode" && <ModeStep query={query} />}
           {step.planSteps && !built?.plan && (
             <p className="rounded-md border-l-4 border-slate-500 bg-white px-4 py-3">

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { parseHostnamesAction, type ParsedHostnamesResult } from "@/app/setup/hostname-actions";
 import { buttonPrimary, buttonSecondary, fieldError, inputBase } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/url";
@@ -17,15 +17,20 @@ interface HostsForm {
 
 const ROLE_TEXT = { link: "link host: moves to the CDN", owner: "owner record: stays pointing at SendGrid", "auto-ssl": "Auto SSL validation record", other: "not link branding: ignored" } as const;
 
-export function HostsStep({ query, initialError }: { query: PlanQuery; initialError?: string }) {
+/** `initialText`: what the link held when some of it was refused, so the person can correct it in place. */
+export function HostsStep({ query, initialError, initialText }: { query: PlanQuery; initialError?: string; initialText?: string }) {
   const router = useRouter();
   const [chart, setChart] = useState<ParsedHostnamesResult["chart"]>();
   // A pasted chart is shown classified first; the next click with the same text moves on.
   const [reviewedText, setReviewedText] = useState<string>();
   const { register, handleSubmit, setError, setValue, formState } = useForm<HostsForm>({
-    defaultValues: { hostnames: query.hosts.join("\n"), region: query.region },
-    errors: initialError ? { hostnames: { type: "server", message: initialError } } : undefined,
+    defaultValues: { hostnames: initialText ?? query.hosts.join("\n"), region: query.region },
   });
+  // Set once, not through useForm's `errors` option: that one keeps the error on every render, so the
+  // corrected list could never be submitted.
+  useEffect(() => {
+    if (initialError) setError("hostnames", { type: "server", message: initialError });
+  }, [initialError, setError]);
 
   const onSubmit = handleSubmit(async (values) => {
     const tooLong = `Paste at most ${limits.hostnamesInputChars.toLocaleString("en")} characters.`;
