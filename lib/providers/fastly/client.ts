@@ -104,8 +104,15 @@ export class FastlyClient {
     await this.call({ operation: "DeleteService", method: "DELETE", path: `/service/${seg(serviceId)}`, schema: z.looseObject({ status: z.string() }) });
   }
 
+  /**
+   * `POST /service`. Every create Fastly carries out is one more service (names need not be unique), so after
+   * an answer that leaves it unknown, the service with this name is looked up and adopted before any resend.
+   * docs/providers/fastly.md#creates-whose-answer-is-lost
+   */
   createService(name: string, type: string): Promise<FastlyService> {
-    return this.call({ operation: "CreateService", method: "POST", path: "/service", body: this.form({ name, type }), schema: service });
+    return requestOrAdopt(this.http, { operation: "CreateService", method: "POST", path: "/service", body: this.form({ name, type }), schema: service }, () =>
+      this.searchService(name),
+    );
   }
 
   /** `GET /service/{id}/version` → every version (fastly-js VersionApi.listServiceVersions → [VersionResponse]). */
@@ -132,16 +139,27 @@ export class FastlyClient {
     return list.map((d) => d.name.toLowerCase());
   }
 
+  /** `POST …/domain`; a domain already on the version after an unknown outcome is adopted (docs/providers/fastly.md#creates-whose-answer-is-lost). */
   async createDomain(serviceId: string, v: number, name: string): Promise<void> {
-    await this.call({ operation: "CreateDomain", method: "POST", path: `${this.versionPath(serviceId, v)}/domain`, body: this.form({ name }), schema: domain });
+    const wanted = name.toLowerCase();
+    await requestOrAdopt(
+      this.http,
+      { operation: "CreateDomain", method: "POST", path: `${this.versionPath(serviceId, v)}/domain`, body: this.form({ name }), schema: domain },
+      async () => ((await this.listDomains(serviceId, v)).includes(wanted) ? { name: wanted } : null),
+    );
   }
 
   listBackends(serviceId: string, v: number): Promise<FastlyBackend[]> {
     return this.call({ operation: "ListBackends", method: "GET", path: `${this.versionPath(serviceId, v)}/backend`, schema: z.array(backend) });
   }
 
+  /** `POST …/backend`; a backend of this name on the version after an unknown outcome is adopted (docs/providers/fastly.md#creates-whose-answer-is-lost). */
   createBackend(serviceId: string, v: number, fields: BackendFields): Promise<FastlyBackend> {
-    return this.call({ operation: "CreateBackend", method: "POST", path: `${this.versionPath(serviceId, v)}/backend`, body: this.form({ ...fields }), schema: backend });
+    return requestOrAdopt(
+      this.http,
+      { operation: "CreateBackend", method: "POST", path: `${this.versionPath(serviceId, v)}/backend`, body: this.form({ ...fields }), schema: backend },
+      async () => (await this.listBackends(serviceId, v)).find((b) => b.name === fields.name) ?? null,
+    );
   }
 
   updateBackend(serviceId: string, v: number, name: string, fields: BackendFields): Promise<FastlyBackend> {
@@ -246,32 +264,41 @@ export class FastlyClient {
     });
   }
 
-  /** `POST /tls/subscriptions` (JSON:API). Fastly accepts it only once the host is on an active version. */
+  /**
+   * `POST /tls/subscriptions` (JSON:API). Fastly accepts it only once the host is on an active version. After an
+   * answer that leaves it unknown, a subscription for exactly this host from this authority (what apply orders,
+   * and what undo checks) is adopted before any resend. docs/providers/fastly.md#creates-whose-answer-is-lost
+   */
   async createTlsSubscription(host: string, ca: CertificateAuthority, configurationId: string): Promise<TlsSubscription> {
-    const body = await this.call({
-      operation: "CreateTlsSubscription",
-      method: "POST",
-      path: "/tls/subscriptions",
-      accept: JSON_API,
-      body: {
-        kind: "json",
-        contentType: JSON_API,
-        value: {
-          data: {
-            type: "tls_subscription",
-            attributes: { certificate_authority: ca },
-            relationships: {
-              tls_domains: { data: [{ type: "tls_domain", id: host }] },
-              common_name: { data: { type: "tls_domain", id: host } },
-              // Always pass the configuration: accounts without a default one get an error otherwise
-              // (fastly/terraform-provider-fastly#670).
-              tls_configuration: { data: { type: "tls_configuration", id: configurationId } },
+    const ours = (s: TlsSubscription) => s.domains.length === 1 && s.domains[0] === host && s.certificateAuthority === ca;
+    return requestOrAdopt(
+      this.http,
+      {
+        operation: "CreateTlsSubscription",
+        method: "POST",
+        path: "/tls/subscriptions",
+        accept: JSON_API,
+        body: {
+          kind: "json",
+          contentType: JSON_API,
+          value: {
+            data: {
+              type: "tls_subscription",
+              attributes: { certificate_authority: ca },
+              relationships: {
+                tls_domains: { data: [{ type: "tls_domain", id: host }] },
+                common_name: { data: { type: "tls_domain", id: host } },
+                // Always pass the configuration: accounts without a default one get an error otherwise
+                // (fastly/terraform-provider-fastly#670).
+                tls_configuration: { data: { type: "tls_configuration", id: configurationId } },
+              },
             },
           },
         },
+        schema: z.looseObject({ data: subscription, included }),
       },
-      schema: z.looseObject({ data: subscription, included }),
-    });
-    return toSubscriptions([body.data], body.included)[0]!;
+      async () => (await this.findTlsSubscriptions(host)).find(ours) ?? null,
+      (res) => toSubscriptions([res.data!.data], res.data!.included)[0]!,
+    );
   }
 }

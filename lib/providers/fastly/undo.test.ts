@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
+import { startFake, type FakeCall, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { UndoTarget } from "@/lib/providers/types";
@@ -30,6 +30,11 @@ const ops = async () => ((await (await fetch(`${server.url}/__sandbox/calls`)).j
 const WRITES = new Set(["DeleteTlsSubscription", "DeactivateVersion", "DeleteService"]);
 const writes = async () => (await ops()).filter((o) => WRITES.has(o));
 const api = () => new FastlyClient({ baseUrl: server.url, token: TOKEN });
+const faults = (list: Fault[]) => fetch(`${server.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify(list) });
+/** Calls from `from` on, as `op fault`. */
+const marked = async (from = 0) =>
+  ((await (await fetch(`${server.url}/__sandbox/calls`)).json()) as FakeCall[]).slice(from).map((c) => (c.fault === undefined ? c.op : `${c.op} ${c.fault}`));
+const lost = (match: string): Fault => ({ match, status: 0, drop: "after-handling", times: 1 });
 
 /** Applies until every host is done (the certificate issues after a few reads), collecting what each run created. */
 async function applied(hosts: string[]): Promise<UndoTarget[]> {
@@ -123,6 +128,21 @@ describe("Fastly undo", () => {
       ["refused", "Not removed: it also serves other.customer.com, which apply did not add. Remove those domains from the service first if you mean to delete it."],
     ]);
     expect(fake.state().services.map((s) => s.id)).toContain(service.id);
+  });
+
+  it("removes what apply adopted after a create's answer was lost: the account ends empty", async () => {
+    await faults([lost("CreateService"), lost("CreateTlsSubscription")]);
+    const targets = await applied([H1]);
+    expect((await marked()).filter((c) => c.endsWith(" dropped"))).toEqual(["CreateService dropped", "CreateTlsSubscription dropped"]);
+    const made = fake.state();
+    expect(targets).toEqual([
+      { kind: RESOURCE_KIND.fastlyService, id: made.services[0]!.id, host: H1 },
+      { kind: RESOURCE_KIND.fastlyTlsSubscription, id: made.subscriptions[0]!.id, host: H1 },
+    ]);
+
+    const report = await fastlyServer.undo(creds(), targets, ctx);
+    expect(report.results.map((r) => r.outcome)).toEqual(["removed", "removed"]);
+    expect(fake.state()).toEqual({ services: [], subscriptions: [] });
   });
 
   it("a token without write scope deletes nothing", async () => {
