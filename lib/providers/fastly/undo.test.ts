@@ -145,6 +145,25 @@ describe("Fastly undo", () => {
     expect(fake.state()).toEqual({ services: [], subscriptions: [] });
   });
 
+  it("a deactivation whose answer was lost is done: the retry's refusal is checked against the service", async () => {
+    const [service] = await applied([H1]);
+    await faults([lost("DeactivateVersion")]);
+    const from = (await marked()).length;
+    const report = await fastlyServer.undo(creds(), [service!], ctx);
+    expect(report.results.map((r) => [r.outcome, r.message])).toEqual([["removed", `Deactivated version 1 and deleted the service "${serviceName(H1)}".`]]);
+    // The retry is refused (the version is no longer active); the service shows it inactive, so undo goes on.
+    expect(await marked(from)).toEqual(["GetTokenSelf", "GetService", "GetService", "ListDomains", "DeactivateVersion dropped", "DeactivateVersion", "GetService", "DeleteService"]);
+    expect(fake.state().services).toEqual([]);
+  });
+
+  it("a deactivation refused while the version is still active is reported, and the service kept", async () => {
+    const [service] = await applied([H1]);
+    await faults([{ match: "DeactivateVersion", status: 400, times: 1, body: '{"msg":"Bad request","detail":"Something else"}' }]);
+    const report = await fastlyServer.undo(creds(), [service!], ctx);
+    expect(report.results.map((r) => [r.outcome, r.error?.message])).toEqual([["failed", 'Fastly refused DeactivateVersion (HTTP 400): "Bad request: Something else".']]);
+    expect(fake.state().services.map((s) => [s.id, s.versions.map((v) => v.active)])).toEqual([[service!.id, [true]]]);
+  });
+
   it("a token without write scope deletes nothing", async () => {
     const targets = await applied([H1]);
     const report = await fastlyServer.undo(creds(READ_ONLY), targets, ctx);
