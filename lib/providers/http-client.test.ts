@@ -85,6 +85,16 @@ describe("requestOrAdopt(): a write that must not be repeated blindly", () => {
       answers = [{ status: 400, body: "bad" }, ok(4)];
       const error = await requestOrAdopt(opts, req, lookFor(null)).catch((e: unknown) => e);
       expect([error instanceof HttpError && error.status, looked, answers.length]).toEqual([400, 0, 1]);
+      // read() turns the answer into the caller's value; a refusal it finds inside a 2xx (KeyCDN's envelope) is
+      // neither looked for nor sent again.
+      looked = 0;
+      answers = [ok(6)];
+      expect(await requestOrAdopt(opts, req, async () => null, (res) => `n=${res.data!.n}`)).toBe("n=6");
+      answers = [ok(7), ok(8)];
+      const refusal = await requestOrAdopt(opts, req, lookFor(null), (res) => {
+        throw new HttpError("Op", res.status, "refused", res.headers);
+      }).catch((e: unknown) => e);
+      expect([refusal instanceof HttpError && refusal.status, looked, answers.length]).toEqual([200, 0, 1]);
       // request() itself does not resend a PUT marked not idempotent after a 503.
       answers = [{ status: 503, body: "busy" }, ok(5)];
       const once = await request(opts, { ...req, idempotent: false }).catch((e: unknown) => e);

@@ -175,8 +175,8 @@ async function once<T>(opts: HttpOptions, req: HttpRequest<T>): Promise<HttpResp
 /**
  * One API call with a timeout and bounded retries. Retried: 429 always (the request was refused, so
  * repeating it cannot duplicate anything); 5xx, timeouts and resets only for idempotent requests (by default
- * GET/PUT/DELETE), because a POST that failed half-way may have created something (apply finds before it
- * writes, so a re-run is the safe retry). The wait honours Retry-After and the provider's hint; a hint above
+ * GET/PUT/DELETE), because a POST that failed half-way may have created something (a create is sent with
+ * requestOrAdopt, which looks for it before sending it again). The wait honours Retry-After and the provider's hint; a hint above
  * maxRetryDelayMs is not slept on: the error is reported with its hint instead.
  */
 export async function request<T>(opts: HttpOptions, req: HttpRequest<T>): Promise<HttpResponse<T>> {
@@ -200,13 +200,20 @@ function retryDelay(opts: HttpOptions, error: unknown, idempotent: boolean): num
 }
 
 /**
- * A write that creates something every time the provider carries it out, whatever its method says. It is
- * never sent again blindly: after an answer that leaves it unknown whether it was carried out (5xx, timeout,
- * reset, an answer lost on the way back), `alreadyDone` looks for what it would have made; what it finds is
- * adopted, and only when it finds nothing is the write sent again (bounded as request() is). A 429 was
- * refused, so request() retries it as usual.
+ * A write that creates something every time the provider carries it out, whatever its method says (every
+ * POST that creates, and Fastly's version clone). It is never sent again blindly: after an answer that leaves
+ * it unknown whether it was carried out (5xx, timeout, reset, an answer lost on the way back), `alreadyDone`
+ * looks for what it would have made; what it finds is adopted (the caller reports it as made by this run),
+ * and only when it finds nothing is the write sent again (bounded as request() is). A 429 was refused, so
+ * request() retries it as usual. `read` turns the answer into the caller's value when the body is an envelope
+ * to unwrap first (KeyCDN); it may throw, e.g. an HttpError for a refusal inside a 2xx.
  */
-export async function requestOrAdopt<T>(opts: HttpOptions, req: HttpRequest<T>, alreadyDone: () => Promise<T | null>): Promise<T> {
+export async function requestOrAdopt<T, R = T>(
+  opts: HttpOptions,
+  req: HttpRequest<T>,
+  alreadyDone: () => Promise<R | null>,
+  read: (res: HttpResponse<T>) => R = (res) => res.data as unknown as R,
+): Promise<R> {
   let sent = false;
   return withRetry(
     async () => {
@@ -215,7 +222,7 @@ export async function requestOrAdopt<T>(opts: HttpOptions, req: HttpRequest<T>, 
         if (done !== null) return done;
       }
       sent = true;
-      return (await request(opts, { ...req, idempotent: false })).data as T;
+      return read(await request(opts, { ...req, idempotent: false }));
     },
     {
       retries: opts.maxRetries ?? DEFAULT_MAX_RETRIES,

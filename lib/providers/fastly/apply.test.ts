@@ -6,6 +6,7 @@ import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { fastlyServer } from "./apply";
 import { FastlyClient } from "./client";
 import { FastlyFake } from "./fake";
+import { serviceName } from "./settings";
 
 const TOKEN = "goodFastlyToken00000000000000001";
 const READ_ONLY = "readOnlyFastlyToken0000000000002";
@@ -276,12 +277,16 @@ describe("Fastly apply errors", () => {
     expect((await calls()).filter((c) => c.op === "CreateService")).toHaveLength(1);
   });
 
-  it("a 503 on a read is retried; on a create it is not (the re-run finds what was made)", async () => {
+  it("a 503 on a read is retried; a create is sent again only after a look finds nothing, and a 503 on every try is reported", async () => {
     await faults([{ match: "ListDomains", status: 503, times: 1 }]);
     expect((await fastlyServer.apply(creds(), input([H1]), ctx)).hosts[0]!.outcome).toBe("pending");
-    await faults([{ match: "CreateTlsSubscription", status: 503, times: 1, body: "upstream busy" }]);
+    // Every try: the first and DEFAULT_MAX_RETRIES (3) more.
+    await faults([{ match: "CreateTlsSubscription", status: 503, times: 4, body: "upstream busy" }]);
+    const from = (await calls()).length;
     const r = await fastlyServer.apply(creds(), input([H2]), ctx);
     expect(r.hosts[0]!.error).toMatchObject({ code: "provider_unavailable", message: 'Fastly answered 503 to CreateTlsSubscription: "upstream busy".' });
+    const subscriptionCalls = (await calls()).slice(from).filter((c) => c.op === "ListTlsSubscriptions" || c.op === "CreateTlsSubscription");
+    expect(subscriptionCalls.map((c) => c.op)).toEqual(Array.from({ length: 4 }, () => ["ListTlsSubscriptions", "CreateTlsSubscription"]).flat());
     expect((await fastlyServer.apply(creds(), input([H2]), ctx)).hosts[0]!.outcome).toBe("pending");
     expect(fake.state().subscriptions.filter((s) => s.host === H2)).toHaveLength(1);
   });
@@ -302,13 +307,18 @@ describe("Fastly apply errors", () => {
     });
   });
 
-  it("a hanging request times out: reads are retried, writes are reported", async () => {
+  it("a hanging request times out: reads are retried, a write only after a look finds nothing, and one that hangs every try is reported", async () => {
     const quick = { ...ctx, requestTimeoutMs: 200 };
     await faults([{ match: "ListTlsConfigurations", status: 200, times: 1, delayMs: 1000, body: "{}" }]);
     expect((await fastlyServer.apply(creds(), input([H1]), quick)).hosts[0]!.outcome).toBe("pending");
-    await faults([{ match: "CreateService", status: 200, times: 1, delayMs: 1000, body: "{}" }]);
+    await faults([{ match: "CreateService", status: 200, times: 4, delayMs: 1000, body: "{}" }]);
+    const from = (await calls()).length;
     const r = await fastlyServer.apply(creds(), input([H2]), quick);
     expect(r.hosts[0]!.error).toMatchObject({ code: "timeout", message: "Fastly did not answer in time (CreateService)." });
+    // Each of the 4 tries follows a search for the service that finds none (the first is apply's own).
+    const serviceCalls = (await calls()).slice(from).filter((c) => c.op === "SearchService" || c.op === "CreateService");
+    expect(serviceCalls.map((c) => c.op)).toEqual(Array.from({ length: 4 }, () => ["SearchService", "CreateService"]).flat());
+    expect(fake.state().services.map((s) => s.name)).toEqual([serviceName(H1)]);
   });
 
   it("canary: the token never appears in results or errors, even when the API echoes it", async () => {

@@ -2,122 +2,37 @@ import "server-only";
 import * as z from "zod/mini";
 import { request, requestOrAdopt, type Body, type HttpOptions, type HttpRequest } from "@/lib/providers/http-client";
 import type { CertificateAuthority } from "./settings";
+import {
+  backend,
+  domain,
+  included,
+  JSON_API,
+  service,
+  settings,
+  subscription,
+  tlsConfiguration,
+  tokenSelf,
+  toSubscriptions,
+  toTlsConfigurations,
+  validation,
+  version,
+  type BackendFields,
+  type FastlyBackend,
+  type FastlyService,
+  type FastlySettings,
+  type FastlyToken,
+  type FastlyVersion,
+  type TlsConfiguration,
+  type TlsSubscription,
+} from "./shapes";
 
 /**
  * A small typed client for the Fastly API (providers.md §5). Not the `fastly` npm SDK: it hard-codes
  * https://api.fastly.com and reads FASTLY_API_TOKEN from the environment into a global client
  * (fastly/fastly-js src/ApiClient.js). Auth is the `Fastly-Key` header. Config endpoints take
  * form-encoded bodies (booleans 0/1) and answer JSON; TLS endpoints are JSON:API.
- * Shapes: fastly/go-fastly fastly/fixtures/** (recorded real traffic).
+ * Shapes and their translation: shapes.ts.
  */
-
-// ---- config API shapes (only the fields apply reads; extra fields pass) ----
-
-/** fastly-js Version / VersionResponse: `number`, `active`, `locked` (+ comment, service_id, dates). */
-const version = z.looseObject({ number: z.number(), active: z.boolean(), locked: z.boolean() });
-export type FastlyVersion = z.infer<typeof version>;
-
-const service = z.looseObject({ id: z.string(), name: z.string(), versions: z.array(version) });
-export type FastlyService = z.infer<typeof service>;
-
-const tokenSelf = z.looseObject({
-  /** Space-separated scopes, e.g. "global" or "global:read purge_all". */
-  scope: z.string(),
-  /** Service ids the token is limited to; empty or missing = every service. */
-  services: z.optional(z.nullable(z.array(z.string()))),
-});
-export type FastlyToken = z.infer<typeof tokenSelf>;
-
-const domain = z.looseObject({ name: z.string() });
-
-const backend = z.looseObject({
-  name: z.string(),
-  address: z.nullable(z.string()),
-  port: z.nullable(z.number()),
-  use_ssl: z.nullable(z.boolean()),
-  ssl_check_cert: z.nullable(z.boolean()),
-  ssl_cert_hostname: z.nullable(z.string()),
-  ssl_sni_hostname: z.nullable(z.string()),
-  min_tls_version: z.nullable(z.string()),
-  override_host: z.nullable(z.string()),
-});
-export type FastlyBackend = z.infer<typeof backend>;
-
-const settings = z.looseObject({
-  "general.default_ttl": z.number(),
-  "general.default_host": z.optional(z.nullable(z.string())),
-});
-export type FastlySettings = z.infer<typeof settings>;
-
-const validation = z.looseObject({
-  status: z.string(),
-  msg: z.optional(z.nullable(z.string())),
-  errors: z.optional(z.nullable(z.array(z.unknown()))),
-});
-
-// ---- TLS API shapes (JSON:API) ----
-
-const ref = z.looseObject({ id: z.string(), type: z.string() });
-const included = z.optional(z.array(z.looseObject({ id: z.string(), type: z.string(), attributes: z.optional(z.looseObject({})) })));
-
-const tlsConfiguration = z.looseObject({
-  id: z.string(),
-  type: z.literal("tls_configuration"),
-  attributes: z.looseObject({ default: z.boolean(), name: z.nullable(z.string()) }),
-  relationships: z.optional(z.looseObject({ dns_records: z.optional(z.looseObject({ data: z.array(ref) })) })),
-});
-const dnsRecordAttributes = z.looseObject({ record_type: z.string(), region: z.nullable(z.string()) });
-
-const subscription = z.looseObject({
-  id: z.string(),
-  type: z.literal("tls_subscription"),
-  attributes: z.looseObject({ state: z.string(), certificate_authority: z.string() }),
-  relationships: z.looseObject({
-    tls_domains: z.looseObject({ data: z.array(ref) }),
-    tls_authorizations: z.optional(z.looseObject({ data: z.array(ref) })),
-    tls_configuration: z.optional(z.looseObject({ data: z.nullable(ref) })),
-  }),
-});
-const authorizationAttributes = z.looseObject({
-  challenges: z.array(z.looseObject({ type: z.string(), record_type: z.string(), record_name: z.string(), values: z.array(z.string()) })),
-});
-
-export interface TlsConfiguration {
-  id: string;
-  name: string;
-  isDefault: boolean;
-  /** The CNAME target(s) of this configuration, global region first. */
-  cnameTargets: string[];
-}
-
-export interface Challenge {
-  type: string;
-  recordType: string;
-  recordName: string;
-  values: string[];
-}
-
-export interface TlsSubscription {
-  id: string;
-  state: string;
-  certificateAuthority: string;
-  domains: string[];
-  configurationId: string | null;
-  challenges: Challenge[];
-}
-
-export interface BackendFields {
-  name: string;
-  address: string;
-  port: number;
-  use_ssl: boolean;
-  ssl_check_cert: boolean;
-  ssl_cert_hostname: string;
-  ssl_sni_hostname: string;
-  min_tls_version: string;
-  /** Sent as empty to clear an override an adopted backend had. */
-  override_host?: string;
-}
 
 export interface FastlyClientOptions {
   baseUrl: string;
@@ -126,8 +41,6 @@ export interface FastlyClientOptions {
   maxRetries?: number;
   maxRetryDelayMs?: number;
 }
-
-const JSON_API = "application/vnd.api+json";
 
 /** Fastly-RateLimit-Reset is the epoch second when the hourly write budget refills (providers.md §5). */
 export function fastlyRetryHint(headers: Headers, now = Date.now()): number | null {
@@ -191,8 +104,15 @@ export class FastlyClient {
     await this.call({ operation: "DeleteService", method: "DELETE", path: `/service/${seg(serviceId)}`, schema: z.looseObject({ status: z.string() }) });
   }
 
+  /**
+   * `POST /service`. Every create Fastly carries out is one more service (names need not be unique), so after
+   * an answer that leaves it unknown, the service with this name is looked up and adopted before any resend.
+   * docs/providers/fastly.md#creates-whose-answer-is-lost
+   */
   createService(name: string, type: string): Promise<FastlyService> {
-    return this.call({ operation: "CreateService", method: "POST", path: "/service", body: this.form({ name, type }), schema: service });
+    return requestOrAdopt(this.http, { operation: "CreateService", method: "POST", path: "/service", body: this.form({ name, type }), schema: service }, () =>
+      this.searchService(name),
+    );
   }
 
   /** `GET /service/{id}/version` → every version (fastly-js VersionApi.listServiceVersions → [VersionResponse]). */
@@ -219,16 +139,27 @@ export class FastlyClient {
     return list.map((d) => d.name.toLowerCase());
   }
 
+  /** `POST …/domain`; a domain already on the version after an unknown outcome is adopted (docs/providers/fastly.md#creates-whose-answer-is-lost). */
   async createDomain(serviceId: string, v: number, name: string): Promise<void> {
-    await this.call({ operation: "CreateDomain", method: "POST", path: `${this.versionPath(serviceId, v)}/domain`, body: this.form({ name }), schema: domain });
+    const wanted = name.toLowerCase();
+    await requestOrAdopt(
+      this.http,
+      { operation: "CreateDomain", method: "POST", path: `${this.versionPath(serviceId, v)}/domain`, body: this.form({ name }), schema: domain },
+      async () => ((await this.listDomains(serviceId, v)).includes(wanted) ? { name: wanted } : null),
+    );
   }
 
   listBackends(serviceId: string, v: number): Promise<FastlyBackend[]> {
     return this.call({ operation: "ListBackends", method: "GET", path: `${this.versionPath(serviceId, v)}/backend`, schema: z.array(backend) });
   }
 
+  /** `POST …/backend`; a backend of this name on the version after an unknown outcome is adopted (docs/providers/fastly.md#creates-whose-answer-is-lost). */
   createBackend(serviceId: string, v: number, fields: BackendFields): Promise<FastlyBackend> {
-    return this.call({ operation: "CreateBackend", method: "POST", path: `${this.versionPath(serviceId, v)}/backend`, body: this.form({ ...fields }), schema: backend });
+    return requestOrAdopt(
+      this.http,
+      { operation: "CreateBackend", method: "POST", path: `${this.versionPath(serviceId, v)}/backend`, body: this.form({ ...fields }), schema: backend },
+      async () => (await this.listBackends(serviceId, v)).find((b) => b.name === fields.name) ?? null,
+    );
   }
 
   updateBackend(serviceId: string, v: number, name: string, fields: BackendFields): Promise<FastlyBackend> {
@@ -275,44 +206,7 @@ export class FastlyClient {
       query: { include: "dns_records" },
       schema: z.looseObject({ data: z.array(tlsConfiguration), included }),
     });
-    const records = new Map(
-      (body.included ?? [])
-        .filter((i) => i.type === "dns_record")
-        .map((i) => {
-          const a = dnsRecordAttributes.safeParse(i.attributes);
-          return [i.id, a.success ? a.data : null] as const;
-        }),
-    );
-    return body.data.map((c) => {
-      const cnames = (c.relationships?.dns_records?.data ?? [])
-        .map((r) => ({ id: r.id, attrs: records.get(r.id) }))
-        .filter((r) => r.attrs?.record_type === "CNAME")
-        .map((r) => ({ target: r.id.toLowerCase().replace(/\.$/, ""), global: r.attrs?.region === "global" }))
-        // Global region first, then the IPv4 name before its `dualstack.` twin (providers.md §5).
-        .sort((a, b) => Number(b.global) - Number(a.global) || Number(a.target.startsWith("dualstack.")) - Number(b.target.startsWith("dualstack.")))
-        .map((r) => r.target);
-      return { id: c.id, name: c.attributes.name ?? c.id, isDefault: c.attributes.default, cnameTargets: cnames };
-    });
-  }
-
-  private subscriptions(data: z.infer<typeof subscription>[], inc: z.infer<typeof included>): TlsSubscription[] {
-    const auths = new Map((inc ?? []).filter((i) => i.type === "tls_authorization").map((i) => [i.id, i.attributes] as const));
-    return data.map((s) => {
-      const challenges = (s.relationships.tls_authorizations?.data ?? []).flatMap((r) => {
-        const parsed = authorizationAttributes.safeParse(auths.get(r.id));
-        return parsed.success
-          ? parsed.data.challenges.map((c) => ({ type: c.type, recordType: c.record_type, recordName: c.record_name.toLowerCase().replace(/\.$/, ""), values: c.values }))
-          : [];
-      });
-      return {
-        id: s.id,
-        state: s.attributes.state,
-        certificateAuthority: s.attributes.certificate_authority,
-        domains: s.relationships.tls_domains.data.map((d) => d.id.toLowerCase()),
-        configurationId: s.relationships.tls_configuration?.data?.id ?? null,
-        challenges,
-      };
-    });
+    return toTlsConfigurations(body);
   }
 
   /** Subscriptions covering a host, with their challenges (`include=tls_authorizations`). */
@@ -325,7 +219,7 @@ export class FastlyClient {
       query: { "filter[tls_domains.id]": host, include: "tls_authorizations" },
       schema: z.looseObject({ data: z.array(subscription), included }),
     });
-    return this.subscriptions(body.data, body.included).filter((s) => s.domains.includes(host));
+    return toSubscriptions(body.data, body.included).filter((s) => s.domains.includes(host));
   }
 
   async getTlsSubscription(id: string): Promise<TlsSubscription> {
@@ -337,7 +231,7 @@ export class FastlyClient {
       query: { include: "tls_authorizations" },
       schema: z.looseObject({ data: subscription, included }),
     });
-    return this.subscriptions([body.data], body.included)[0]!;
+    return toSubscriptions([body.data], body.included)[0]!;
   }
 
   /** The subscription, or null when Fastly answers 404 "The subscription you requested was not found". */
@@ -351,7 +245,7 @@ export class FastlyClient {
       schema: z.looseObject({ data: subscription, included }),
       allow: [404],
     });
-    return res.data ? this.subscriptions([res.data.data], res.data.included)[0]! : null;
+    return res.data ? toSubscriptions([res.data.data], res.data.included)[0]! : null;
   }
 
   /**
@@ -370,32 +264,41 @@ export class FastlyClient {
     });
   }
 
-  /** `POST /tls/subscriptions` (JSON:API). Fastly accepts it only once the host is on an active version. */
+  /**
+   * `POST /tls/subscriptions` (JSON:API). Fastly accepts it only once the host is on an active version. After an
+   * answer that leaves it unknown, a subscription for exactly this host from this authority (what apply orders,
+   * and what undo checks) is adopted before any resend. docs/providers/fastly.md#creates-whose-answer-is-lost
+   */
   async createTlsSubscription(host: string, ca: CertificateAuthority, configurationId: string): Promise<TlsSubscription> {
-    const body = await this.call({
-      operation: "CreateTlsSubscription",
-      method: "POST",
-      path: "/tls/subscriptions",
-      accept: JSON_API,
-      body: {
-        kind: "json",
-        contentType: JSON_API,
-        value: {
-          data: {
-            type: "tls_subscription",
-            attributes: { certificate_authority: ca },
-            relationships: {
-              tls_domains: { data: [{ type: "tls_domain", id: host }] },
-              common_name: { data: { type: "tls_domain", id: host } },
-              // Always pass the configuration: accounts without a default one get an error otherwise
-              // (fastly/terraform-provider-fastly#670).
-              tls_configuration: { data: { type: "tls_configuration", id: configurationId } },
+    const ours = (s: TlsSubscription) => s.domains.length === 1 && s.domains[0] === host && s.certificateAuthority === ca;
+    return requestOrAdopt(
+      this.http,
+      {
+        operation: "CreateTlsSubscription",
+        method: "POST",
+        path: "/tls/subscriptions",
+        accept: JSON_API,
+        body: {
+          kind: "json",
+          contentType: JSON_API,
+          value: {
+            data: {
+              type: "tls_subscription",
+              attributes: { certificate_authority: ca },
+              relationships: {
+                tls_domains: { data: [{ type: "tls_domain", id: host }] },
+                common_name: { data: { type: "tls_domain", id: host } },
+                // Always pass the configuration: accounts without a default one get an error otherwise
+                // (fastly/terraform-provider-fastly#670).
+                tls_configuration: { data: { type: "tls_configuration", id: configurationId } },
+              },
             },
           },
         },
+        schema: z.looseObject({ data: subscription, included }),
       },
-      schema: z.looseObject({ data: subscription, included }),
-    });
-    return this.subscriptions([body.data], body.included)[0]!;
+      async () => (await this.findTlsSubscriptions(host)).find(ours) ?? null,
+      (res) => toSubscriptions([res.data!.data], res.data!.included)[0]!,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
+import { startFake, type FakeCall, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { UndoTarget } from "@/lib/providers/types";
@@ -30,6 +30,11 @@ const ops = async () => ((await (await fetch(`${server.url}/__sandbox/calls`)).j
 const WRITES = new Set(["DeleteTlsSubscription", "DeactivateVersion", "DeleteService"]);
 const writes = async () => (await ops()).filter((o) => WRITES.has(o));
 const api = () => new FastlyClient({ baseUrl: server.url, token: TOKEN });
+const faults = (list: Fault[]) => fetch(`${server.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify(list) });
+/** Calls from `from` on, as `op fault`. */
+const marked = async (from = 0) =>
+  ((await (await fetch(`${server.url}/__sandbox/calls`)).json()) as FakeCall[]).slice(from).map((c) => (c.fault === undefined ? c.op : `${c.op} ${c.fault}`));
+const lost = (match: string): Fault => ({ match, status: 0, drop: "after-handling", times: 1 });
 
 /** Applies until every host is done (the certificate issues after a few reads), collecting what each run created. */
 async function applied(hosts: string[]): Promise<UndoTarget[]> {
@@ -123,6 +128,40 @@ describe("Fastly undo", () => {
       ["refused", "Not removed: it also serves other.customer.com, which apply did not add. Remove those domains from the service first if you mean to delete it."],
     ]);
     expect(fake.state().services.map((s) => s.id)).toContain(service.id);
+  });
+
+  it("removes what apply adopted after a create's answer was lost: the account ends empty", async () => {
+    await faults([lost("CreateService"), lost("CreateTlsSubscription")]);
+    const targets = await applied([H1]);
+    expect((await marked()).filter((c) => c.endsWith(" dropped"))).toEqual(["CreateService dropped", "CreateTlsSubscription dropped"]);
+    const made = fake.state();
+    expect(targets).toEqual([
+      { kind: RESOURCE_KIND.fastlyService, id: made.services[0]!.id, host: H1 },
+      { kind: RESOURCE_KIND.fastlyTlsSubscription, id: made.subscriptions[0]!.id, host: H1 },
+    ]);
+
+    const report = await fastlyServer.undo(creds(), targets, ctx);
+    expect(report.results.map((r) => r.outcome)).toEqual(["removed", "removed"]);
+    expect(fake.state()).toEqual({ services: [], subscriptions: [] });
+  });
+
+  it("a deactivation whose answer was lost is done: the retry's refusal is checked against the service", async () => {
+    const [service] = await applied([H1]);
+    await faults([lost("DeactivateVersion")]);
+    const from = (await marked()).length;
+    const report = await fastlyServer.undo(creds(), [service!], ctx);
+    expect(report.results.map((r) => [r.outcome, r.message])).toEqual([["removed", `Deactivated version 1 and deleted the service "${serviceName(H1)}".`]]);
+    // The retry is refused (the version is no longer active); the service shows it inactive, so undo goes on.
+    expect(await marked(from)).toEqual(["GetTokenSelf", "GetService", "GetService", "ListDomains", "DeactivateVersion dropped", "DeactivateVersion", "GetService", "DeleteService"]);
+    expect(fake.state().services).toEqual([]);
+  });
+
+  it("a deactivation refused while the version is still active is reported, and the service kept", async () => {
+    const [service] = await applied([H1]);
+    await faults([{ match: "DeactivateVersion", status: 400, times: 1, body: '{"msg":"Bad request","detail":"Something else"}' }]);
+    const report = await fastlyServer.undo(creds(), [service!], ctx);
+    expect(report.results.map((r) => [r.outcome, r.error?.message])).toEqual([["failed", 'Fastly refused DeactivateVersion (HTTP 400): "Bad request: Something else".']]);
+    expect(fake.state().services.map((s) => [s.id, s.versions.map((v) => v.active)])).toEqual([[service!.id, [true]]]);
   });
 
   it("a token without write scope deletes nothing", async () => {

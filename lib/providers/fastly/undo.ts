@@ -46,6 +46,22 @@ async function undoSubscription(api: FastlyClient, acc: Account, t: UndoTarget):
   return removed(t, `Deleted the TLS subscription for ${t.host}${force ? " (its service is removed too)" : ""}.`);
 }
 
+/**
+ * Deactivates the version, or finds it no longer active. The client sends the PUT again after a 5xx or a lost
+ * answer; when the first try went through, Fastly refuses the second (its wording is not published), so any
+ * refusal is checked against the service itself: a version that is no longer active is done.
+ * docs/providers/fastly.md#deactivate
+ */
+async function deactivate(api: FastlyClient, serviceId: string, version: number): Promise<void> {
+  try {
+    await api.deactivateVersion(serviceId, version);
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    const now = await api.findService(serviceId);
+    if (now?.versions.find((v) => v.number === version)?.active !== false) throw error;
+  }
+}
+
 async function undoService(api: FastlyClient, t: UndoTarget): Promise<UndoResult> {
   const service = await api.findService(t.id);
   if (!service) return alreadyGone(t);
@@ -58,7 +74,7 @@ async function undoService(api: FastlyClient, t: UndoTarget): Promise<UndoResult
   if (others.length > 0) {
     return refused(t, `it also serves ${others.join(", ")}, which apply did not add. Remove those domains from the service first if you mean to delete it.`);
   }
-  if (active) await api.deactivateVersion(service.id, active.number);
+  if (active) await deactivate(api, service.id, active.number);
   await api.deleteService(service.id);
   return removed(t, `${active ? `Deactivated version ${active.number} and deleted` : "Deleted"} the service "${expected}".`);
 }

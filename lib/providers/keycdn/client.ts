@@ -1,6 +1,6 @@
 import "server-only";
 import * as z from "zod/mini";
-import { HttpError, parseShape, request, scrub, type HttpOptions, type HttpRequest } from "@/lib/providers/http-client";
+import { HttpError, parseShape, request, requestOrAdopt, scrub, type HttpOptions, type HttpRequest, type HttpResponse } from "@/lib/providers/http-client";
 import { ZONE_SETTINGS, type ZoneSettingKey } from "./settings";
 
 /**
@@ -72,12 +72,24 @@ export class KeycdnClient {
 
   /** One call; a 2xx whose envelope says "error" is an error too. */
   private async call<T>(req: Omit<HttpRequest<unknown>, "schema">, data: z.ZodMiniType<T>): Promise<T> {
-    const res = await request(this.http, { ...req, schema: envelope });
+    return this.unwrap(req.operation, await request(this.http, { ...req, schema: envelope }), data);
+  }
+
+  /**
+   * A create (POST): every one KeyCDN carries out is a new zone or alias, so after an answer that leaves it
+   * unknown (5xx, timeout, reset, lost answer) `alreadyDone` looks for it, and only when it finds nothing is
+   * the create sent again. docs/providers/keycdn.md#creates-whose-answer-is-lost
+   */
+  private create<T, R>(req: Omit<HttpRequest<unknown>, "schema">, data: z.ZodMiniType<T>, toValue: (data: T) => R, alreadyDone: () => Promise<R | null>): Promise<R> {
+    return requestOrAdopt(this.http, { ...req, schema: envelope }, alreadyDone, (res) => toValue(this.unwrap(req.operation, res, data)));
+  }
+
+  private unwrap<T>(operation: string, res: HttpResponse<z.infer<typeof envelope>>, data: z.ZodMiniType<T>): T {
     const body = res.data!;
     if (body.status !== "success") {
-      throw new HttpError(req.operation, res.status, scrub(JSON.stringify({ status: body.status, description: body.description ?? "" }), this.secrets), res.headers);
+      throw new HttpError(operation, res.status, scrub(JSON.stringify({ status: body.status, description: body.description ?? "" }), this.secrets), res.headers);
     }
-    return parseShape(req.operation, data, body.data);
+    return parseShape(operation, data, body.data);
   }
 
   async listZones(): Promise<KeycdnZone[]> {
@@ -85,9 +97,14 @@ export class KeycdnClient {
     return data.zones.map(toZone);
   }
 
-  async createZone(fields: Record<string, string>): Promise<KeycdnZone> {
-    const data = await this.call({ operation: "AddZone", method: "POST", path: "/zones.json", body: { kind: "form", fields } }, z.looseObject({ zone: zoneShape }));
-    return toZone(data.zone);
+  /** `POST /zones.json`; after an unknown outcome the zone of this name (apply's mark, as undo checks) is adopted. */
+  createZone(fields: Record<string, string> & { name: string }): Promise<KeycdnZone> {
+    return this.create(
+      { operation: "AddZone", method: "POST", path: "/zones.json", body: { kind: "form", fields } },
+      z.looseObject({ zone: zoneShape }),
+      (data) => toZone(data.zone),
+      async () => (await this.listZones()).find((zone) => zone.name === fields.name) ?? null,
+    );
   }
 
   async updateZone(id: string, fields: Record<string, string>): Promise<KeycdnZone> {
@@ -108,12 +125,15 @@ export class KeycdnClient {
     return data.zonealiases.map((a) => ({ id: a.id, zoneId: a.zone_id, name: a.name.toLowerCase() }));
   }
 
-  async createZoneAlias(zoneId: string, name: string): Promise<KeycdnAlias> {
-    const data = await this.call(
+  /** `POST /zonealiases.json`; after an unknown outcome this host as an alias of this zone is adopted. */
+  createZoneAlias(zoneId: string, name: string): Promise<KeycdnAlias> {
+    const host = name.toLowerCase();
+    return this.create(
       { operation: "AddZoneAlias", method: "POST", path: "/zonealiases.json", body: { kind: "form", fields: { zone_id: zoneId, name } } },
       z.looseObject({ zonealias: aliasShape }),
+      (data) => ({ id: data.zonealias.id, zoneId: data.zonealias.zone_id, name: data.zonealias.name.toLowerCase() }),
+      async () => (await this.listZoneAliases()).find((a) => a.name === host && a.zoneId === zoneId) ?? null,
     );
-    return { id: data.zonealias.id, zoneId: data.zonealias.zone_id, name: data.zonealias.name.toLowerCase() };
   }
 
   /** `DELETE /zonealiases/{id}.json` (keycdn.com/api "Delete Zonealias"). */

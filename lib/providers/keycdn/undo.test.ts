@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
+import { startFake, type FakeCall, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { UndoTarget } from "@/lib/providers/types";
@@ -28,6 +28,9 @@ const creds = { apiKey: KEY };
 const ops = async () => ((await (await fetch(`${server.url}/__sandbox/calls`)).json()) as { op: string }[]).map((c) => c.op);
 const deletes = async () => (await ops()).filter((o) => o.startsWith("Delete"));
 const api = () => new KeycdnClient({ baseUrl: server.url, apiKey: KEY });
+const faults = (list: Fault[]) => fetch(`${server.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify(list) });
+const calls = async () => (await (await fetch(`${server.url}/__sandbox/calls`)).json()) as FakeCall[];
+const lost = (match: string): Fault => ({ match, status: 0, drop: "after-handling", times: 1 });
 
 async function applied(hosts: string[]): Promise<UndoTarget[]> {
   const report = await keycdnServer.apply(creds, { hosts, region: "global" }, ctx);
@@ -57,6 +60,24 @@ describe("KeyCDN undo", () => {
     // Aliases before zones; the zone someone made by hand is still there.
     expect(await deletes()).toEqual(["DeleteZoneAlias", "DeleteZoneAlias", "DeleteZone", "DeleteZone"]);
     expect(fake.state()).toEqual({ zones: [expect.objectContaining({ id: handmade.id, name: "handmade1" })], aliases: [] });
+  });
+
+  it("removes what apply adopted after a create's answer was lost: the account ends empty", async () => {
+    await faults([lost("AddZone"), lost("AddZoneAlias")]);
+    const targets = await applied([H1]);
+    expect((await calls()).filter((c) => c.fault !== undefined).map((c) => [c.op, c.fault])).toEqual([
+      ["AddZone", "dropped"],
+      ["AddZoneAlias", "dropped"],
+    ]);
+    const made = fake.state();
+    expect(targets).toEqual([
+      { kind: RESOURCE_KIND.keycdnZone, id: made.zones[0]!.id, host: H1 },
+      { kind: RESOURCE_KIND.keycdnAlias, id: made.aliases[0]!.id, host: H1 },
+    ]);
+
+    const report = await keycdnServer.undo(creds, targets, ctx);
+    expect(report.results.map((r) => r.outcome)).toEqual(["removed", "removed"]);
+    expect(fake.state()).toEqual({ zones: [], aliases: [] });
   });
 
   it("running it again changes nothing and reports everything as already gone", async () => {
