@@ -95,8 +95,9 @@ const PROVIDERS: { name: string; start: () => Promise<ProviderHarness>; faults: 
         serverError: '{"success":false,"errors":[{"code":10000,"message":"Internal error"}],"messages":[],"result":null}',
         contentType: json,
       }),
-      // A Retry-After above the bound is waited for as long as the bound (cloudflare/errors.ts retryDelay); a POST's 5xx is not retried.
-      retriesCreate: { throttledBeyondBound: true, serverError: false },
+      // A Retry-After above the bound is waited for as long as the bound (cloudflare/errors.ts retryDelay); after a
+      // create's 5xx the client looks for what it would have made and sends it again only when nothing is there (cloudflare/create-once.ts).
+      retriesCreate: { throttledBeyondBound: true, serverError: true },
       codes: { rateLimited: "429", serverError: "10000" },
       // The zone's Universal SSL pack exists before apply; each host adds an advanced pack.
       cleanAccount: { "DNS record": 3, "certificate pack": 4, rule: 3 },
@@ -149,8 +150,6 @@ interface FaultCase {
   retriedAway?: boolean;
   /** The fault shows in the report: this many hosts fail (with this code), the others do not. */
   reported?: { failedHosts: number; code?: keyof ProviderFaults["codes"] };
-  /** Providers that fail this case today, with why: skipped until their apply handles it (issue 14). */
-  knownGaps?: Record<string, string>;
 }
 
 const EVERY_TRY = 100;
@@ -187,10 +186,6 @@ const CASES: FaultCase[] = [
       retriedAway: true,
       answers: once,
       fault: () => ({ drop: "after-handling", status: 0, times: 1 }),
-      // Cloudflare fails the host with a network error and leaves the resource unreported; the next run adopts
-      // it as existing (createdByThisRun false), so undo would not remove it. Not fixed here: its folder is
-      // owned elsewhere. Remove it from this list once its apply finds and reports the resource.
-      knownGaps: { Cloudflare: "the created resource goes unreported" },
     }),
   ),
   { name: "partial success: one host fails half-way, the others go on", target: "laterCreate", reported: { failedHosts: 1 }, answers: once, fault: (e) => ({ status: 400, times: 1, body: e.serverError, contentType: e.contentType }) },
@@ -272,8 +267,7 @@ for (const p of PROVIDERS) {
     afterAll(() => h.close());
 
     for (const c of CASES) {
-      const gap = c.knownGaps?.[p.name];
-      (gap ? it.skip : it)(gap ? `${c.name} — known gap: ${gap}` : c.name, async () => {
+      it(c.name, async () => {
         await h.reset();
         const initial = await h.inventory();
         const op = p.faults[c.target];

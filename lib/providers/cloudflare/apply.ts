@@ -14,7 +14,7 @@ import { OPTION } from "./labels";
 import { cloudflareCredentials, type CloudflareCredentials } from "./schema";
 import { cloudflareUndo } from "./undo";
 import { packResource, packSummary, packUsable, validationRecords } from "./certificates";
-import { CF_CODE, PERMISSION, SSL_MODE, TTL_AUTO, orderedHosts, type Permission } from "./settings";
+import { CF_CODE, PERMISSION, SSL_MODE, TTL_AUTO, type Permission } from "./settings";
 import { describeRecord, ensureRecord, linkNeedsFix, ownerPlaceholder, sameName } from "./record-steps";
 import { inspect, type HostState } from "./inspect";
 import { previewChanges } from "./preview-changes";
@@ -115,7 +115,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
   const certOk = await step(session, tally, `order a certificate for ${host}`, PERMISSION.sslEdit, zone.name, async () => {
     let created = false;
     if (!pack) {
-      pack = await client.orderCertificate(zone.id, orderedHosts(zone.name, host));
+      pack = await client.orderCertificate(zone, host);
       created = true;
       tally.created = true;
       tally.changed = true;

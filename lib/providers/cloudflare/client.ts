@@ -3,9 +3,10 @@ import Cloudflare from "cloudflare";
 import { withRetry } from "@/lib/async";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { hasCode, retryDelay } from "./errors";
-import { toPack, type CfPack } from "./certificates";
+import { createOnce } from "./create-once";
+import { choosePack, toPack, type CfPack } from "./certificates";
 import { cnameEdit, toRecord, type CfRecord, type CnameChange } from "./records";
-import { CERTIFICATE, CF_CODE, CONFIG_PHASE, RECORD_COMMENT, RECORD_TYPE, TTL_AUTO } from "./settings";
+import { CERTIFICATE, CF_CODE, CONFIG_PHASE, RECORD_COMMENT, RECORD_TYPE, TTL_AUTO, orderedHosts } from "./settings";
 
 export type { CfPack } from "./certificates";
 export type { CfRecord } from "./records";
@@ -15,7 +16,9 @@ export type { CfRecord } from "./records";
  * docs/providers/cloudflare.md), with the shapes apply reads reduced to what it uses.
  *
  * The SDK's own retry is off (`maxRetries: 0`): it would sleep for whatever `Retry-After` says, and
- * Cloudflare may say five minutes. Retries happen here instead, bounded by ApplyContext.
+ * Cloudflare may say five minutes, and it would send a create again after a lost answer, making a second
+ * record or certificate (docs/providers/cloudflare.md#lost-answers). Retries happen here instead, bounded
+ * by ApplyContext; creates go through create().
  */
 
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -97,6 +100,11 @@ export class CloudflareClient {
     this.maxDelayMs = ctx.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
   }
 
+  /** A create: sent once, and after a failure that may have made it, looked for before it is sent again (create-once.ts). */
+  private create<T>(send: () => Promise<T>, alreadyMade: () => Promise<T | null>): Promise<T> {
+    return createOnce(() => this.call(send, false), alreadyMade, { retries: this.retries, maxDelayMs: this.maxDelayMs });
+  }
+
   private call<T>(fn: () => Promise<T>, idempotent = true): Promise<T> {
     return withRetry(fn, {
       retries: this.retries,
@@ -145,13 +153,13 @@ export class CloudflareClient {
     return probe ? (await this.call(() => fetchPage(1))).result : this.pages(fetchPage);
   }
 
+  /** The CNAME; after a lost answer, the record found by exact name and type carrying apply's comment is it. */
   async createRecord(zoneId: string, name: string, content: string, proxied: boolean): Promise<CfRecord> {
-    const r = await this.call(
+    return this.create(
       // The comment marks it as created by this wizard, for undo (settings.ts RECORD_COMMENT).
-      () => this.sdk.dns.records.create({ zone_id: zoneId, type: RECORD_TYPE, name, content, ttl: TTL_AUTO, proxied, comment: RECORD_COMMENT }),
-      false,
+      async () => toRecord(await this.sdk.dns.records.create({ zone_id: zoneId, type: RECORD_TYPE, name, content, ttl: TTL_AUTO, proxied, comment: RECORD_COMMENT })),
+      async () => (await this.listRecords(zoneId, { nameExact: name, type: RECORD_TYPE })).find((r) => r.comment === RECORD_COMMENT) ?? null,
     );
-    return toRecord(r);
   }
 
   /** `PATCH /zones/{id}/dns_records/{record_id}` with the complete body built from the record as read (records.ts). */
@@ -231,20 +239,25 @@ export class CloudflareClient {
     await this.call(() => this.sdk.ssl.certificatePacks.delete(id, { zone_id: zoneId }));
   }
 
-  async orderCertificate(zoneId: string, hosts: string[]): Promise<CfPack> {
-    const r = await this.call(
-      () =>
-        this.sdk.ssl.certificatePacks.create({
-          zone_id: zoneId,
-          type: CERTIFICATE.type,
-          hosts,
-          validation_method: CERTIFICATE.validationMethod,
-          validity_days: CERTIFICATE.validityDays,
-          certificate_authority: CERTIFICATE.certificateAuthority,
-          cloudflare_branding: CERTIFICATE.cloudflareBranding,
-        }),
-      false,
+  /**
+   * The Advanced certificate apply orders for `host` in `zone`; after a lost answer, a pack that names the
+   * host in any status that is not dead is it (apply orders only when no such pack exists).
+   */
+  async orderCertificate(zone: { id: string; name: string }, host: string): Promise<CfPack> {
+    return this.create(
+      async () =>
+        toPack(
+          await this.sdk.ssl.certificatePacks.create({
+            zone_id: zone.id,
+            type: CERTIFICATE.type,
+            hosts: orderedHosts(zone.name, host),
+            validation_method: CERTIFICATE.validationMethod,
+            validity_days: CERTIFICATE.validityDays,
+            certificate_authority: CERTIFICATE.certificateAuthority,
+            cloudflare_branding: CERTIFICATE.cloudflareBranding,
+          }),
+        ),
+      async () => choosePack(await this.certificatePacks(zone.id), host).pack,
     );
-    return toPack(r);
   }
 }

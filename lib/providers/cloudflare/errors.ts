@@ -66,16 +66,25 @@ export function tokenInactive(status: string): ProviderError {
 }
 
 /**
+ * A failure that leaves it unknown whether Cloudflare carried the request out: no answer at all (refused,
+ * reset, timed out, or the answer lost on the way back) or a 5xx (docs/providers/cloudflare.md#lost-answers).
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  // The SDK's APIConnectionError (and its timeout subclass) extends APIError with no status.
+  return error instanceof Cloudflare.APIConnectionError || (error instanceof Cloudflare.APIError && error.status !== undefined && error.status >= 500);
+}
+
+/**
  * Retry policy for withRetry: 429 and 5xx (and lost connections) are retried, waiting what
  * `Retry-After` asks but never longer than `maxDelayMs` (Cloudflare may ask for five minutes:
  * docs/providers/cloudflare.md#limits). A call that is not idempotent is retried on 429 only, which Cloudflare
- * answers before doing anything.
+ * answers before doing anything; its other failures are left to the caller (create-once.ts).
  */
 export function retryDelay(error: unknown, idempotent: boolean, maxDelayMs: number): number | null {
-  if (error instanceof Cloudflare.APIConnectionError) return idempotent ? 0 : null;
+  if (outcomeUnknown(error) && !idempotent) return null;
+  if (error instanceof Cloudflare.APIConnectionError) return 0;
   if (!(error instanceof Cloudflare.APIError) || error.status === undefined) return null;
-  const retryable = error.status === 429 || (idempotent && error.status >= 500);
-  if (!retryable) return null;
+  if (error.status !== 429 && error.status < 500) return null;
   const header = error.headers?.get("retry-after");
   const seconds = header === null || header === undefined ? Number.NaN : Number(header);
   return Number.isFinite(seconds) && seconds > 0 ? Math.min(maxDelayMs, seconds * 1000) : 0;
