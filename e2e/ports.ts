@@ -25,7 +25,7 @@ export const e2eServerEnv: Record<string, string> = {
   FASTLY_API_BASE_URL: local(FAKE_PORTS.fastly),
   KEYCDN_API_BASE_URL: local(FAKE_PORTS.keycdn),
   FAKES_HEALTH_PORT: String(FAKE_PORTS.cloudfront),
-  // The verifier's test-only settings (contract.md, "Verification"): DNS, ports and trust all local.
+  // The verifier's test-only settings (docs/contract.md#verification): DNS, ports and trust all local.
   VERIFY_DNS_SERVERS: `127.0.0.1:${VERIFY_PORTS.dns}`,
   VERIFY_ALLOW_LOOPBACK: "1",
   VERIFY_HTTP_PORT: String(VERIFY_PORTS.http),

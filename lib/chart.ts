@@ -6,7 +6,7 @@ import type { Region } from "@/lib/plan/types";
  * What people paste into the hostnames field: either plain hostnames, or the link-branding record
  * chart as the email provider shows it (TYPE / HOST / VALUE rows in any column order, with or without
  * headers, tabs or runs of spaces, trailing dots), or the API's `{type, host, data}` JSON.
- * providers.md §1 describes both records per branded subdomain.
+ * Both records per branded subdomain, and Auto SSL charts: docs/sendgrid.md#link-branding-records.
  */
 
 export type RecordRole =

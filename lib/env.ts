@@ -2,7 +2,7 @@ import "server-only";
 import * as z from "zod";
 
 /**
- * Environment settings, parsed once. Provider base URLs default to the real APIs (contract.md);
+ * Environment settings, parsed once. Provider base URLs default to the real APIs (docs/contract.md#provider-api-base-urls);
  * the VERIFY_* settings are test-only and make the app warn at start when set.
  */
 const url = z.url({ protocol: /^https?$/ });

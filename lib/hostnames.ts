@@ -2,7 +2,7 @@ import { parse as parseDomain } from "tldts";
 
 /**
  * Link-branding hostnames: normalise what people paste and say exactly what is wrong with what
- * cannot be used. Rules: providers.md §7 (labels 1–63, name ≤ 253, letters/digits/hyphens, no `_`
+ * cannot be used. Rules: docs/verification.md#hostnames (labels 1–63, name ≤ 253, letters/digits/hyphens, no `_`
  * since CA/B Forum ballot SC12) and the foundation issue (≥ 3 labels under a registrable domain).
  */
 
@@ -162,7 +162,7 @@ export function splitZone(host: string, zone?: string): { zone: string; relative
 /**
  * Whether a certificate name (a SAN) covers a hostname: the same name, or a wildcard standing for exactly
  * one label, so `*.customer.com` covers `ablink.customer.com` but not `ablink.x.customer.com`
- * (RFC 6125 §6.4.3; providers.md §0, invariant 1). Both sides are compared in lower case.
+ * (RFC 6125 §6.4.3; docs/sendgrid.md#invariant-1-a-certificate-for-the-exact-host). Both sides are compared in lower case.
  */
 export function certificateNameCovers(name: string, host: string): boolean {
   const n = name.toLowerCase().replace(/\.$/, "");
@@ -175,7 +175,7 @@ export function parentOf(host: string): string {
   return host.slice(host.indexOf(".") + 1);
 }
 
-/** SendGrid's owner record for a link host: `<user_id>.<parent>`. providers.md §1. */
+/** SendGrid's owner record for a link host: `<user_id>.<parent>` (docs/sendgrid.md#link-branding-records). */
 export const OWNER_RECORD = /^\d+\./;
 
 export function ownerRecordName(host: string, userId = "<user_id>"): string {

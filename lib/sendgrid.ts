@@ -9,7 +9,7 @@ export const SENDGRID_ORIGIN: Record<Region, string> = {
   eu: "eu.sendgrid.net",
 };
 
-/** Auto SSL link branding points the link host here instead (providers.md §0, invariant 10). */
+/** Auto SSL link branding points the link host here instead (docs/sendgrid.md#invariant-10-auto-ssl-needs-no-cdn). */
 export const SENDGRID_AUTO_SSL_TARGET = "click.sendgrid.net";
 
 /** A tracked-link path people can recognise, used in examples and tests. */

@@ -73,7 +73,10 @@ function ownerKeepRecord(host: string, input: PlanInput): DnsRecord | undefined 
   });
 }
 
-/** Invariant 8 (providers.md §0): shown with every DNS switch, and beside the DNS step's "Ready to switch". */
+/**
+ * Invariant 8 (docs/sendgrid.md#invariant-8-validate-first-switch-after): shown with every DNS switch, and beside
+ * the DNS step's "Ready to switch".
+ */
 export const REVALIDATION_WARNING =
   "Do not re-validate link branding in SendGrid after this change: the validation fails once the link host points at the CDN, and the branding stops working. Validate first, switch after.";
 

@@ -3,7 +3,7 @@ import { recordsOf } from "@/lib/plan/types";
 import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN } from "@/lib/sendgrid";
 
 /**
- * The ten invariants every CDN configuration must keep (providers.md §0), and the checks that prove a
+ * The ten invariants every CDN configuration must keep (docs/sendgrid.md#the-ten-invariants), and the checks that prove a
  * plan keeps them. Each provider's plan states what its configuration achieves per host (`guarantees`,
  * derived from the same settings its apply sends), and these checks read only that and the plan's
  * steps, so a provider added later is held to all ten without touching this file.

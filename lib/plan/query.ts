@@ -7,7 +7,7 @@ import { MODES, type PlanQuery, type ValuesView } from "@/lib/plan/url";
 export { MODES, planOnlyQueryString, planQueryString, type Mode, type PlanQuery, type ValuesView } from "@/lib/plan/url";
 
 /**
- * The plan's non-secret state as it lives in the URL (contract.md "The plan lives in the URL"):
+ * The plan's non-secret state as it lives in the URL (docs/contract.md#the-plan-lives-in-the-url):
  * cdn, host (repeated), region, optional target (repeated, per host), and the wizard's mode and step.
  * This module validates it (with the public-suffix list): server only. url.ts writes it back.
  */

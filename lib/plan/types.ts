@@ -130,7 +130,8 @@ export interface PlanInput {
   ownerRecords?: string[];
   /**
    * Set by the wizard after the person confirms that link branding validated in SendGrid while the
-   * records were DNS-only. Until then, apply keeps the link record DNS-only (providers.md §4 order of work).
+   * records were DNS-only. Until then, apply keeps the link record DNS-only (docs/providers/cloudflare.md#dns-records,
+   * docs/sendgrid.md#invariant-8-validate-first-switch-after).
    */
   linkBrandingValidated?: boolean;
 }

@@ -131,7 +131,7 @@ function encodeBody(body: Body | undefined): { contentType?: string; text?: stri
   if (!body) return {};
   if (body.kind === "json") return { contentType: body.contentType, text: JSON.stringify(body.value) };
   const form = new URLSearchParams();
-  // Fastly's config endpoints take booleans as 0/1 (providers.md §5).
+  // Fastly's config endpoints take booleans as 0/1 (docs/providers/fastly.md#wire-format).
   for (const [k, v] of Object.entries(body.fields)) form.set(k, typeof v === "boolean" ? (v ? "1" : "0") : String(v));
   return { contentType: "application/x-www-form-urlencoded", text: form.toString() };
 }

@@ -8,11 +8,11 @@ import { MIN_TLS_VERSION, type TlsObservation } from "./tls-probe";
 import type { DiagnosisId, FixTopic } from "./types";
 
 /**
- * Known failure signatures → cause and fix, in plain words. Sources: providers.md §1 (Braze's troubleshooting
- * table: ERR_CERT_COMMON_NAME_INVALID, DNS_PROBE_FINISHED_NXDOMAIN, 525/526, 404), §3 (CloudFront error pages:
- * 403 "The request could not be satisfied", 502, 504; Server: CloudFront, X-Amz-Cf-Id), §4 (Cloudflare 525/526,
- * Full vs Full (strict), Universal SSL depth), §5 (Fastly "unknown domain", synthetic 503), §6 (KeyCDN
- * "Origin Error"), §7 (Cloudflare 1000/1001/1014/1016, Node TLS error codes).
+ * Known failure signatures → cause and fix, in plain words. Sources: docs/sendgrid.md#troubleshooting-signatures
+ * (Braze's table: ERR_CERT_COMMON_NAME_INVALID, DNS_PROBE_FINISHED_NXDOMAIN, 525/526, 404);
+ * docs/verification.md#cdn-signatures (CloudFront 403 "The request could not be satisfied", 502, 504; Cloudflare
+ * 525/526 and 1000/1001/1014/1016, Full vs Full (strict), Universal SSL depth; Fastly "unknown domain", synthetic
+ * 503; KeyCDN "Origin Error"); docs/verification.md#pinned-probes (Node TLS error codes).
  */
 
 export interface Diagnosis {
@@ -37,7 +37,10 @@ export interface DiagnoseContext {
 
 const CDN_NAMES: Record<CdnId, string> = { cloudfront: "CloudFront", cloudflare: "Cloudflare", fastly: "Fastly", keycdn: "KeyCDN" };
 
-/** How to get a certificate naming the exact host, per CDN (providers.md §3–§6). */
+/**
+ * How to get a certificate naming the exact host, per CDN: docs/providers/cloudfront.md#acm,
+ * cloudflare.md#certificates, fastly.md#tls-subscription, keycdn.md#lets-encrypt-and-the-dns-switch.
+ */
 function certificateFix(ctx: DiagnoseContext): string {
   const { host } = ctx;
   switch (ctx.cdn) {
@@ -300,7 +303,7 @@ export function describe(id: DiagnosisId, ctx: DiagnoseContext): Diagnosis {
 
 export type Answerer = "cloudfront" | "cloudflare" | "fastly" | "keycdn" | null;
 
-/** Which CDN produced a response, from its headers and body (providers.md §3, §5, §6, §7). */
+/** Which CDN produced a response, from its headers and body (docs/verification.md#cdn-signatures). */
 export function whoAnswered(headers: Record<string, string>, body: string): Answerer {
   const server = headers.server ?? "";
   if (/^cloudflare/i.test(server) || headers["cf-ray"] !== undefined) return "cloudflare";
@@ -336,7 +339,7 @@ export function shorten(text: string, max: number): string {
 
 /**
  * A response to the tracked link: null when it is the email provider's redirect (a 3xx with a Location that is
- * not the CDN upgrading to HTTPS; the exact code is unverified, 302 is typical: providers.md §1).
+ * not the CDN upgrading to HTTPS; the exact code is unverified, 302 is typical: docs/sendgrid.md#tracked-links).
  */
 export function diagnoseResponse(res: HttpObservation & { ok: true }, ctx: DiagnoseContext & { scheme: "http" | "https"; path: string }): Diagnosis | null {
   const { status, headers, body } = res;

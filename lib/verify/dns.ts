@@ -5,7 +5,7 @@ import type { Guard } from "./guard";
 import type { VerifySettings } from "./settings";
 
 /**
- * DNS questions the verifier asks (providers.md §7): a `dns.promises.Resolver` (never the system's
+ * DNS questions the verifier asks (docs/verification.md#dns): a `dns.promises.Resolver` (never the system's
  * getaddrinfo, so /etc/hosts plays no part), CNAME chains followed one hop at a time with a depth limit,
  * and the zone's authoritative servers compared with the public resolver to spot propagation.
  * NXDOMAIN is `ENOTFOUND`, "no record of that type" is `ENODATA`.
@@ -162,7 +162,7 @@ export interface DnsClient {
 
 /**
  * With VERIFY_DNS_SERVERS set every question, the "authoritative" ones included, goes to those servers
- * (contract.md). Otherwise: find the zone cut with NS look-ups walking up from the host, resolve the
+ * (docs/contract.md#verification). Otherwise: find the zone cut with NS look-ups walking up from the host, resolve the
  * name servers through the SSRF guard (a user-named zone could list private addresses as its servers),
  * and ask them directly on port 53.
  */

@@ -6,7 +6,7 @@ import type { VerifySettings } from "./settings";
 
 /**
  * The SSRF guard: the one way the verifier reaches the network (OWASP "SSRF Prevention Cheat Sheet";
- * providers.md §7). Names are resolved first (A and AAAA), the whole answer is refused when ANY address is
+ * docs/verification.md#ssrf-guard). Names are resolved first (A and AAAA), the whole answer is refused when ANY address is
  * not public unicast, and connections go to the checked IP only, so a second lookup (DNS rebinding) never
  * happens. Redirects are never followed here: probes report them. Time, size and concurrency are capped by
  * the probes and the connection semaphore below.

@@ -6,7 +6,7 @@ import type { VerifySettings } from "./settings";
 import type { HstsHeader, HstsPreload, HstsReport, PreloadStatus } from "./types";
 
 /**
- * The HSTS pre-check for one registrable domain (providers.md §2; RFC 6797 §6.1, §8.1, §12.1):
+ * The HSTS pre-check for one registrable domain (docs/verification.md#hsts; RFC 6797 §6.1, §8.1, §12.1):
  *  - the live Strict-Transport-Security header of https://<domain>/ (through the guard, pinned, no redirects
  *    followed; a header over an invalid certificate is ignored by browsers, so it counts as absent);
  *  - preload status from hstspreload.org's API, `GET /status?domain=` for the domain and each ancestor (it
@@ -16,12 +16,13 @@ import type { HstsHeader, HstsPreload, HstsReport, PreloadStatus } from "./types
 
 /**
  * TLDs preloaded as a whole (`policy: "public-suffix", mode: "force-https", include_subdomains: true`) in
- * Chromium's net/http/transport_security_state_static.json, gTLD section. A floor, not the full list: the
- * status API is asked first and wins. Being incomplete only means "unknown" when the API is down.
+ * Chromium's net/http/transport_security_state_static.json, gTLD section (docs/verification.md#hsts-preload-list).
+ * A floor, not the full list: the status API is asked first and wins. Being incomplete only means "unknown"
+ * when the API is down.
  */
 export const PRELOADED_TLDS = {
   asOf: "2026-11",
-  source: "Chromium net/http/transport_security_state_static.json (gTLD entries); providers.md §2",
+  source: "Chromium net/http/transport_security_state_static.json (gTLD entries)",
   names: ["android", "app", "bank", "chrome", "day", "dev", "foo", "gle", "google", "insurance", "new", "page", "play", "search", "youtube"],
 } as const;
 
@@ -129,8 +130,8 @@ async function askStatusApi(name: string, deps: Deps): Promise<ApiStatus | { err
 
 /**
  * Preload answers kept across verifications, so a wizard polling every few seconds does not ask
- * hstspreload.org again each time. Only answers are kept, never failures. The list changes slowly (and
- * Chrome ships it up to 12 weeks late: providers.md §2), so hours are fine.
+ * hstspreload.org again each time. Only answers are kept, never failures. The list changes slowly (new
+ * entries take months to reach Chrome stable: docs/verification.md#hsts-preload-list), so hours are fine.
  */
 export class PreloadCache {
   private readonly entries = new Map<string, { status: ApiStatus; until: number }>();

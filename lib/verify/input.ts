@@ -8,7 +8,7 @@ import type { VerifyErrorBody } from "./types";
 export { checkLink, MAX_LINK_LENGTH };
 
 /**
- * The query of /api/verify (contract.md, "Verification"): `cdn`, `host` repeated, `target` (none, one for
+ * The query of /api/verify (docs/contract.md#verification): `cdn`, `host` repeated, `target` (none, one for
  * every host, or one per host in host order), `link` (a tracked link's path and query, or a URL on one of
  * the hosts; none, one, or one per host), optional `phase` and `region`. Errors name the field.
  */
@@ -77,7 +77,7 @@ export function parseVerifyQuery(params: URLSearchParams): ParsedQuery {
   const links = align(q.link, checked.length, "link");
   if (!links.ok) return links;
 
-  // Duplicates are dropped (contract.md), keeping the first host's target and link.
+  // Duplicates are dropped (docs/contract.md#verification), keeping the first host's target and link.
   const hosts: string[] = [];
   const hostTargets: (string | null)[] = [];
   const hostLinks: (string | null)[] = [];

@@ -15,7 +15,7 @@ export interface VerifySettings {
   /** Ports used instead of 80 and 443 by every probe, the HSTS header fetch included. Test-only. */
   httpPort: number;
   httpsPort: number;
-  /** hstspreload.org's API (contract.md), overridable for tests. */
+  /** hstspreload.org's API (docs/contract.md#provider-api-base-urls), overridable for tests. */
   hstsPreloadApiBaseUrl: string;
   /**
    * Extra trusted CA certificates (PEM) on top of Node's roots. In-process tests pass their test CA here;

@@ -7,7 +7,8 @@ import tls from "node:tls";
  * connection to the checked IP; here it becomes TLS with SNI = the link hostname. Verification is not
  * enforced (`rejectUnauthorized: false`) so the certificate can be explained, and is judged here instead:
  * chain trust and dates from Node's `authorizationError`, the exact name with `tls.checkServerIdentity`
- * (RFC 6125 §6.4.3: a wildcard covers exactly one label; providers.md §0 invariant 1, §7).
+ * (RFC 6125 §6.4.3: a wildcard covers exactly one label; docs/sendgrid.md#invariant-1-a-certificate-for-the-exact-host,
+ * docs/verification.md#pinned-probes).
  */
 
 export const MIN_TLS_VERSION = "TLSv1.2";

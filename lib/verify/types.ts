@@ -1,7 +1,7 @@
 import type { CdnId, Region } from "@/lib/plan/types";
 
 /**
- * What `/api/verify` returns (contract.md, "Verification"). Client-safe: types and constants only, so the
+ * What `/api/verify` returns (docs/contract.md#verification). Client-safe: types and constants only, so the
  * wizard can render the report and switch exhaustively over every union here.
  */
 
@@ -145,7 +145,7 @@ export interface HstsPreload {
   note: string | null;
 }
 
-/** The HSTS situation of one registrable domain (RFC 6797; providers.md §2). */
+/** The HSTS situation of one registrable domain (RFC 6797; docs/verification.md#hsts). */
 export interface HstsReport {
   domain: string;
   header: HstsHeader;

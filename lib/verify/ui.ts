@@ -68,7 +68,7 @@ export interface VerifyRequest {
   link?: string;
 }
 
-/** The query of GET /api/verify (contract.md, "Verification"): `target` only when one is known, one per host. */
+/** The query of GET /api/verify (docs/contract.md#verification): `target` only when one is known, one per host. */
 export function verifyQueryString(r: VerifyRequest): string {
   const params = new URLSearchParams();
   params.set("cdn", r.cdn);

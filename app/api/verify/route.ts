@@ -4,7 +4,7 @@ import type { VerifyErrorBody, VerifyReport } from "@/lib/verify/types";
 import { failedReport, verifyHosts } from "@/lib/verify/verify";
 
 /**
- * GET /api/verify?cdn=…&host=…[&target=…][&link=…][&phase=…][&region=…] (contract.md, "Verification").
+ * GET /api/verify?cdn=…&host=…[&target=…][&link=…][&phase=…][&region=…] (docs/contract.md#verification).
  * Node.js runtime (raw TCP/TLS, DNS), never cached. Bad input is a 400 naming the field, too many requests a
  * 429 with Retry-After; anything unexpected still answers 200 with every check failed: never a 5xx.
  */

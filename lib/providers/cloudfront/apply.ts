@@ -34,7 +34,8 @@ export { startCloudfrontFakes } from "./sandbox";
  * CloudFront apply, per host: a distribution that already serves the host is adopted as it is (its
  * differences from the plan are reported). Otherwise: an ISSUED ACM certificate covering the host, or a
  * pending one, or a new DNS-validated request; once issued, a distribution from distributionConfig().
- * Re-running changes nothing that exists. Order and API facts: providers.md §3.
+ * Re-running changes nothing that exists. Order and API facts: docs/providers/cloudfront.md (#acm, #deployment,
+ * #finding-a-distribution).
  */
 const CERTIFICATE = RESOURCE_KIND.acmCertificate;
 const DISTRIBUTION = RESOURCE_KIND.cloudfrontDistribution;

@@ -16,7 +16,7 @@ import { call, codeOf } from "./errors";
 import { APPLY_TAG, CERTIFICATE_KEY_TYPES } from "./settings";
 
 /**
- * ACM in us-east-1 (providers.md §3): find a certificate that names the host, or request one validated
+ * ACM in us-east-1 (docs/providers/cloudfront.md#acm): find a certificate that names the host, or request one validated
  * by DNS. The validation record can be missing for the first seconds after a request: poll briefly.
  */
 export interface Certificate {
@@ -125,7 +125,8 @@ export async function describeRequested(acm: ACMClient, arn: string): Promise<Ce
 /** Requests a DNS-validated certificate for the host, with a new idempotency token; returns its ARN. */
 export async function requestCertificate(acm: ACMClient, host: string): Promise<string> {
   const out = await call("acm", "RequestCertificate", () =>
-    // ValidationMethod is always sent: ACM's default is EMAIL (providers.md §3).
+    // ValidationMethod is always sent: the model documents no default, and email is reported as one
+    // (docs/providers/cloudfront.md#acm).
     // The tag marks it as this wizard's, for undo (settings.ts APPLY_TAG).
     acm.send(new RequestCertificateCommand({ DomainName: host, ValidationMethod: "DNS", IdempotencyToken: newIdempotencyToken(), Tags: [{ ...APPLY_TAG }] })),
   );
@@ -139,7 +140,7 @@ export async function hasApplyTag(acm: ACMClient, arn: string): Promise<boolean>
   return (Tags ?? []).some((t) => t.Key === APPLY_TAG.Key && t.Value === APPLY_TAG.Value);
 }
 
-/** Fails with ResourceInUseException while a distribution uses it, and for a while after (providers.md §3). */
+/** Fails with ResourceInUseException while a distribution uses it, reportedly for a while after too (docs/providers/cloudfront.md#acm). */
 export async function deleteCertificate(acm: ACMClient, arn: string): Promise<void> {
   await call("acm", "DeleteCertificate", () => acm.send(new DeleteCertificateCommand({ CertificateArn: arn })));
 }

@@ -8,7 +8,7 @@ import type { CloudfrontCredentials } from "./schema";
 /**
  * SDK clients for one apply run. Every option is passed explicitly, so the SDK never falls back to the
  * server's environment or ~/.aws (AWS_MAX_ATTEMPTS, AWS_ENDPOINT_URL_*, profiles, instance metadata):
- * providers.md §3 "SDK v3"; aws/aws-sdk-js-v3 supplemental-docs/CLIENTS.md. ACM certificates for
+ * docs/providers/cloudfront.md#sdk-clients; aws/aws-sdk-js-v3 supplemental-docs/CLIENTS.md. ACM certificates for
  * CloudFront live in us-east-1, and CloudFront signs with us-east-1, so both clients use it; with a custom
  * endpoint the region is only the signing region.
  */

@@ -6,7 +6,7 @@ import { MANAGED_POLICY } from "./settings";
 /**
  * How an adopted distribution differs from the plan, in sentences people can act on: what is set, what
  * breaks because of it, and the fix. Only settings that change what clicks do are compared
- * (providers.md §0 invariants 2–6); price class, logging, IPv6 and the like are the owner's choice.
+ * (invariants 2–6, docs/sendgrid.md#the-ten-invariants); price class, logging, IPv6 and the like are the owner's choice.
  */
 const label = (key: keyof typeof LABELS) => LABELS[key].label;
 const optionLabel = (options: Record<string, string>, value: string | undefined) => (value && options[value]) ?? value ?? "not set";

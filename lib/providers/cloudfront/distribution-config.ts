@@ -15,7 +15,7 @@ export function newCallerReference(): string {
 export const DISTRIBUTION_COMMENT_PREFIX = "SSL click tracking for ";
 
 /**
- * The DistributionConfig for one link-branding host: the seed's values (providers.md §3 mapping). A config
+ * The DistributionConfig for one link-branding host: the seed's values (docs/providers/cloudfront.md#distribution-settings). A config
  * that is sent to CloudFront takes newCallerReference(); one that is only read (preview, comparisons, the
  * Terraform export) has none.
  */

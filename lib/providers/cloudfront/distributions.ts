@@ -16,7 +16,7 @@ import { call, codeOf } from "./errors";
 import { APPLY_TAG } from "./settings";
 
 /**
- * CloudFront distributions (providers.md §3): what already serves a host is found by paging
+ * CloudFront distributions (docs/providers/cloudfront.md#finding-a-distribution): what already serves a host is found by paging
  * ListDistributions and matching Aliases; ListConflictingAliases cannot see other accounts' ids.
  */
 export const DEPLOYED = "Deployed";
@@ -73,14 +73,17 @@ export async function getDistribution(cloudfront: CloudFrontClient, id: string):
   }
 }
 
-/** UpdateDistribution replaces the whole config; a stale ETag is PreconditionFailed (providers.md §3). */
+/** UpdateDistribution replaces the whole config; a stale ETag is PreconditionFailed (docs/providers/cloudfront.md#updates-and-deletes). */
 export async function updateDistribution(cloudfront: CloudFrontClient, id: string, etag: string, config: DistributionConfig): Promise<Distribution> {
   const out = await call("cloudfront", "UpdateDistribution", () => cloudfront.send(new UpdateDistributionCommand({ Id: id, IfMatch: etag, DistributionConfig: config })));
   if (!out.Distribution) throw new Error("CloudFront returned no distribution");
   return out.Distribution;
 }
 
-/** Only a disabled, Deployed distribution can be deleted; otherwise DistributionNotDisabled (providers.md §3). */
+/**
+ * Only a disabled, Deployed distribution can be deleted; otherwise DistributionNotDisabled
+ * (docs/providers/cloudfront.md#updates-and-deletes).
+ */
 export async function deleteDistribution(cloudfront: CloudFrontClient, id: string, etag: string): Promise<void> {
   await call("cloudfront", "DeleteDistribution", () => cloudfront.send(new DeleteDistributionCommand({ Id: id, IfMatch: etag })));
 }

@@ -6,7 +6,7 @@ import { ACM_FIRST_NAME_MAX_LENGTH, CERTIFICATE_REGION } from "./settings";
 
 /**
  * AWS failures → ProviderError with what to do. Codes: CloudFront API reference (CreateDistribution
- * "Errors"), ACM API reference "Common errors", providers.md §3. In SDK v3 an error's `name` is the code.
+ * "Errors"), ACM API reference "Common errors", docs/providers/cloudfront.md#errors. In SDK v3 an error's `name` is the code.
  */
 export type AwsService = "cloudfront" | "acm";
 

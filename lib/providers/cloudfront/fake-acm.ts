@@ -10,8 +10,9 @@ import { ACM_FIRST_NAME_MAX_LENGTH } from "./settings";
  * reference; botocore acm/2015-12-08 service-2.json). State is kept per account and region, as in AWS.
  *
  * Validation is simulated: the first `recordAfterDescribes` DescribeCertificate calls of a DNS-validated
- * certificate show no ResourceRecord yet (as in reality, providers.md §3), and the certificate turns ISSUED
- * once `issueAfterDescribes` describes have shown the record (the sandbox "validates" it by itself).
+ * certificate show no ResourceRecord yet (ACM documents a delay of several seconds:
+ * docs/providers/cloudfront.md#acm), and the certificate turns ISSUED once `issueAfterDescribes` describes
+ * have shown the record (the sandbox "validates" it by itself).
  */
 export interface AcmFakeOptions {
   accounts: FakeAccounts;

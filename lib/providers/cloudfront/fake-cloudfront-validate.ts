@@ -5,7 +5,7 @@ import { ALLOWED_METHODS, CACHED_METHODS, CERTIFICATE_REGION } from "./settings"
 
 /**
  * The checks CloudFront makes on a DistributionConfig that apply can trip over, with the real error
- * codes (CloudFront API reference, CreateDistribution "Errors"; providers.md §3). Not a full model of
+ * codes (CloudFront API reference, CreateDistribution "Errors"; docs/providers/cloudfront.md#errors). Not a full model of
  * every field: what is not checked here is accepted as sent.
  */
 export interface FakeError {

@@ -1,6 +1,6 @@
 /**
  * The CloudFront values of the seed, as API values. Both the plan (what a person types) and apply
- * (DistributionConfig) read them from here. Mapping and sources: providers.md §3
+ * (DistributionConfig) read them from here. Mapping and sources: docs/providers/cloudfront.md#distribution-settings
  * (botocore cloudfront/2020-05-31 service model; AWS "Distribution settings reference").
  */
 
@@ -10,11 +10,11 @@ export const ORIGIN_ID = "Braze_sendgrid-HSTS-email";
 /** ACM certificates used by CloudFront must live in us-east-1. */
 export const CERTIFICATE_REGION = "us-east-1";
 
-/** ACM's RequestCertificate rate quota, per second (AWS "ACM quotas" page; providers.md §3). */
+/** ACM's RequestCertificate rate quota, per second (AWS "ACM quotas" page; docs/providers/cloudfront.md#acm). */
 export const REQUEST_CERTIFICATE_PER_SECOND = 5;
 
 /**
- * All seven methods: one-click List-Unsubscribe is a POST to the link host (providers.md §0, invariant 5),
+ * All seven methods: one-click List-Unsubscribe is a POST to the link host (docs/sendgrid.md#invariant-5-every-method-passes),
  * and CloudFront accepts only the sets of 2, 3 or 7 methods, so the seed's six are not a valid choice.
  */
 export const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"] as const;
@@ -77,5 +77,5 @@ export const APPLY_TAG = { Key: "created-by", Value: "ssl-click-tracking-wizard"
 /** The longest first name ACM puts in a certificate (its Common Name): docs/providers/cloudfront.md#64-octets */
 export const ACM_FIRST_NAME_MAX_LENGTH = 64;
 
-/** How long CloudFront usually takes to deploy a change (providers.md §3: "usually under 5" minutes). */
+/** How long CloudFront usually takes to deploy a change (docs/providers/cloudfront.md#deployment: "usually under 5" minutes). */
 export const DEPLOY_MINUTES = 5;

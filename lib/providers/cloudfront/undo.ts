@@ -10,7 +10,7 @@ import { codeOf, translateError } from "./errors";
 import { APPLY_TAG, CERTIFICATE_REGION, DEPLOY_MINUTES } from "./settings";
 
 /**
- * CloudFront undo (providers.md §3 "Delete"): a distribution is disabled (GetDistribution → Enabled
+ * CloudFront undo (docs/providers/cloudfront.md#updates-and-deletes): a distribution is disabled (GetDistribution → Enabled
  * false → UpdateDistribution with If-Match), and deleted once that change is Deployed; until then undo
  * says how long to wait, and running it again continues. The ACM certificate goes once no distribution
  * uses it (ACM refuses with ResourceInUseException while one does, and for a while after).

@@ -30,7 +30,7 @@ import {
 } from "./settings";
 
 /**
- * Fastly apply (providers.md §5): token scope first, then per host: find or create the service by name,
+ * Fastly apply (docs/providers/fastly.md#service, #tls-subscription): token scope first, then per host: find or create the service by name,
  * put domain + backend + settings on a draft version (find before write), validate, activate, and only
  * then create or reuse the TLS subscription. Re-runs change nothing that already matches: no new
  * service, version, domain, backend or subscription.

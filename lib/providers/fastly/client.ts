@@ -27,7 +27,7 @@ import {
 } from "./shapes";
 
 /**
- * A small typed client for the Fastly API (providers.md §5). Not the `fastly` npm SDK: it hard-codes
+ * A small typed client for the Fastly API (docs/providers/fastly.md#wire-format). Not the `fastly` npm SDK: it hard-codes
  * https://api.fastly.com and reads FASTLY_API_TOKEN from the environment into a global client
  * (fastly/fastly-js src/ApiClient.js). Auth is the `Fastly-Key` header. Config endpoints take
  * form-encoded bodies (booleans 0/1) and answer JSON; TLS endpoints are JSON:API.
@@ -42,7 +42,7 @@ export interface FastlyClientOptions {
   maxRetryDelayMs?: number;
 }
 
-/** Fastly-RateLimit-Reset is the epoch second when the hourly write budget refills (providers.md §5). */
+/** Fastly-RateLimit-Reset is the epoch second when the hourly write budget refills (docs/providers/fastly.md#token-and-rate-limits). */
 export function fastlyRetryHint(headers: Headers, now = Date.now()): number | null {
   const reset = headers.get("fastly-ratelimit-reset");
   if (!reset || !/^\d+$/.test(reset.trim())) return null;

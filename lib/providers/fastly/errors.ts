@@ -7,7 +7,8 @@ import { REQUIRED_SCOPE } from "./settings";
 /**
  * Fastly errors → what the person should do. Bodies: config API `{msg, detail}`, TLS API (JSON:API)
  * `{errors: [{title, detail}]}`; 401 `{"msg":"Provided credentials are missing or invalid"}`; writes are
- * limited to 1,000 per hour per user, then 429 with Fastly-RateLimit-Reset (providers.md §5).
+ * limited to 1,000 per hour per user, then 429 with Fastly-RateLimit-Reset (docs/providers/fastly.md#wire-format,
+ * #token-and-rate-limits).
  * The exact wording of "domain taken" and quota errors is **unverified**: they are matched loosely, and
  * anything unmatched still shows Fastly's own (scrubbed) words.
  */

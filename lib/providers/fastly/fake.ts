@@ -24,11 +24,11 @@ export type { FakeService } from "./fake-wire";
 export type { FakeSubscription } from "./fake-tls";
 
 /**
- * A wire-faithful fake of the parts of the Fastly API apply uses (providers.md §5), for tests and the
+ * A wire-faithful fake of the parts of the Fastly API apply uses (docs/providers/fastly.md), for tests and the
  * in-app sandbox. Shapes follow recorded real traffic (fastly/go-fastly fastly/fixtures/**):
  * config endpoints take form-encoded bodies (booleans 0/1) and answer application/json; TLS endpoints
- * speak JSON:API (application/vnd.api+json). Error texts marked **unverified** in providers.md are
- * modelled on the documented ones. It deliberately imports nothing from settings.ts: it models the
+ * speak JSON:API (application/vnd.api+json). Error texts marked **unverified** in docs/providers/fastly.md
+ * are modelled on the documented ones. It deliberately imports nothing from settings.ts: it models the
  * API, so a wrong value in the provider's own code fails against it instead of agreeing with itself.
  * Wire shapes: fake-wire.ts (config API), fake-tls.ts (TLS configurations and subscriptions).
  */

@@ -14,7 +14,7 @@ function field(key: LabelKey, value: string | number, rest: Omit<PlanField, "id"
   return { id: key, label, value: String(value), ...rest, ...(control && { control }) };
 }
 
-/** Never hard-coded: the target depends on the account's TLS configuration (providers.md §5). */
+/** Never hard-coded: the target depends on the account's TLS configuration (docs/providers/fastly.md#tls-subscription). */
 export function targetHint(host: string): string {
   return `the CNAME record Fastly lists for ${host} (Secure › TLS management › Domains › ${host}, from its TLS configuration's DNS records; a name ending in .fastly.net)`;
 }
@@ -52,7 +52,7 @@ function guarantees(host: string, origin: string): HostGuarantees {
     // Fastly's default cache key is the full URL, query string included.
     queryString: "forwarded-and-keyed",
     redirectSharedForSeconds: SETTINGS.defaultTtl,
-    // Non-GET/HEAD requests are passed to the backend by default (providers.md §5).
+    // Non-GET/HEAD requests are passed to the backend by default (docs/providers/fastly.md#caching).
     methods: [...EVERY_METHOD],
     viewerProtocols: ["http", "https"],
   };

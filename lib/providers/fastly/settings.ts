@@ -1,9 +1,9 @@
 /**
  * Fastly API values, in one place: the plan shows them, apply sends them, the fake checks them.
- * Sources: providers.md §5 (fastly/fastly-js src/api/*, fastly/go-fastly fixtures, docs.fastly.com).
+ * Sources: docs/providers/fastly.md (fastly/fastly-js src/api/*, fastly/go-fastly fixtures, docs.fastly.com).
  * SendGrid's own Fastly steps give only backend `sendgrid.net:443` and the branded host as domain
  * (sendgrid/docs content-delivery-networks.md); everything else is what today's API needs for the
- * invariants of providers.md §0.
+ * invariants (docs/sendgrid.md#the-ten-invariants).
  */
 
 /**

@@ -130,7 +130,7 @@ export function toTlsConfigurations(body: { data: z.infer<typeof tlsConfiguratio
       .map((r) => ({ id: r.id, attrs: records.get(r.id) }))
       .filter((r) => r.attrs?.record_type === "CNAME")
       .map((r) => ({ target: r.id.toLowerCase().replace(/\.$/, ""), global: r.attrs?.region === "global" }))
-      // Global region first, then the IPv4 name before its `dualstack.` twin (providers.md §5).
+      // Global region first, then the IPv4 name before its `dualstack.` twin (docs/providers/fastly.md#tls-subscription).
       .sort((a, b) => Number(b.global) - Number(a.global) || Number(a.target.startsWith("dualstack.")) - Number(b.target.startsWith("dualstack.")))
       .map((r) => r.target);
     return { id: c.id, name: c.attributes.name ?? c.id, isDefault: c.attributes.default, cnameTargets: cnames };

@@ -4,7 +4,7 @@ import type { FastlyClient } from "./client";
 import { TOKEN_ACTION } from "./errors";
 import { REQUIRED_SCOPE } from "./settings";
 
-/** Every write needs scope "global" (providers.md §5 "Token"): checked before anything changes. */
+/** Every write needs scope "global" (docs/providers/fastly.md#token-and-rate-limits): checked before anything changes. */
 export async function requireWriteScope(api: FastlyClient): Promise<void> {
   const token = await api.tokenSelf();
   if (!token.scope.split(/\s+/).includes(REQUIRED_SCOPE)) {

@@ -10,7 +10,7 @@ import { CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, serviceName } from "./s
 import { requireWriteScope } from "./token";
 
 /**
- * Fastly undo (providers.md §5): the TLS subscription first, then the service (its active version
+ * Fastly undo (docs/providers/fastly.md#deactivate, #tls-subscription): the TLS subscription first, then the service (its active version
  * deactivated first: Fastly will not delete a service with an active version, terraform-provider-fastly
  * resourceServiceDelete). Apply's marks: the service is named serviceName(host); its subscription covers
  * exactly the host, from CERTIFICATE_AUTHORITY. A subscription whose domain is TLS-enabled is deleted

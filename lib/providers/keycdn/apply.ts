@@ -19,7 +19,7 @@ import { keycdnUndo } from "./undo";
 import { HOST_CERTIFICATES, originUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, type ZoneSettingKey } from "./settings";
 
 /**
- * KeyCDN apply (providers.md §6): per host, find the pull zone by its derived name (GET /zones.json) or
+ * KeyCDN apply (docs/providers/keycdn.md#order-of-work): per host, find the pull zone by its derived name (GET /zones.json) or
  * create it with every option set explicitly, fix any option of an adopted zone that breaks the
  * invariants (PUT, reported with why), add the host as a Zonealias if missing, and report the CNAME
  * target when it can be derived. Re-runs write nothing when everything matches.

@@ -4,7 +4,7 @@ import { HttpError, parseShape, request, requestOrAdopt, scrub, type HttpOptions
 import { ZONE_SETTINGS, type ZoneSettingKey } from "./settings";
 
 /**
- * A small typed client for the KeyCDN API (providers.md §6): HTTP Basic with the API key as user and an
+ * A small typed client for the KeyCDN API (docs/providers/keycdn.md#api-basics): HTTP Basic with the API key as user and an
  * empty password, form-encoded bodies, and every answer in the envelope
  * `{status: "success" | "error", description, data}` (keycdn.com/api). Not the `keycdn` npm package:
  * it is callback-only on the deprecated `request`. Zone values are strings; ids arrive as strings

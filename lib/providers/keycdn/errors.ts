@@ -3,7 +3,7 @@ import { commonError, describeWait, hintedDelay, HttpError } from "@/lib/provide
 import type { ProviderError } from "@/lib/providers/types";
 
 /**
- * KeyCDN errors → what the person should do (providers.md §6, keycdn.com/api "Errors"): 400 missing or
+ * KeyCDN errors → what the person should do (docs/providers/keycdn.md#errors-and-rate-limits, keycdn.com/api "Errors"): 400 missing or
  * invalid parameter, 403 access denied (a bad key may also be 401: **unverified**, both are handled),
  * 404, 413 body over 64 KB; a rate limit (X-Rate-Limit-Limit / -Remaining; window **unverified**).
  * Every body is the envelope `{status: "error", description}`. Wording of "name taken" and

@@ -2,7 +2,7 @@ import "server-only";
 import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
 
 /**
- * A wire-faithful fake of the KeyCDN zone and zone-alias API (providers.md §6, keycdn.com/api), for
+ * A wire-faithful fake of the KeyCDN zone and zone-alias API (docs/providers/keycdn.md#api-basics, keycdn.com/api), for
  * tests and the in-app sandbox: HTTP Basic with the key as user, form-encoded bodies, the envelope
  * `{status, description, data}`, string values, X-Rate-Limit-* headers. New zones start with the
  * defaults clients and test data show (Ignore Query String and Ignore Cache Control on, 1440-minute max

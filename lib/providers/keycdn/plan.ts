@@ -28,7 +28,7 @@ export function targetHint(host: string): string {
 /**
  * The CNAME target of a host: the zone URL given for it, else derived from any KeyCDN zone URL given for
  * another host (same account, so the same user id: `<zonename>-<userid hex>.kxcdn.com`). The API does not
- * return the zone URL (providers.md §6, **unverified** whether any endpoint does).
+ * return the zone URL (docs/providers/keycdn.md#zone-url, **unverified** whether any endpoint does).
  */
 export function resolveTarget(input: PlanInput, host: string): { target?: string; warning?: string } {
   const name = zoneName(host);

@@ -1,6 +1,6 @@
 /**
  * KeyCDN API values, in one place: the plan shows them, apply sends them, the fake checks them.
- * Sources: providers.md §6 (keycdn.com/api, keycdn.com/support/pull-zone-settings, keycdn/node-keycdn-api,
+ * Sources: docs/providers/keycdn.md#zone-settings (keycdn.com/api, keycdn.com/support/pull-zone-settings, keycdn/node-keycdn-api,
  * ZE3kr/Full-Site-Cache-for-KeyCDN, bnoffer/dotnet-keycdn-api). Zone fields are strings, flags are
  * "enabled" | "disabled".
  */
@@ -52,7 +52,7 @@ export type ZoneSettingKey = keyof typeof ZONE_SETTINGS | "originurl";
 /** `sslcert` values that put a certificate for the link host on the zone. */
 export const HOST_CERTIFICATES = ["letsencrypt", "custom"] as const;
 
-/** Zone names: lower-case letters and digits, at most 20 (providers.md §6; the limit is **unverified**). */
+/** Zone names: lower-case letters and digits, at most 20 (docs/providers/keycdn.md#zone-settings; the limit is **unverified**). */
 export const ZONE_NAME_MAX = 20;
 const HASH_LENGTH = 7;
 

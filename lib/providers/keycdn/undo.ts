@@ -8,7 +8,7 @@ import { translateKeycdnError } from "./errors";
 import { zoneName } from "./settings";
 
 /**
- * KeyCDN undo (providers.md §6): the Zonealias first, then the pull zone. What apply creates carries
+ * KeyCDN undo (docs/providers/keycdn.md#order-of-work): the Zonealias first, then the pull zone. What apply creates carries
  * the host in its name: the alias is the host itself, and the zone is named zoneName(host). Anything
  * else is refused, and so is a zone that still serves an alias this undo did not remove.
  */

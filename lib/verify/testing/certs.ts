@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 
 /**
- * Certificates made at test time with the openssl CLI (providers.md §7, "Test fixtures"): a test CA, leaves
+ * Certificates made at test time with the openssl CLI (docs/verification.md#test-fixtures): a test CA, leaves
  * it signs (exact names, wrong name, one-label wildcard, expired with `-days -1`) and a self-signed leaf.
  * Keys are P-256 to keep generation fast.
  */

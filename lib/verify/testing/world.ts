@@ -30,7 +30,7 @@ export interface Site {
   http?: SiteResponse;
 }
 
-/** What SendGrid answers for a valid tracked link (providers.md §1: a 3xx with Location). */
+/** What SendGrid answers for a valid tracked link (docs/sendgrid.md#tracked-links: a 3xx with Location). */
 export const SENDGRID_REDIRECT: SiteResponse = { status: 302, headers: { location: "https://www.example.com/landing?utm_source=email" } };
 
 export interface WorldOptions {
