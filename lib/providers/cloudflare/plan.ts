@@ -244,7 +244,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
   };
 
   // Cloudflare proxies the host in place: there is no separate CDN address to try before the switch
-  // (contract.md, /api/verify `target`). So the test step keeps testStep's id and purpose but checks
+  // (docs/contract.md#verification, `target`). So the test step keeps testStep's id and purpose but checks
   // each piece now, with the record still DNS only, and the HTTPS test runs right after the proxy goes on.
   const test: PlanStep = {
     ...testStep({ host, cdnName: "Cloudflare", cdnAddress: host, addressKnown: true, waitFor: "" }),
