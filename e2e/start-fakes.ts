@@ -1,9 +1,9 @@
 // Starts every provider's fake on its fixed loopback port for the end-to-end run, and keeps them running
 // until Playwright stops this process. Run with: node --conditions=react-server --import tsx e2e/start-fakes.ts
-import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/providers/cloudflare/fake";
-import { startCloudfrontFakes } from "@/lib/providers/cloudfront/sandbox";
-import { FastlyFake } from "@/lib/providers/fastly/fake";
-import { KeycdnFake } from "@/lib/providers/keycdn/fake";
+import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
+import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
+import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
+import { KeycdnFake } from "@/lib/sandbox/fakes/keycdn/fake";
 import { startFake } from "@/lib/sandbox/http-fake";
 import { startWorld } from "@/lib/verify/testing/world";
 import {

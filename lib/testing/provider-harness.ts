@@ -1,15 +1,15 @@
 import "server-only";
 import type { CdnId, PlanInput } from "@/lib/plan/types";
 import { cloudflareServer } from "@/lib/providers/cloudflare/apply";
-import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/providers/cloudflare/fake";
+import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 import { cloudfrontServer, startCloudfrontFakes } from "@/lib/providers/cloudfront/apply";
 import { listCertificates } from "@/lib/providers/cloudfront/certificates";
 import { createClients } from "@/lib/providers/cloudfront/client";
 import { listDistributions } from "@/lib/providers/cloudfront/distributions";
 import { fastlyServer } from "@/lib/providers/fastly/apply";
-import { FastlyFake } from "@/lib/providers/fastly/fake";
+import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 import { keycdnServer } from "@/lib/providers/keycdn/apply";
-import { KeycdnFake } from "@/lib/providers/keycdn/fake";
+import { KeycdnFake } from "@/lib/sandbox/fakes/keycdn/fake";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import { startFake, type FakeCall, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
 

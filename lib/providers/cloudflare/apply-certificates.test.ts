@@ -4,7 +4,7 @@ import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
 import type { PlanInput } from "@/lib/plan/types";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { cloudflareServer } from "./apply";
-import { CloudflareFake } from "./fake";
+import { CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 import { hostExpression, ruleDescription } from "./settings";
 
 // What apply does with a certificate pack that names the host, for each of the 21 pack statuses

@@ -5,7 +5,7 @@ import type { ApplyReport } from "@/lib/providers/types";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { cloudflareServer } from "./apply";
-import { CloudflareFake, type TokenPermissions } from "./fake";
+import { CloudflareFake, type TokenPermissions } from "@/lib/sandbox/fakes/cloudflare/fake";
 
 // apply, preview and status against the loopback fake (wire-faithful Cloudflare v4, see fake.test.ts).
 

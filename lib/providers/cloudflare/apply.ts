@@ -9,7 +9,7 @@ import { DEFAULT_HOST_CONCURRENCY } from "@/lib/providers/server-types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { CfPack, CfRecord, CfRule } from "./client";
 import { missingPermission, toProviderError } from "./errors";
-import { ALL_PERMISSIONS, CloudflareFake } from "./fake";
+import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 import { OPTION } from "./labels";
 import { cloudflareCredentials, type CloudflareCredentials } from "./schema";
 import { cloudflareUndo } from "./undo";

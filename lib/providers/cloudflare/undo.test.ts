@@ -5,7 +5,7 @@ import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
 import { cloudflareServer } from "./apply";
-import { CloudflareFake } from "./fake";
+import { CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 import { RECORD_COMMENT } from "./settings";
 
 const TOKEN = "cf-undo-token-Zq8Xv3Lm9Tp2Rk7Wn4Hy6Bc1Df5Gj0K";

@@ -5,7 +5,7 @@ import type { ApplyContext } from "@/lib/providers/server-types";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { fastlyServer } from "./apply";
 import { FastlyClient } from "./client";
-import { FastlyFake } from "./fake";
+import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 import { serviceName } from "./settings";
 
 const TOKEN = "goodFastlyToken00000000000000001";

@@ -11,7 +11,7 @@ import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { FastlyClient } from "./client";
 import type { FastlyBackend, FastlyService, FastlySettings, TlsConfiguration, TlsSubscription } from "./shapes";
 import { translateFastlyError } from "./errors";
-import { FASTLY_SANDBOX_TOKEN, FastlyFake } from "./fake";
+import { FASTLY_SANDBOX_TOKEN, FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 import { challengeRecord, linkRecord } from "./plan";
 import { fastlyCredentials, type FastlyCredentials } from "./schema";
 import { requireWriteScope } from "./token";

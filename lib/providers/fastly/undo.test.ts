@@ -6,7 +6,7 @@ import type { UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
 import { fastlyServer } from "./apply";
 import { FastlyClient } from "./client";
-import { FastlyFake } from "./fake";
+import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 import { serviceName } from "./settings";
 
 const TOKEN = "undoFastlyToken00000000000000001";

@@ -5,7 +5,7 @@ import type { ApplyContext } from "@/lib/providers/server-types";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { keycdnServer } from "./apply";
 import { KeycdnClient } from "./client";
-import { KeycdnFake } from "./fake";
+import { KeycdnFake } from "@/lib/sandbox/fakes/keycdn/fake";
 import { keycdnInfo } from "./info";
 import { zoneName } from "./settings";
 

@@ -10,7 +10,7 @@ import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/provider
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { KeycdnClient, type KeycdnAlias, type KeycdnZone } from "./client";
 import { translateKeycdnError } from "./errors";
-import { KEYCDN_SANDBOX_KEY, KeycdnFake } from "./fake";
+import { KEYCDN_SANDBOX_KEY, KeycdnFake } from "@/lib/sandbox/fakes/keycdn/fake";
 import { LABELS, SETTING_LABEL } from "./labels";
 import { linkRecord, resolveTarget, targetHint } from "./plan";
 import { keycdnInfo } from "./info";

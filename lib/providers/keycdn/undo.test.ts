@@ -6,7 +6,7 @@ import type { UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
 import { keycdnServer } from "./apply";
 import { KeycdnClient } from "./client";
-import { KeycdnFake } from "./fake";
+import { KeycdnFake } from "@/lib/sandbox/fakes/keycdn/fake";
 import { zoneName } from "./settings";
 
 const KEY = "sk_test_keycdn_undo_000000000001";

@@ -10,8 +10,8 @@ import {
   type DistributionConfig,
 } from "@aws-sdk/client-cloudfront";
 import { ACMClient, DeleteCertificateCommand, DescribeCertificateCommand, ListCertificatesCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
-import { distributionConfig as readOnlyConfig, newCallerReference } from "./distribution-config";
-import { startCloudfrontFakes } from "./sandbox";
+import { distributionConfig as readOnlyConfig, newCallerReference } from "@/lib/providers/cloudfront/distribution-config";
+import { startCloudfrontFakes } from "./start";
 
 const KEY = "AKIAFAKETESTKEY00001";
 const SECRET = "fakeTestSecret/0000000000000000000000000";

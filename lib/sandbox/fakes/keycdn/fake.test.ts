@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
-import { KeycdnClient } from "./client";
+import { KeycdnClient } from "@/lib/providers/keycdn/client";
 import { KEYCDN_SANDBOX_KEY, KeycdnFake } from "./fake";
 
 /** The fake speaks KeyCDN's wire format: checked with raw fetch, then driven through the client. */

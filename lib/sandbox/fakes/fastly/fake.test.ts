@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
-import { FastlyClient } from "./client";
+import { FastlyClient } from "@/lib/providers/fastly/client";
 import { FASTLY_SANDBOX_TOKEN, FastlyFake } from "./fake";
 
 /** The fake speaks Fastly's wire format: checked with raw fetch, then driven through the client. */

@@ -6,7 +6,7 @@ import type { ApplyContext } from "@/lib/providers/server-types";
 import { DENIED_KEY_PREFIX, type FakeAccounts } from "./fake-auth";
 import { fakeAcm, type AcmFake } from "./fake-acm";
 import { fakeCloudfront } from "./fake-cloudfront";
-import type { CloudfrontCredentials } from "./schema";
+import type { CloudfrontCredentials } from "@/lib/providers/cloudfront/schema";
 
 /** The two AWS fakes, wired together so CloudFront sees ACM's certificates. */
 export interface CloudfrontFakesOptions {

@@ -12,9 +12,9 @@ import {
 } from "@aws-sdk/client-cloudfront";
 import { ACMClient, DeleteCertificateCommand, DescribeCertificateCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
 import { startFake, type FakeCall } from "@/lib/sandbox/http-fake";
-import { distributionConfig, newCallerReference } from "./distribution-config";
+import { distributionConfig, newCallerReference } from "@/lib/providers/cloudfront/distribution-config";
 import { fakeAcm } from "./fake-acm";
-import { startCloudfrontFakes } from "./sandbox";
+import { startCloudfrontFakes } from "./start";
 
 /**
  * The fakes' idempotency rules, through the SDK as apply sends them: CloudFront's CallerReference (never twice
