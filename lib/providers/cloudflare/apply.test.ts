@@ -409,15 +409,3 @@ describe("Cloudflare apply", () => {
     expect(text).not.toContain(TOKEN.slice(8, 30));
   });
 });
-
-describe("Cloudflare sandbox", () => {
-  it("starts the fake once and applies against zones it creates on demand", async () => {
-    const { credentials, ctx: sandboxCtx } = await cloudflareServer.sandbox();
-    const again = await cloudflareServer.sandbox();
-    expect(again.ctx.endpoints.cloudflare).toBe(sandboxCtx.endpoints.cloudflare);
-    expect(new URL(sandboxCtx.endpoints.cloudflare).hostname).toBe("127.0.0.1");
-    const report = await cloudflareServer.apply(credentials, { hosts: ["ablink.x.sandbox-example.com"], region: "global" }, sandboxCtx);
-    expect(report.hosts[0]).toMatchObject({ outcome: "pending" });
-    expect(report.hosts[0]?.resources.map((r) => r.kind)).toEqual(["DNS record", "Advanced certificate", "Configuration Rule"]);
-  });
-});

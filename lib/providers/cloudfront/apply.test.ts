@@ -3,7 +3,8 @@ import { CloudFrontClient, CreateDistributionCommand, type DistributionConfig } 
 import { ACMClient, DescribeCertificateCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import type { PlanInput } from "@/lib/plan/types";
-import { cloudfrontServer, startCloudfrontFakes } from "./apply";
+import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
+import { cloudfrontServer } from "./apply";
 import { distributionConfig } from "./distribution-config";
 import { AwsCallError, scrub, translateError } from "./errors";
 import type { CloudfrontCredentials } from "./schema";
@@ -236,16 +237,5 @@ describe("errors", () => {
       message: "Could not reach AWS (ECONNREFUSED).",
       action: "Check that this server can reach AWS (or the configured CLOUDFRONT_ENDPOINT / ACM_ENDPOINT), then try again.",
     });
-  });
-});
-
-describe("cloudfrontServer.sandbox", () => {
-  it("returns working fake credentials and endpoints on loopback", async () => {
-    const { credentials, ctx: sandboxCtx } = await cloudfrontServer.sandbox();
-    expect(cloudfrontServer.credentialsSchema.parse(credentials)).toEqual(credentials);
-    expect(sandboxCtx.endpoints.cloudfront).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(sandboxCtx.endpoints.acm).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const report = await cloudfrontServer.apply(credentials, input("ablink.sandbox.example.com"), sandboxCtx);
-    expect([report.hosts[0]?.outcome, report.hosts[0]?.records.length]).toEqual(["pending", 1]);
   });
 });

@@ -6,7 +6,8 @@ import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { ApplyReport, UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
 import type { FakeCall, Fault } from "@/lib/sandbox/http-fake";
-import { cloudfrontServer, startCloudfrontFakes } from "./apply";
+import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
+import { cloudfrontServer } from "./apply";
 import { distributionConfig, newCallerReference } from "./distribution-config";
 import type { CloudfrontCredentials } from "./schema";
 

@@ -41,14 +41,6 @@ describe("Fastly apply against the fake", () => {
     expect(SERVER_PROVIDERS.fastly).toBe(fastlyServer);
   });
 
-  it("sandbox() starts its own fake and apply works against it", async () => {
-    const { credentials, ctx: sandboxCtx } = await fastlyServer.sandbox();
-    expect(fastlyServer.credentialsSchema.safeParse(credentials).success).toBe(true);
-    expect(sandboxCtx.endpoints.fastly).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const r = await fastlyServer.apply(credentials, input(["ablink.sandbox.example.com"]), sandboxCtx);
-    expect(r.hosts[0]!.error).toBeUndefined();
-  });
-
   it("creates service, version, domain, backend, settings and subscription, then reports challenge and CNAME", async () => {
     const report = await fastlyServer.apply(creds(), input([H1]), ctx);
     expect(report.complete).toBe(false);

@@ -54,14 +54,6 @@ describe("KeyCDN apply against the fake", () => {
     expect(SERVER_PROVIDERS.keycdn).toBe(keycdnServer);
   });
 
-  it("sandbox() starts its own fake and apply works against it", async () => {
-    const { credentials, ctx: sandboxCtx } = await keycdnServer.sandbox();
-    expect(keycdnServer.credentialsSchema.safeParse(credentials).success).toBe(true);
-    expect(sandboxCtx.endpoints.keycdn).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const r = await keycdnServer.apply(credentials, input(["ablink.sandbox.example.com"]), sandboxCtx);
-    expect(r.hosts[0]!.error).toBeUndefined();
-  });
-
   it("creates the zone with every option set, adds the alias, and says where the CNAME target comes from", async () => {
     const report = await keycdnServer.apply(creds(), input([H1]), ctx);
     const h = report.hosts[0]!;
