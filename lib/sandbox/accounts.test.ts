@@ -1,13 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PlanInput } from "@/lib/plan/types";
 import { cloudflareServer } from "@/lib/providers/cloudflare/apply";
 import { cloudfrontServer } from "@/lib/providers/cloudfront/apply";
 import { fastlyServer } from "@/lib/providers/fastly/apply";
 import { keycdnServer } from "@/lib/providers/keycdn/apply";
 import { sandboxAccount } from "./accounts";
+import { KeycdnFake } from "./fakes/keycdn/fake";
 
-// The in-app sandbox as the wizard's server actions use it.
+// The in-app sandbox as the wizard's server actions use it (SANDBOX_CONTROLS is not set in unit tests).
 const input = (hosts: string[]): PlanInput => ({ hosts, region: "global" });
+
+afterEach(() => vi.restoreAllMocks());
 
 describe("the in-app sandbox account", () => {
   it("CloudFront: working fake credentials and endpoints on loopback", async () => {
@@ -46,4 +49,28 @@ describe("the in-app sandbox account", () => {
     expect(r.hosts[0]!.error).toBeUndefined();
   });
 
+  it("has no control endpoints unless SANDBOX_CONTROLS=1: they answer 404 and never reach the provider's API", async () => {
+    const { credentials, ctx } = await sandboxAccount("keycdn");
+    const operation = vi.spyOn(KeycdnFake.prototype, "operation");
+    const handle = vi.spyOn(KeycdnFake.prototype, "handle");
+    const everyCallFails = JSON.stringify([{ match: "/", status: 500 }]);
+    const answers = [
+      await fetch(`${ctx.endpoints.keycdn}/__sandbox/faults`, { method: "POST", body: everyCallFails }),
+      await fetch(`${ctx.endpoints.keycdn}/__sandbox/latency`, { method: "POST", body: JSON.stringify({ ms: 5000 }) }),
+      await fetch(`${ctx.endpoints.keycdn}/__sandbox/reset`, { method: "POST" }),
+      await fetch(`${ctx.endpoints.keycdn}/__sandbox/calls`),
+    ];
+    expect(await Promise.all(answers.map(async (a) => [a.status, await a.text()]))).toEqual([
+      [404, ""],
+      [404, ""],
+      [404, ""],
+      [404, ""],
+    ]);
+    expect([operation.mock.calls.length, handle.mock.calls.length]).toEqual([0, 0]);
+
+    // The fault was not installed: apply still works.
+    const r = await keycdnServer.apply(keycdnServer.credentialsSchema.parse(credentials), input(["ablink.controls.example.com"]), ctx);
+    expect(r.hosts[0]!.error).toBeUndefined();
+    expect(operation).toHaveBeenCalled();
+  });
 });

@@ -73,7 +73,7 @@ function controls(urls: string[], afterReset?: () => void) {
 export async function cloudfrontHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
   const KEY = "AKIAHARNESSTESTKEY01";
   const SECRET = "harnessTestSecret/0000000000000000000000";
-  const fakes = await startCloudfrontFakes({ accounts: { [KEY]: SECRET }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1, maxDistributions: 1000 });
+  const fakes = await startCloudfrontFakes({ controls: true, accounts: { [KEY]: SECRET }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1, maxDistributions: 1000 });
   const credentials = { accessKeyId: KEY, secretAccessKey: SECRET };
   const ctx = ctxFor({ cloudfront: fakes.cloudfrontUrl, acm: fakes.acmUrl }, opts);
   return {
@@ -99,7 +99,7 @@ export async function cloudfrontHarness(opts: HarnessOptions = {}): Promise<Prov
 }
 
 async function single(fake: CloudflareFake | FastlyFake | KeycdnFake, endpoint: keyof ApplyContext["endpoints"], opts: HarnessOptions, path = "", afterReset?: () => void) {
-  const running: RunningFake = await startFake(fake);
+  const running: RunningFake = await startFake(fake, { controls: true });
   afterReset?.();
   return { ctx: ctxFor({ [endpoint]: `${running.url}${path}` }, opts), ...controls([running.url], afterReset), close: running.close };
 }

@@ -23,7 +23,7 @@ const fake = new RecordingFake({ readsUntilActive: 1 });
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  running = await startFake(fake);
+  running = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 0, maxRetryDelayMs: 20 };
 });
 afterAll(() => running.close());

@@ -45,7 +45,7 @@ function outcomes(report: ApplyReport) {
 }
 
 beforeAll(async () => {
-  running = await startFake(fake);
+  running = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 2, maxRetryDelayMs: 20, concurrency: 4 };
 });
 afterAll(() => running.close());

@@ -44,7 +44,7 @@ function ids(zone: ReturnType<CloudflareFake["state"]>): string[] {
 }
 
 beforeAll(async () => {
-  running = await startFake(fake);
+  running = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 1, maxRetryDelayMs: 20, concurrency: 4 };
 });
 afterAll(() => running.close());

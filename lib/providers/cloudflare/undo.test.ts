@@ -26,7 +26,7 @@ const calls = async () => (await (await fetch(`${running.url}/__sandbox/calls`))
 const writes = async () => (await calls()).filter((c) => WRITES.has(c.method)).map((c) => c.op);
 
 beforeAll(async () => {
-  running = await startFake(fake);
+  running = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 1, maxRetryDelayMs: 20, concurrency: 4 };
 });
 afterAll(() => running.close());

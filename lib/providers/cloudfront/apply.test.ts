@@ -26,6 +26,7 @@ let ctx: ApplyContext;
 
 beforeAll(async () => {
   fakes = await startCloudfrontFakes({
+    controls: true,
     accounts: { [KEY]: SECRET, [OTHER]: SECRET, [DENIED]: SECRET, [EXPIRED]: SECRET, [CANARY.accessKeyId]: CANARY.secretAccessKey },
     deployAfter: { calls: 1 },
     issueAfterDescribes: 1,
@@ -170,7 +171,7 @@ describe("cloudfrontServer.apply against the fakes", () => {
   });
 
   it("translates the distribution quota", async () => {
-    const full = await startCloudfrontFakes({ accounts: { [KEY]: SECRET }, maxDistributions: 0, issueAfterDescribes: 0, recordAfterDescribes: 0 });
+    const full = await startCloudfrontFakes({ controls: true, accounts: { [KEY]: SECRET }, maxDistributions: 0, issueAfterDescribes: 0, recordAfterDescribes: 0 });
     try {
       const fullCtx = { ...ctx, endpoints: { ...ctx.endpoints, cloudfront: full.cloudfrontUrl, acm: full.acmUrl } };
       await cloudfrontServer.apply(creds(), input(A), fullCtx);

@@ -27,7 +27,7 @@ let fakes: Awaited<ReturnType<typeof startCloudfrontFakes>>;
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  fakes = await startCloudfrontFakes({ accounts: { [KEY]: { secret: SECRET, accountId: "111122223333" } }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
+  fakes = await startCloudfrontFakes({ controls: true, accounts: { [KEY]: { secret: SECRET, accountId: "111122223333" } }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
   const unused = "http://127.0.0.1:9";
   ctx = { endpoints: { cloudfront: fakes.cloudfrontUrl, acm: fakes.acmUrl, cloudflare: unused, fastly: unused, keycdn: unused }, maxRetries: 2, maxRetryDelayMs: 50 };
 });

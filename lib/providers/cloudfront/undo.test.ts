@@ -25,6 +25,7 @@ let ctx: ApplyContext;
 beforeAll(async () => {
   // Same account for both keys: the denied key sees what the good key created.
   fakes = await startCloudfrontFakes({
+    controls: true,
     accounts: { [KEY]: { secret: SECRET, accountId: "111122223333" }, [DENIED]: { secret: SECRET, accountId: "111122223333" } },
     deployAfter: { calls: 1 },
     issueAfterDescribes: 1,

@@ -24,7 +24,7 @@ let server: RunningFake;
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: server.url, keycdn: "http://127.0.0.1:1" }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
 });
 afterAll(() => server.close());
@@ -234,7 +234,7 @@ describe("Fastly apply errors", () => {
   });
 
   it("quota reached is translated", async () => {
-    const small = await startFake(new FastlyFake({ tokens: { [TOKEN]: { scope: "global" } }, maxServices: 1 }));
+    const small = await startFake(new FastlyFake({ tokens: { [TOKEN]: { scope: "global" } }, maxServices: 1 }), { controls: true });
     try {
       const r = await fastlyServer.apply(creds(), input([H1, H2]), { ...ctx, endpoints: { ...ctx.endpoints, fastly: small.url }, concurrency: 1 });
       expect(r.hosts[0]!.outcome).toBe("pending");

@@ -17,7 +17,7 @@ let server: RunningFake;
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: server.url, keycdn: "http://127.0.0.1:1" }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
 });
 afterAll(() => server.close());

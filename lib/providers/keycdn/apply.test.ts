@@ -21,7 +21,7 @@ let server: RunningFake;
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: "http://127.0.0.1:1", keycdn: server.url }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
 });
 afterAll(() => server.close());
@@ -176,7 +176,7 @@ describe("KeyCDN apply errors", () => {
   });
 
   it("zone quota reached is translated", async () => {
-    const small = await startFake(new KeycdnFake({ keys: [KEY], maxZones: 1 }));
+    const small = await startFake(new KeycdnFake({ keys: [KEY], maxZones: 1 }), { controls: true });
     try {
       const r = await keycdnServer.apply(creds(), input([H1, H2]), { ...ctx, endpoints: { ...ctx.endpoints, keycdn: small.url }, concurrency: 1 });
       expect(r.hosts[0]!.outcome).toBe("created");

@@ -22,7 +22,7 @@ const accounts = { [KEY]: SECRET, [OTHER]: SECRET, [DENIED]: SECRET };
 let fakes: Awaited<ReturnType<typeof startCloudfrontFakes>>;
 
 beforeAll(async () => {
-  fakes = await startCloudfrontFakes({ accounts, deployAfter: { calls: 2 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
+  fakes = await startCloudfrontFakes({ controls: true, accounts, deployAfter: { calls: 2 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
 });
 afterAll(() => fakes.close());
 beforeEach(async () => {

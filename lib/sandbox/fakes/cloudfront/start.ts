@@ -16,6 +16,8 @@ export interface CloudfrontFakesOptions {
   /** Describes before the validation record appears (default 1). */
   recordAfterDescribes?: number;
   maxDistributions?: number;
+  /** Serve the /__sandbox/ control endpoints (tests and the e2e run). */
+  controls?: boolean;
 }
 
 export function createCloudfrontFakeApis(opts: CloudfrontFakesOptions): { acm: AcmFake; cloudfront: FakeApi } {
@@ -27,8 +29,8 @@ export function createCloudfrontFakeApis(opts: CloudfrontFakesOptions): { acm: A
 /** Starts both fakes on loopback (port 0 = any free port); used by tests and the e2e run. */
 export async function startCloudfrontFakes(opts: CloudfrontFakesOptions) {
   const apis = createCloudfrontFakeApis(opts);
-  const acm = await startFake(apis.acm, { port: opts.acmPort ?? 0 });
-  const cloudfront = await startFake(apis.cloudfront, { port: opts.cloudfrontPort ?? 0 });
+  const acm = await startFake(apis.acm, { port: opts.acmPort ?? 0, controls: opts.controls });
+  const cloudfront = await startFake(apis.cloudfront, { port: opts.cloudfrontPort ?? 0, controls: opts.controls });
   return {
     cloudfrontUrl: cloudfront.url,
     acmUrl: acm.url,

@@ -10,7 +10,7 @@ const fake = new FastlyFake({ readsPerState: 2, foreignDomains: ["ablink.taken.e
 let server: RunningFake;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
 });
 afterAll(() => server.close());
 beforeEach(() => fetch(`${server.url}/__sandbox/reset`, { method: "POST" }));

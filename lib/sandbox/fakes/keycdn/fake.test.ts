@@ -9,7 +9,7 @@ const fake = new KeycdnFake();
 let server: RunningFake;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
 });
 afterAll(() => server.close());
 beforeEach(() => fetch(`${server.url}/__sandbox/reset`, { method: "POST" }));
