@@ -32,4 +32,6 @@ export const e2eServerEnv: Record<string, string> = {
   VERIFY_HTTPS_PORT: String(VERIFY_PORTS.https),
   NODE_EXTRA_CA_CERTS: path.join(VERIFY_PKI_DIR, "ca.crt"),
   HSTS_PRELOAD_API_BASE_URL: `${local(VERIFY_PORTS.preload)}/api/v2`,
+  // Test-only: the in-app sandbox's fakes serve their /__sandbox/ controls (lib/sandbox/http-fake.ts).
+  SANDBOX_CONTROLS: "1",
 };

@@ -1,9 +1,9 @@
 // Starts every provider's fake on its fixed loopback port for the end-to-end run, and keeps them running
 // until Playwright stops this process. Run with: node --conditions=react-server --import tsx e2e/start-fakes.ts
-import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/providers/cloudflare/fake";
-import { startCloudfrontFakes } from "@/lib/providers/cloudfront/sandbox";
-import { FastlyFake } from "@/lib/providers/fastly/fake";
-import { KeycdnFake } from "@/lib/providers/keycdn/fake";
+import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
+import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
+import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
+import { KeycdnFake } from "@/lib/sandbox/fakes/keycdn/fake";
 import { startFake } from "@/lib/sandbox/http-fake";
 import { startWorld } from "@/lib/verify/testing/world";
 import {
@@ -54,6 +54,7 @@ async function startVerifyWorld() {
 async function main() {
   await startVerifyWorld();
   await startCloudfrontFakes({
+    controls: true,
     accounts: Object.fromEntries([E2E_AWS, CANARY_AWS, DENIED_AWS].map((a) => [a.accessKeyId, { secret: a.secretAccessKey, accountId: AWS_ACCOUNT_ID }])),
     cloudfrontPort: FAKE_PORTS.cloudfront,
     acmPort: FAKE_PORTS.acm,
@@ -70,10 +71,10 @@ async function main() {
     },
   });
   for (const zone of E2E_CLOUDFLARE_ZONES) cloudflare.addZone(zone, { acm: true });
-  await startFake(cloudflare, { port: FAKE_PORTS.cloudflare });
+  await startFake(cloudflare, { port: FAKE_PORTS.cloudflare, controls: true });
 
-  await startFake(new FastlyFake({ tokens: { [E2E_FASTLY_TOKEN]: { scope: "global" }, [CANARY_FASTLY_TOKEN]: { scope: "global" } } }), { port: FAKE_PORTS.fastly });
-  await startFake(new KeycdnFake({ keys: [E2E_KEYCDN_KEY, CANARY_KEYCDN_KEY] }), { port: FAKE_PORTS.keycdn });
+  await startFake(new FastlyFake({ tokens: { [E2E_FASTLY_TOKEN]: { scope: "global" }, [CANARY_FASTLY_TOKEN]: { scope: "global" } } }), { port: FAKE_PORTS.fastly, controls: true });
+  await startFake(new KeycdnFake({ keys: [E2E_KEYCDN_KEY, CANARY_KEYCDN_KEY] }), { port: FAKE_PORTS.keycdn, controls: true });
   console.log("fakes: listening on loopback");
 }
 

@@ -3,7 +3,7 @@ import * as z from "zod";
 
 /**
  * Environment settings, parsed once. Provider base URLs default to the real APIs (docs/contract.md#provider-api-base-urls);
- * the VERIFY_* settings are test-only and make the app warn at start when set.
+ * the VERIFY_* settings and SANDBOX_CONTROLS are test-only and make the app warn at start when set.
  */
 const url = z.url({ protocol: /^https?$/ });
 
@@ -18,6 +18,8 @@ const schema = z.object({
   VERIFY_ALLOW_LOOPBACK: z.enum(["0", "1"]).optional(),
   VERIFY_HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   VERIFY_HTTPS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** "1": the in-app sandbox's fakes serve their /__sandbox/ controls (lib/sandbox/http-fake.ts). */
+  SANDBOX_CONTROLS: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

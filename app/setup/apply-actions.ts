@@ -8,6 +8,7 @@ import { CDN_IDS, REGIONS, type CdnId, type PlanInput } from "@/lib/plan/types";
 import { hostRuleFor } from "@/lib/providers/host-rules";
 import { isUndoable, MAX_RESOURCES_PER_HOST, RESOURCE_KINDS } from "@/lib/providers/resource-kinds";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
+import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { takeProviderAction } from "@/lib/security/action-rate-limit";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import type { ApplyPreview, ApplyReport, UndoReport, UndoTarget } from "@/lib/providers/types";
@@ -66,7 +67,7 @@ async function connect(cdn: CdnId, account: z.infer<typeof accountSchema>): Prom
   if (!provider) return { ok: false, message: "Apply is not available for this CDN yet: use the manual values." };
   if (account.kind === "sandbox") {
     try {
-      return { ok: true, provider, ...(await provider.sandbox()) };
+      return { ok: true, provider, ...(await sandboxAccount(cdn)) };
     } catch {
       return { ok: false, message: "The sandbox could not start on this server. Use the manual values, or try again in a minute." };
     }

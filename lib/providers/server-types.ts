@@ -46,6 +46,4 @@ export interface ServerProvider<C> {
    * Re-running continues where a previous run stopped (a CloudFront distribution must deploy its disabling first).
    */
   undo(credentials: C, resources: UndoTarget[], ctx: ApplyContext): Promise<UndoReport>;
-  /** Starts the in-process fake once and returns credentials and endpoints that work against it. */
-  sandbox(): Promise<{ credentials: C; ctx: ApplyContext }>;
 }

@@ -10,7 +10,7 @@ const echo: FakeApi = {
 
 let fake: RunningFake;
 beforeAll(async () => {
-  fake = await startFake(echo, { host: "127.0.0.1" });
+  fake = await startFake(echo, { host: "127.0.0.1", controls: true });
 });
 afterAll(() => fake.close());
 
@@ -34,7 +34,7 @@ test("a fault with bodyIncludes answers only the requests that carry it, and the
 test("a drop-after-handling fault carries the request out, then loses the answer", async () => {
   let handled = 0;
   const counting: FakeApi = { operation: () => "CreateThing", handle: () => ({ status: 201, body: String(++handled) }), reset: () => {} };
-  const f = await startFake(counting, { host: "127.0.0.1" });
+  const f = await startFake(counting, { host: "127.0.0.1", controls: true });
   try {
     await fetch(`${f.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify([{ match: "CreateThing", status: 0, drop: "after-handling", times: 1 }]) });
     await expect(fetch(`${f.url}/things`, { method: "POST", body: "{}" })).rejects.toThrow();
@@ -42,6 +42,28 @@ test("a drop-after-handling fault carries the request out, then loses the answer
     expect(await (await fetch(`${f.url}/things`, { method: "POST", body: "{}" })).text()).toBe("2");
     const calls = (await (await fetch(`${f.url}/__sandbox/calls`)).json()) as FakeCall[];
     expect(calls.map((c) => c.fault)).toEqual(["dropped", undefined]);
+  } finally {
+    await f.close();
+  }
+});
+
+test("without controls, every /__sandbox/ path answers 404 and is neither an API call nor logged", async () => {
+  const seen: string[] = [];
+  const recording: FakeApi = { operation: (req) => (seen.push(req.path), "Any"), handle: () => ({ status: 200, body: "api" }), reset: () => seen.push("reset") };
+  const f = await startFake(recording, { host: "127.0.0.1" });
+  try {
+    const controls = [
+      fetch(`${f.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify([{ match: "Any", status: 500 }]) }),
+      fetch(`${f.url}/__sandbox/faults/clear`, { method: "POST" }),
+      fetch(`${f.url}/__sandbox/latency`, { method: "POST", body: JSON.stringify({ ms: 5000 }) }),
+      fetch(`${f.url}/__sandbox/reset`, { method: "POST" }),
+      fetch(`${f.url}/__sandbox/calls`),
+    ];
+    expect(await Promise.all(controls.map(async (r) => [(await r).status, await (await r).text()]))).toEqual(Array(5).fill([404, ""]));
+    expect(seen).toEqual([]);
+    // No fault was installed.
+    expect(await (await fetch(`${f.url}/things`)).text()).toBe("api");
+    expect(seen).toEqual(["/things"]);
   } finally {
     await f.close();
   }

@@ -4,8 +4,10 @@ import type { AddressInfo } from "node:net";
 
 /**
  * The harness every provider fake runs on: a loopback HTTP server with fault injection, shared by the
- * e2e run and the in-app sandbox. Control endpoints live under /__sandbox/ and are never part of a
- * provider's API:
+ * e2e run and the in-app sandbox. Control endpoints live under /__sandbox/, are never part of a
+ * provider's API, and exist only when the fake is started with `controls: true` (tests, the e2e run, and
+ * the in-app sandbox under the test-only SANDBOX_CONTROLS=1); otherwise every /__sandbox/ path answers 404
+ * and never reaches the provider's API or the call log:
  *   POST /__sandbox/faults   [{ match, status, times?, retryAfter?, body?, contentType?, delayMs?, bodyIncludes?, drop? }]
  *                            `match` is a substring of "METHOD /path" or of the operation name
  *   POST /__sandbox/faults/clear  drops the faults not yet used (state is kept)
@@ -69,7 +71,14 @@ export interface RunningFake {
 
 const MAX_BODY = 1024 * 1024;
 
-export async function startFake(api: FakeApi, opts: { port?: number; host?: string } = {}): Promise<RunningFake> {
+export interface StartFakeOptions {
+  port?: number;
+  host?: string;
+  /** Serve the /__sandbox/ control endpoints (faults, latency, reset, call log). Test-only. */
+  controls?: boolean;
+}
+
+export async function startFake(api: FakeApi, opts: StartFakeOptions = {}): Promise<RunningFake> {
   let faults: Fault[] = [];
   let latencyMs = 0;
   let calls: FakeCall[] = [];
@@ -89,6 +98,7 @@ export async function startFake(api: FakeApi, opts: { port?: number; host?: stri
     const fr: FakeRequest = { method: req.method ?? "GET", path: u.pathname, query: u.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
 
     if (fr.path.startsWith("/__sandbox/")) {
+      if (!opts.controls) return res.writeHead(404).end();
       const send = (status: number, value: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
       if (fr.path === "/__sandbox/faults" && fr.method === "POST") {
         faults = faults.concat(JSON.parse(fr.body || "[]") as Fault[]);

@@ -1,15 +1,16 @@
 import "server-only";
 import type { CdnId, PlanInput } from "@/lib/plan/types";
 import { cloudflareServer } from "@/lib/providers/cloudflare/apply";
-import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/providers/cloudflare/fake";
-import { cloudfrontServer, startCloudfrontFakes } from "@/lib/providers/cloudfront/apply";
+import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
+import { cloudfrontServer } from "@/lib/providers/cloudfront/apply";
+import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
 import { listCertificates } from "@/lib/providers/cloudfront/certificates";
 import { createClients } from "@/lib/providers/cloudfront/client";
 import { listDistributions } from "@/lib/providers/cloudfront/distributions";
 import { fastlyServer } from "@/lib/providers/fastly/apply";
-import { FastlyFake } from "@/lib/providers/fastly/fake";
+import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 import { keycdnServer } from "@/lib/providers/keycdn/apply";
-import { KeycdnFake } from "@/lib/providers/keycdn/fake";
+import { KeycdnFake } from "@/lib/sandbox/fakes/keycdn/fake";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import { startFake, type FakeCall, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
 
@@ -72,7 +73,7 @@ function controls(urls: string[], afterReset?: () => void) {
 export async function cloudfrontHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
   const KEY = "AKIAHARNESSTESTKEY01";
   const SECRET = "harnessTestSecret/0000000000000000000000";
-  const fakes = await startCloudfrontFakes({ accounts: { [KEY]: SECRET }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1, maxDistributions: 1000 });
+  const fakes = await startCloudfrontFakes({ controls: true, accounts: { [KEY]: SECRET }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1, maxDistributions: 1000 });
   const credentials = { accessKeyId: KEY, secretAccessKey: SECRET };
   const ctx = ctxFor({ cloudfront: fakes.cloudfrontUrl, acm: fakes.acmUrl }, opts);
   return {
@@ -98,7 +99,7 @@ export async function cloudfrontHarness(opts: HarnessOptions = {}): Promise<Prov
 }
 
 async function single(fake: CloudflareFake | FastlyFake | KeycdnFake, endpoint: keyof ApplyContext["endpoints"], opts: HarnessOptions, path = "", afterReset?: () => void) {
-  const running: RunningFake = await startFake(fake);
+  const running: RunningFake = await startFake(fake, { controls: true });
   afterReset?.();
   return { ctx: ctxFor({ [endpoint]: `${running.url}${path}` }, opts), ...controls([running.url], afterReset), close: running.close };
 }

@@ -4,7 +4,7 @@ import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
 import type { PlanInput } from "@/lib/plan/types";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { cloudflareServer } from "./apply";
-import { CloudflareFake } from "./fake";
+import { CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 import { hostExpression, ruleDescription } from "./settings";
 
 // What apply does with a certificate pack that names the host, for each of the 21 pack statuses
@@ -21,7 +21,7 @@ const fake = new CloudflareFake({ readsUntilActive: 1000 });
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  running = await startFake(fake);
+  running = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 0, maxRetryDelayMs: 20 };
 });
 afterAll(() => running.close());

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFake, type FakeRequest, type RunningFake } from "@/lib/sandbox/http-fake";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { cloudflareServer } from "./apply";
-import { CloudflareFake } from "./fake";
+import { CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 
 // DNS record edits send complete bodies built from the record as read (docs/providers/cloudflare.md#dns-record-edits).
 
@@ -23,7 +23,7 @@ const fake = new RecordingFake({ readsUntilActive: 1 });
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  running = await startFake(fake);
+  running = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 0, maxRetryDelayMs: 20 };
 });
 afterAll(() => running.close());

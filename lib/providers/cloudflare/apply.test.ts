@@ -5,7 +5,7 @@ import type { ApplyReport } from "@/lib/providers/types";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { cloudflareServer } from "./apply";
-import { CloudflareFake, type TokenPermissions } from "./fake";
+import { CloudflareFake, type TokenPermissions } from "@/lib/sandbox/fakes/cloudflare/fake";
 
 // apply, preview and status against the loopback fake (wire-faithful Cloudflare v4, see fake.test.ts).
 
@@ -45,7 +45,7 @@ function outcomes(report: ApplyReport) {
 }
 
 beforeAll(async () => {
-  running = await startFake(fake);
+  running = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 2, maxRetryDelayMs: 20, concurrency: 4 };
 });
 afterAll(() => running.close());
@@ -407,17 +407,5 @@ describe("Cloudflare apply", () => {
     expect(text).toContain("Cloudflare refused to order a certificate for ablink.x.level-ex.com: bad request from Bearer [redacted] (token [redacted])");
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain(TOKEN.slice(8, 30));
-  });
-});
-
-describe("Cloudflare sandbox", () => {
-  it("starts the fake once and applies against zones it creates on demand", async () => {
-    const { credentials, ctx: sandboxCtx } = await cloudflareServer.sandbox();
-    const again = await cloudflareServer.sandbox();
-    expect(again.ctx.endpoints.cloudflare).toBe(sandboxCtx.endpoints.cloudflare);
-    expect(new URL(sandboxCtx.endpoints.cloudflare).hostname).toBe("127.0.0.1");
-    const report = await cloudflareServer.apply(credentials, { hosts: ["ablink.x.sandbox-example.com"], region: "global" }, sandboxCtx);
-    expect(report.hosts[0]).toMatchObject({ outcome: "pending" });
-    expect(report.hosts[0]?.resources.map((r) => r.kind)).toEqual(["DNS record", "Advanced certificate", "Configuration Rule"]);
   });
 });

@@ -1,7 +1,5 @@
 import "server-only";
 import { mapWithConcurrency } from "@/lib/async";
-import { endpointsFromEnv } from "@/lib/env";
-import { ensureFake } from "@/lib/sandbox/registry";
 import type { DnsRecord, PlanInput } from "@/lib/plan/types";
 import { isComplete, type ApplyPreview, type ApplyReport, type HostApplyResult, type HostOutcome, type HostPreview, type ProviderError, type ResourceRef } from "@/lib/providers/types";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
@@ -9,7 +7,6 @@ import { DEFAULT_HOST_CONCURRENCY } from "@/lib/providers/server-types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { CfPack, CfRecord, CfRule } from "./client";
 import { missingPermission, toProviderError } from "./errors";
-import { ALL_PERMISSIONS, CloudflareFake } from "./fake";
 import { OPTION } from "./labels";
 import { cloudflareCredentials, type CloudflareCredentials } from "./schema";
 import { cloudflareUndo } from "./undo";
@@ -289,20 +286,6 @@ async function status(credentials: CloudflareCredentials, input: PlanInput, ctx:
   return { cdn: "cloudflare", hosts, complete: isComplete(hosts) };
 }
 
-/** The sandbox token: not a secret, it only opens the in-process fake. */
-export const SANDBOX_TOKEN = "sandbox-cloudflare-token-not-a-secret-000";
-
-const SANDBOX_READS_UNTIL_ACTIVE = 2;
-
-async function sandbox(): Promise<{ credentials: CloudflareCredentials; ctx: ApplyContext }> {
-  // Zones appear for any registrable domain the sandbox is asked about, with Advanced Certificate Manager.
-  const fake = await ensureFake("cloudflare", () => new CloudflareFake({ autoCreateZones: true, readsUntilActive: SANDBOX_READS_UNTIL_ACTIVE, tokens: { [SANDBOX_TOKEN]: { permissions: { ...ALL_PERMISSIONS } } } }));
-  return {
-    credentials: { apiToken: SANDBOX_TOKEN },
-    ctx: { endpoints: { ...endpointsFromEnv(), cloudflare: fake.url }, maxRetries: 2, maxRetryDelayMs: 1000 },
-  };
-}
-
 export const cloudflareServer: ServerProvider<CloudflareCredentials> = {
   id: "cloudflare",
   credentialsSchema: cloudflareCredentials,
@@ -310,5 +293,4 @@ export const cloudflareServer: ServerProvider<CloudflareCredentials> = {
   apply,
   status,
   undo: cloudflareUndo,
-  sandbox,
 };

@@ -4,7 +4,7 @@ import type { ApplyContext } from "@/lib/providers/server-types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { createdTargets } from "@/lib/providers/undo-targets";
 import { cloudflareServer } from "./apply";
-import { CloudflareFake } from "./fake";
+import { CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 
 // A create whose answer is lost on the way back: Cloudflare made the record or ordered the certificate, the
 // client saw only a dropped connection. Apply must report it as created by this run, so that undo removes
@@ -44,7 +44,7 @@ function ids(zone: ReturnType<CloudflareFake["state"]>): string[] {
 }
 
 beforeAll(async () => {
-  running = await startFake(fake);
+  running = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 1, maxRetryDelayMs: 20, concurrency: 4 };
 });
 afterAll(() => running.close());

@@ -5,7 +5,7 @@ import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
 import { cloudflareServer } from "./apply";
-import { CloudflareFake } from "./fake";
+import { CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 import { RECORD_COMMENT } from "./settings";
 
 const TOKEN = "cf-undo-token-Zq8Xv3Lm9Tp2Rk7Wn4Hy6Bc1Df5Gj0K";
@@ -26,7 +26,7 @@ const calls = async () => (await (await fetch(`${running.url}/__sandbox/calls`))
 const writes = async () => (await calls()).filter((c) => WRITES.has(c.method)).map((c) => c.op);
 
 beforeAll(async () => {
-  running = await startFake(fake);
+  running = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 1, maxRetryDelayMs: 20, concurrency: 4 };
 });
 afterAll(() => running.close());

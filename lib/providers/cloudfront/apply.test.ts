@@ -3,7 +3,8 @@ import { CloudFrontClient, CreateDistributionCommand, type DistributionConfig } 
 import { ACMClient, DescribeCertificateCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import type { PlanInput } from "@/lib/plan/types";
-import { cloudfrontServer, startCloudfrontFakes } from "./apply";
+import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
+import { cloudfrontServer } from "./apply";
 import { distributionConfig } from "./distribution-config";
 import { AwsCallError, scrub, translateError } from "./errors";
 import type { CloudfrontCredentials } from "./schema";
@@ -25,6 +26,7 @@ let ctx: ApplyContext;
 
 beforeAll(async () => {
   fakes = await startCloudfrontFakes({
+    controls: true,
     accounts: { [KEY]: SECRET, [OTHER]: SECRET, [DENIED]: SECRET, [EXPIRED]: SECRET, [CANARY.accessKeyId]: CANARY.secretAccessKey },
     deployAfter: { calls: 1 },
     issueAfterDescribes: 1,
@@ -169,7 +171,7 @@ describe("cloudfrontServer.apply against the fakes", () => {
   });
 
   it("translates the distribution quota", async () => {
-    const full = await startCloudfrontFakes({ accounts: { [KEY]: SECRET }, maxDistributions: 0, issueAfterDescribes: 0, recordAfterDescribes: 0 });
+    const full = await startCloudfrontFakes({ controls: true, accounts: { [KEY]: SECRET }, maxDistributions: 0, issueAfterDescribes: 0, recordAfterDescribes: 0 });
     try {
       const fullCtx = { ...ctx, endpoints: { ...ctx.endpoints, cloudfront: full.cloudfrontUrl, acm: full.acmUrl } };
       await cloudfrontServer.apply(creds(), input(A), fullCtx);
@@ -236,16 +238,5 @@ describe("errors", () => {
       message: "Could not reach AWS (ECONNREFUSED).",
       action: "Check that this server can reach AWS (or the configured CLOUDFRONT_ENDPOINT / ACM_ENDPOINT), then try again.",
     });
-  });
-});
-
-describe("cloudfrontServer.sandbox", () => {
-  it("returns working fake credentials and endpoints on loopback", async () => {
-    const { credentials, ctx: sandboxCtx } = await cloudfrontServer.sandbox();
-    expect(cloudfrontServer.credentialsSchema.parse(credentials)).toEqual(credentials);
-    expect(sandboxCtx.endpoints.cloudfront).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(sandboxCtx.endpoints.acm).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const report = await cloudfrontServer.apply(credentials, input("ablink.sandbox.example.com"), sandboxCtx);
-    expect([report.hosts[0]?.outcome, report.hosts[0]?.records.length]).toEqual(["pending", 1]);
   });
 });

@@ -23,12 +23,9 @@ import { differences } from "./differences";
 import { distributionConfig, newCallerReference } from "./distribution-config";
 import { createDistribution, DEPLOYED, deploymentWords, distributionConfigOf, listDistributions, servingAlias } from "./distributions";
 import { codeOf, STALE_CERTIFICATE, translateError } from "./errors";
-import { cloudfrontSandbox } from "./sandbox";
 import { CERTIFICATE_REGION, REQUEST_CERTIFICATE_PER_SECOND } from "./settings";
 import { cloudfrontCredentials, type CloudfrontCredentials } from "./schema";
 import { cloudfrontUndo } from "./undo";
-
-export { startCloudfrontFakes } from "./sandbox";
 
 /**
  * CloudFront apply, per host: a distribution that already serves the host is adopted as it is (its
@@ -238,5 +235,4 @@ export const cloudfrontServer: ServerProvider<CloudfrontCredentials> = {
       clients.acm.destroy();
     }
   },
-  sandbox: cloudfrontSandbox,
 };

@@ -3,7 +3,8 @@ import { NextRequest } from "next/server";
 import { parseHostnamesInput } from "@/lib/chart";
 import { parsePlanQuery } from "@/lib/plan/query";
 import { hostRuleFor } from "@/lib/providers/host-rules";
-import { cloudfrontServer, startCloudfrontFakes } from "./apply";
+import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
+import { cloudfrontServer } from "./apply";
 
 /**
  * ACM takes at most 64 characters as a certificate's first name (docs/providers/cloudfront.md#64-octets), so

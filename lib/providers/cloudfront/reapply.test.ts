@@ -6,7 +6,8 @@ import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { ApplyReport, UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
 import type { FakeCall, Fault } from "@/lib/sandbox/http-fake";
-import { cloudfrontServer, startCloudfrontFakes } from "./apply";
+import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
+import { cloudfrontServer } from "./apply";
 import { distributionConfig, newCallerReference } from "./distribution-config";
 import type { CloudfrontCredentials } from "./schema";
 
@@ -26,7 +27,7 @@ let fakes: Awaited<ReturnType<typeof startCloudfrontFakes>>;
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  fakes = await startCloudfrontFakes({ accounts: { [KEY]: { secret: SECRET, accountId: "111122223333" } }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
+  fakes = await startCloudfrontFakes({ controls: true, accounts: { [KEY]: { secret: SECRET, accountId: "111122223333" } }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
   const unused = "http://127.0.0.1:9";
   ctx = { endpoints: { cloudfront: fakes.cloudfrontUrl, acm: fakes.acmUrl, cloudflare: unused, fastly: unused, keycdn: unused }, maxRetries: 2, maxRetryDelayMs: 50 };
 });

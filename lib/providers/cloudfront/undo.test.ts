@@ -5,7 +5,8 @@ import type { ApplyContext } from "@/lib/providers/server-types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
-import { cloudfrontServer, startCloudfrontFakes } from "./apply";
+import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
+import { cloudfrontServer } from "./apply";
 import { distributionConfig } from "./distribution-config";
 import type { CloudfrontCredentials } from "./schema";
 
@@ -24,6 +25,7 @@ let ctx: ApplyContext;
 beforeAll(async () => {
   // Same account for both keys: the denied key sees what the good key created.
   fakes = await startCloudfrontFakes({
+    controls: true,
     accounts: { [KEY]: { secret: SECRET, accountId: "111122223333" }, [DENIED]: { secret: SECRET, accountId: "111122223333" } },
     deployAfter: { calls: 1 },
     issueAfterDescribes: 1,

@@ -5,7 +5,7 @@ import type { ApplyContext } from "@/lib/providers/server-types";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { fastlyServer } from "./apply";
 import { FastlyClient } from "./client";
-import { FastlyFake } from "./fake";
+import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 import { serviceName } from "./settings";
 
 const TOKEN = "goodFastlyToken00000000000000001";
@@ -24,7 +24,7 @@ let server: RunningFake;
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: server.url, keycdn: "http://127.0.0.1:1" }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
 });
 afterAll(() => server.close());
@@ -39,14 +39,6 @@ const WRITES = ["CreateService", "CloneVersion", "CreateDomain", "CreateBackend"
 describe("Fastly apply against the fake", () => {
   it("is registered as a server provider", () => {
     expect(SERVER_PROVIDERS.fastly).toBe(fastlyServer);
-  });
-
-  it("sandbox() starts its own fake and apply works against it", async () => {
-    const { credentials, ctx: sandboxCtx } = await fastlyServer.sandbox();
-    expect(fastlyServer.credentialsSchema.safeParse(credentials).success).toBe(true);
-    expect(sandboxCtx.endpoints.fastly).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const r = await fastlyServer.apply(credentials, input(["ablink.sandbox.example.com"]), sandboxCtx);
-    expect(r.hosts[0]!.error).toBeUndefined();
   });
 
   it("creates service, version, domain, backend, settings and subscription, then reports challenge and CNAME", async () => {
@@ -242,7 +234,7 @@ describe("Fastly apply errors", () => {
   });
 
   it("quota reached is translated", async () => {
-    const small = await startFake(new FastlyFake({ tokens: { [TOKEN]: { scope: "global" } }, maxServices: 1 }));
+    const small = await startFake(new FastlyFake({ tokens: { [TOKEN]: { scope: "global" } }, maxServices: 1 }), { controls: true });
     try {
       const r = await fastlyServer.apply(creds(), input([H1, H2]), { ...ctx, endpoints: { ...ctx.endpoints, fastly: small.url }, concurrency: 1 });
       expect(r.hosts[0]!.outcome).toBe("pending");

@@ -1,7 +1,5 @@
 import "server-only";
-import { endpointsFromEnv } from "@/lib/env";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
-import { ensureFake } from "@/lib/sandbox/registry";
 import type { PlanInput } from "@/lib/plan/types";
 import { runPreview, runReport } from "@/lib/providers/apply-common";
 import { ProviderFailure } from "@/lib/providers/http-client";
@@ -11,7 +9,6 @@ import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { FastlyClient } from "./client";
 import type { FastlyBackend, FastlyService, FastlySettings, TlsConfiguration, TlsSubscription } from "./shapes";
 import { translateFastlyError } from "./errors";
-import { FASTLY_SANDBOX_TOKEN, FastlyFake } from "./fake";
 import { challengeRecord, linkRecord } from "./plan";
 import { fastlyCredentials, type FastlyCredentials } from "./schema";
 import { requireWriteScope } from "./token";
@@ -303,10 +300,5 @@ export const fastlyServer: ServerProvider<FastlyCredentials> = {
 
   undo(credentials, resources, ctx) {
     return fastlyUndo(client(credentials, ctx), resources, ctx);
-  },
-
-  async sandbox() {
-    const fake = await ensureFake("fastly", () => new FastlyFake());
-    return { credentials: { apiToken: FASTLY_SANDBOX_TOKEN }, ctx: { endpoints: { ...endpointsFromEnv(), fastly: fake.url } } };
   },
 };

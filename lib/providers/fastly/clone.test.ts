@@ -3,7 +3,7 @@ import { startFake, type Fault, type FakeCall, type RunningFake } from "@/lib/sa
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { fastlyServer } from "./apply";
 import { FastlyClient } from "./client";
-import { FastlyFake } from "./fake";
+import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 
 /**
  * `PUT …/version/{v}/clone` makes a new version every time Fastly carries it out, so a clone whose answer
@@ -17,7 +17,7 @@ let server: RunningFake;
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: server.url, keycdn: "http://127.0.0.1:1" }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
 });
 afterAll(() => server.close());

@@ -3,7 +3,7 @@ import { startFake, type Fault, type FakeCall, type RunningFake } from "@/lib/sa
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { fastlyServer } from "./apply";
-import { FastlyFake } from "./fake";
+import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 
 /**
  * Every create apply sends is a new object each time Fastly carries it out, so after an answer that leaves
@@ -18,7 +18,7 @@ let server: RunningFake;
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: server.url, keycdn: "http://127.0.0.1:1" }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
 });
 afterAll(() => server.close());

@@ -6,7 +6,7 @@ import type { UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
 import { fastlyServer } from "./apply";
 import { FastlyClient } from "./client";
-import { FastlyFake } from "./fake";
+import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 import { serviceName } from "./settings";
 
 const TOKEN = "undoFastlyToken00000000000000001";
@@ -19,7 +19,7 @@ let server: RunningFake;
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: server.url, keycdn: "http://127.0.0.1:1" }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
 });
 afterAll(() => server.close());

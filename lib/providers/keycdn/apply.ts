@@ -1,7 +1,5 @@
 import "server-only";
-import { endpointsFromEnv } from "@/lib/env";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
-import { ensureFake } from "@/lib/sandbox/registry";
 import type { PlanInput } from "@/lib/plan/types";
 import { runPreview, runReport } from "@/lib/providers/apply-common";
 import { ProviderFailure } from "@/lib/providers/http-client";
@@ -10,7 +8,6 @@ import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/provider
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { KeycdnClient, type KeycdnAlias, type KeycdnZone } from "./client";
 import { translateKeycdnError } from "./errors";
-import { KEYCDN_SANDBOX_KEY, KeycdnFake } from "./fake";
 import { LABELS, SETTING_LABEL } from "./labels";
 import { linkRecord, resolveTarget, targetHint } from "./plan";
 import { keycdnInfo } from "./info";
@@ -219,10 +216,5 @@ export const keycdnServer: ServerProvider<KeycdnCredentials> = {
 
   undo(credentials, resources, ctx) {
     return keycdnUndo(client(credentials, ctx), resources, ctx);
-  },
-
-  async sandbox() {
-    const fake = await ensureFake("keycdn", () => new KeycdnFake());
-    return { credentials: { apiKey: KEYCDN_SANDBOX_KEY }, ctx: { endpoints: { ...endpointsFromEnv(), keycdn: fake.url } } };
   },
 };

@@ -6,7 +6,7 @@ import type { UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
 import { keycdnServer } from "./apply";
 import { KeycdnClient } from "./client";
-import { KeycdnFake } from "./fake";
+import { KeycdnFake } from "@/lib/sandbox/fakes/keycdn/fake";
 import { zoneName } from "./settings";
 
 const KEY = "sk_test_keycdn_undo_000000000001";
@@ -18,7 +18,7 @@ let server: RunningFake;
 let ctx: ApplyContext;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
   ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: "http://127.0.0.1:1", keycdn: server.url }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
 });
 afterAll(() => server.close());

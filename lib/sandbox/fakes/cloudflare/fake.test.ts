@@ -31,7 +31,7 @@ async function apiError(p: Promise<unknown>): Promise<InstanceType<typeof Cloudf
 }
 
 beforeAll(async () => {
-  fake = await startFake(api);
+  fake = await startFake(api, { controls: true });
 });
 afterAll(() => fake.close());
 beforeEach(async () => {
@@ -248,7 +248,7 @@ describe("Cloudflare fake, driven by the official SDK", () => {
 
   it("auto-creates zones for registrable domains only, in sandbox mode", async () => {
     const sandbox = new CloudflareFake({ autoCreateZones: true });
-    const running = await startFake(sandbox);
+    const running = await startFake(sandbox, { controls: true });
     try {
       sandbox.addToken(TOKEN);
       const client = new Cloudflare({ apiToken: TOKEN, apiKey: null, apiEmail: null, baseURL: running.url, maxRetries: 0, logLevel: "off" });

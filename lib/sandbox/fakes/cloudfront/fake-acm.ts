@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
 import { accessDeniedMessage, authenticate, type Caller, type FakeAccounts } from "./fake-auth";
-import { ACM_FIRST_NAME_MAX_LENGTH } from "./settings";
+import { ACM_FIRST_NAME_MAX_LENGTH } from "@/lib/providers/cloudfront/settings";
 
 /**
  * AWS Certificate Manager as @aws-sdk/client-acm speaks it: JSON 1.1, `POST /`, the operation in

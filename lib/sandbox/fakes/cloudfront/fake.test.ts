@@ -10,8 +10,8 @@ import {
   type DistributionConfig,
 } from "@aws-sdk/client-cloudfront";
 import { ACMClient, DeleteCertificateCommand, DescribeCertificateCommand, ListCertificatesCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
-import { distributionConfig as readOnlyConfig, newCallerReference } from "./distribution-config";
-import { startCloudfrontFakes } from "./sandbox";
+import { distributionConfig as readOnlyConfig, newCallerReference } from "@/lib/providers/cloudfront/distribution-config";
+import { startCloudfrontFakes } from "./start";
 
 const KEY = "AKIAFAKETESTKEY00001";
 const SECRET = "fakeTestSecret/0000000000000000000000000";
@@ -22,7 +22,7 @@ const accounts = { [KEY]: SECRET, [OTHER]: SECRET, [DENIED]: SECRET };
 let fakes: Awaited<ReturnType<typeof startCloudfrontFakes>>;
 
 beforeAll(async () => {
-  fakes = await startCloudfrontFakes({ accounts, deployAfter: { calls: 2 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
+  fakes = await startCloudfrontFakes({ controls: true, accounts, deployAfter: { calls: 2 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
 });
 afterAll(() => fakes.close());
 beforeEach(async () => {

@@ -12,9 +12,9 @@ import {
 } from "@aws-sdk/client-cloudfront";
 import { ACMClient, DeleteCertificateCommand, DescribeCertificateCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
 import { startFake, type FakeCall } from "@/lib/sandbox/http-fake";
-import { distributionConfig, newCallerReference } from "./distribution-config";
+import { distributionConfig, newCallerReference } from "@/lib/providers/cloudfront/distribution-config";
 import { fakeAcm } from "./fake-acm";
-import { startCloudfrontFakes } from "./sandbox";
+import { startCloudfrontFakes } from "./start";
 
 /**
  * The fakes' idempotency rules, through the SDK as apply sends them: CloudFront's CallerReference (never twice
@@ -30,7 +30,7 @@ const TAG = { Key: "created-by", Value: "ssl-click-tracking-wizard" };
 
 let fakes: Awaited<ReturnType<typeof startCloudfrontFakes>>;
 beforeAll(async () => {
-  fakes = await startCloudfrontFakes({ accounts: { [KEY]: SECRET, [OTHER]: SECRET }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
+  fakes = await startCloudfrontFakes({ controls: true, accounts: { [KEY]: SECRET, [OTHER]: SECRET }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
 });
 afterAll(() => fakes.close());
 beforeEach(async () => {
@@ -148,7 +148,7 @@ describe("CloudFront fake: tags", () => {
 describe("ACM fake: IdempotencyToken and the first name's length", () => {
   it("answers a token seen within the hour with the same ARN, even once that certificate is deleted", async () => {
     let clock = Date.UTC(2026, 0, 1);
-    const running = await startFake(fakeAcm({ accounts: { [KEY]: SECRET }, now: () => clock }));
+    const running = await startFake(fakeAcm({ accounts: { [KEY]: SECRET }, now: () => clock }), { controls: true });
     try {
       const client = new ACMClient({ region: "us-east-1", endpoint: running.url, credentials: credentials(), maxAttempts: 1 });
       const request = () => client.send(new RequestCertificateCommand({ DomainName: HOST, ValidationMethod: "DNS", IdempotencyToken: "sameToken" }));

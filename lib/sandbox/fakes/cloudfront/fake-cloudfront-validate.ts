@@ -1,7 +1,7 @@
 import "server-only";
 import { certificateNameCovers } from "@/lib/hostnames";
 import { child, items, strings, text, walk, type XmlObject, type XmlValue } from "./fake-xml";
-import { ALLOWED_METHODS, CACHED_METHODS, CERTIFICATE_REGION } from "./settings";
+import { ALLOWED_METHODS, CACHED_METHODS, CERTIFICATE_REGION } from "@/lib/providers/cloudfront/settings";
 
 /**
  * The checks CloudFront makes on a DistributionConfig that apply can trip over, with the real error

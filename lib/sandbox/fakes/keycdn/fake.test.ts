@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
-import { KeycdnClient } from "./client";
+import { KeycdnClient } from "@/lib/providers/keycdn/client";
 import { KEYCDN_SANDBOX_KEY, KeycdnFake } from "./fake";
 
 /** The fake speaks KeyCDN's wire format: checked with raw fetch, then driven through the client. */
@@ -9,7 +9,7 @@ const fake = new KeycdnFake();
 let server: RunningFake;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
 });
 afterAll(() => server.close());
 beforeEach(() => fetch(`${server.url}/__sandbox/reset`, { method: "POST" }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
-import { FastlyClient } from "./client";
+import { FastlyClient } from "@/lib/providers/fastly/client";
 import { FASTLY_SANDBOX_TOKEN, FastlyFake } from "./fake";
 
 /** The fake speaks Fastly's wire format: checked with raw fetch, then driven through the client. */
@@ -10,7 +10,7 @@ const fake = new FastlyFake({ readsPerState: 2, foreignDomains: ["ablink.taken.e
 let server: RunningFake;
 
 beforeAll(async () => {
-  server = await startFake(fake);
+  server = await startFake(fake, { controls: true });
 });
 afterAll(() => server.close());
 beforeEach(() => fetch(`${server.url}/__sandbox/reset`, { method: "POST" }));
