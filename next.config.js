@@ -7,8 +7,9 @@ const nextConfig = {
   // No X-Powered-By. Every other security header is set in one place: proxy.ts (lib/security/headers.ts).
   poweredByHeader: false,
   reactStrictMode: true,
-  // The AWS and Cloudflare SDKs run only in server actions; keep them out of the bundler.
-  serverExternalPackages: ["@aws-sdk/client-cloudfront", "@aws-sdk/client-acm", "cloudflare"],
+  // The AWS and Cloudflare SDKs run only in server actions, the Redis client only on the server (lib/store):
+  // keep them out of the bundler.
+  serverExternalPackages: ["@aws-sdk/client-cloudfront", "@aws-sdk/client-acm", "cloudflare", "ioredis"],
   // Server actions take credentials and hostnames, a few kB: refuse anything much larger. proxy.ts answers
   // 413 first when Content-Length says so; this catches bodies without one.
   experimental: {

@@ -12,6 +12,12 @@ export const FAKE_PORTS = { cloudfront: FAKE_BASE, acm: FAKE_BASE + 1, cloudflar
  * them with the verifier's test-only settings (README, Testing), so no verification leaves 127.0.0.1.
  */
 export const VERIFY_PORTS = { dns: FAKE_BASE + 10, https: FAKE_BASE + 11, http: FAKE_BASE + 12, preload: FAKE_BASE + 13 } as const;
+/**
+ * The scale-out spec's own servers (e2e/scale-out.spec.ts starts and stops them): one redis-server and two
+ * more instances of the app sharing it through REDIS_URL.
+ */
+export const SCALE_OUT_PORTS = { redis: FAKE_BASE + 20, apps: [FAKE_BASE + 21, FAKE_BASE + 22] } as const;
+
 /** Certificates generated at start-up with openssl; the app trusts the CA through NODE_EXTRA_CA_CERTS. */
 export const VERIFY_PKI_DIR = path.join(__dirname, "..", ".e2e", "verify-pki");
 

@@ -3,9 +3,38 @@ import * as z from "zod";
 
 /**
  * Environment settings, parsed once. Provider base URLs default to the real APIs (docs/contract.md#provider-api-base-urls);
- * the VERIFY_* settings and SANDBOX_CONTROLS are test-only and make the app warn at start when set.
+ * the VERIFY_* settings and SANDBOX_CONTROLS are test-only and make the app warn at start when set; REDIS_URL
+ * chooses where shared state is kept (lib/store).
  */
 const url = z.url({ protocol: /^https?$/ });
+
+const REDIS_URL_FORM = "redis://[:password@]host[:port][/db] or rediss:// for TLS";
+
+/** What is wrong with a REDIS_URL, in words that never repeat it (it may hold a password). */
+function redisUrlProblem(value: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    parsed = new URL("invalid:");
+  }
+  if (!/^rediss?:$/.test(parsed.protocol)) return `must be a redis:// or rediss:// URL (${REDIS_URL_FORM})`;
+  if (parsed.hostname === "") return `names no host (${REDIS_URL_FORM})`;
+  if (!/^(\/\d*)?$/.test(parsed.pathname)) return `the path must be a database number such as /0 (${REDIS_URL_FORM})`;
+  return undefined;
+}
+
+/** Unset or empty: shared state stays in this process's memory (lib/store). */
+const redisUrl = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = redisUrlProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .optional(),
+);
 
 const schema = z.object({
   CLOUDFRONT_ENDPOINT: url.optional(),
@@ -20,6 +49,7 @@ const schema = z.object({
   VERIFY_HTTPS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** "1": the in-app sandbox's fakes serve their /__sandbox/ controls (lib/sandbox/http-fake.ts). */
   SANDBOX_CONTROLS: z.enum(["0", "1"]).optional(),
+  REDIS_URL: redisUrl,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -27,14 +57,17 @@ export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  return (cached ??= parseEnv(process.env));
+}
+
+/** The settings in `source`; throws one message naming every bad variable (never its value: REDIS_URL may hold a password). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment settings: ${problems}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /** Base URLs the provider clients use: real APIs unless overridden. */

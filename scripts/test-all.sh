@@ -14,11 +14,12 @@ if [ "$(cat node_modules/.lock-sha 2>/dev/null)" != "$lock_sha" ]; then
   npm ci --no-audit --no-fund
   echo "$lock_sha" > node_modules/.lock-sha
 fi
+# Debian's Chromium and redis-server, when missing: the unit tests start redis-server, the browser tests both.
+step "system packages"; node scripts/ensure-system-packages.mjs
 step "typecheck"; npx tsc --noEmit
 step "lint"; npx eslint . --max-warnings 0
 step "unit"; npx vitest run
 step "build"; npx next build
 step "budgets: first-load JavaScript"; node scripts/budgets.mjs
-step "chromium"; node scripts/ensure-chromium.mjs
 step "end-to-end"; npx playwright test
 step "budgets: Lighthouse"; node scripts/lighthouse.mjs

@@ -6,7 +6,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded
 
 const { applyAction, previewAction, statusAction } = await import("./apply-actions");
 
-beforeEach(() => providerActionLimiter.reset());
+beforeEach(() => providerActionLimiter.forget(clientIp));
 
 describe("provider server actions", () => {
   it("are rate-limited per client before any input is read", async () => {

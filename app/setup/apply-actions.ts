@@ -82,7 +82,7 @@ async function connect(cdn: CdnId, account: z.infer<typeof accountSchema>): Prom
 }
 
 async function run<T extends ApplyPreview | ApplyReport>(raw: unknown, operation: Operation): Promise<ActionResult<T>> {
-  const take = takeProviderAction(await headers());
+  const take = await takeProviderAction(await headers());
   if (!take.ok) return { ok: false, message: `Too many requests from this browser; try again in ${take.retryAfterSeconds} s.` };
   const parsed = request.safeParse(raw);
   if (!parsed.success) return { ok: false, message: MALFORMED };
@@ -134,7 +134,7 @@ export async function statusAction(raw: unknown): Promise<ActionResult<ApplyRepo
  * that each resource carries apply's marker before it removes anything.
  */
 export async function undoAction(raw: unknown): Promise<ActionResult<UndoReport>> {
-  const take = takeProviderAction(await headers());
+  const take = await takeProviderAction(await headers());
   if (!take.ok) return { ok: false, message: `Too many requests from this browser; try again in ${take.retryAfterSeconds} s.` };
   const parsed = undoRequest.safeParse(raw);
   if (!parsed.success) return { ok: false, message: MALFORMED };

@@ -4,10 +4,11 @@ import { providerActionLimiter } from "@/lib/security/action-rate-limit";
 import { createdTargets } from "@/lib/providers/undo-targets";
 
 // Server actions read the client's address for rate limiting; outside a request there is none.
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.30" }) }));
+const CLIENT = "198.51.100.30";
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": CLIENT }) }));
 const { applyAction, undoAction } = await import("./apply-actions");
 
-beforeEach(() => providerActionLimiter.reset());
+beforeEach(() => providerActionLimiter.forget(CLIENT));
 
 const MALFORMED = { ok: false, message: "The request was malformed; reload the page and try again." };
 const sandbox = { kind: "sandbox" } as const;

@@ -1,45 +1,41 @@
 import "server-only";
+import { appStore, StoreUnavailableError, type Store, type Take, type TokenBucketRate } from "@/lib/store";
+import { MemoryStore } from "@/lib/store/memory";
+
+export type { Take } from "@/lib/store";
 
 /**
- * Per-client rate limit for /api/verify: an in-memory token bucket per key. One process only: behind several
- * instances each has its own buckets, which still bounds what one client can make this server fetch.
+ * Per-client token buckets in the app's store (lib/store): with REDIS_URL set every instance behind a load
+ * balancer counts the same requests. While the store cannot be reached the limit still holds, counted on this
+ * instance alone (its own bounded memory), so a Redis outage neither blocks users nor lifts the limit.
  */
-
-export type Take = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
-
-export interface BucketOptions {
-  capacity: number;
-  refillPerSecond: number;
-  /** Buckets kept at most; the least recently used goes first. */
-  maxKeys?: number;
-  now?: () => number;
-}
-
 export class TokenBucketLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  private readonly now: () => number;
-  constructor(private readonly opts: BucketOptions) {
-    this.now = opts.now ?? (() => performance.now());
-  }
+  private readonly local = new MemoryStore();
 
-  take(key: string): Take {
-    const now = this.now();
-    const { capacity, refillPerSecond } = this.opts;
-    const found = this.buckets.get(key);
-    const tokens = found ? Math.min(capacity, found.tokens + ((now - found.at) / 1000) * refillPerSecond) : capacity;
-    this.buckets.delete(key);
-    if (tokens < 1) {
-      this.buckets.set(key, { tokens, at: now });
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerSecond)) };
+  /** `name` keeps this limiter's buckets apart from the others' in the shared store. */
+  constructor(
+    readonly name: string,
+    readonly rate: TokenBucketRate,
+    private readonly store: () => Store = appStore,
+  ) {}
+
+  async take(client: string): Promise<Take> {
+    const key = this.key(client);
+    try {
+      return await this.store().takeToken(key, this.rate);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return this.local.takeToken(key, this.rate);
     }
-    this.buckets.set(key, { tokens: tokens - 1, at: now });
-    const max = this.opts.maxKeys ?? 10_000;
-    while (this.buckets.size > max) this.buckets.delete(this.buckets.keys().next().value!);
-    return { ok: true, remaining: Math.floor(tokens - 1) };
   }
 
-  reset(): void {
-    this.buckets.clear();
+  /** Starts this client's bucket afresh (tests). */
+  async forget(client: string): Promise<void> {
+    await Promise.all([this.store().delete(this.key(client)), this.local.delete(this.key(client))]);
+  }
+
+  private key(client: string): string {
+    return `rate:${this.name}:${client}`;
   }
 }
 
@@ -57,5 +53,4 @@ export function clientKey(headers: Headers): string {
 /** 10 verifications at once, then one every 3 s: enough for a wizard polling while DNS propagates. */
 export const VERIFY_RATE = { capacity: 10, refillPerSecond: 1 / 3 } as const;
 
-const store = globalThis as { __verifyRateLimiter?: TokenBucketLimiter };
-export const verifyRateLimiter: TokenBucketLimiter = (store.__verifyRateLimiter ??= new TokenBucketLimiter(VERIFY_RATE));
+export const verifyRateLimiter = new TokenBucketLimiter("verify", VERIFY_RATE);

@@ -25,7 +25,7 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 async function handle(request: Request): Promise<Response> {
-  const take = verifyRateLimiter.take(clientKey(request.headers));
+  const take = await verifyRateLimiter.take(clientKey(request.headers));
   if (!take.ok) {
     return error(
       429,

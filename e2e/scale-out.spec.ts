@@ -1,0 +1,87 @@
+import { expect, test } from "@playwright/test";
+import { REDIS_MISSING, redisServerInstalled, startRedisServer, type TestRedisServer } from "../lib/store/testing/redis-server";
+import { e2eServerEnv, SCALE_OUT_PORTS } from "./ports";
+
+/**
+ * Two instances of the built app behind an imaginary load balancer, sharing one redis-server through
+ * REDIS_URL (issue 15): a client's verify requests count against one limit whichever instance answers.
+ * Everything here listens on 127.0.0.1 and is stopped in afterAll. Run `next build` first.
+ */
+
+type App = Awaited<ReturnType<typeof import("../scripts/prod-server.mjs").startProductionServer>>;
+
+const PASSWORD = "e2e-redis-p@ssword";
+let redis: TestRedisServer | undefined;
+let apps: App[] = [];
+
+test.describe.configure({ mode: "serial" });
+test.skip(!redisServerInstalled(), REDIS_MISSING);
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  redis = await startRedisServer({ port: SCALE_OUT_PORTS.redis, password: PASSWORD });
+  const env = { ...e2eServerEnv, REDIS_URL: redis.url };
+  // import(): Playwright's loader cannot load an .mjs file through a static import.
+  const { startProductionServer } = await import("../scripts/prod-server.mjs");
+  // One at a time: two builds starting at once on two shared cores only make both slower.
+  for (const port of SCALE_OUT_PORTS.apps) apps.push(await startProductionServer({ port, env }));
+});
+
+test.afterAll(async () => {
+  await Promise.all(apps.map((app) => app.stop()));
+  apps = [];
+  await redis?.close();
+});
+
+/** A verify request that the route refuses at once (unknown cdn: 400), so only the limiter is exercised. */
+async function verify(app: App, client: string) {
+  const res = await fetch(`${app.url}/api/verify?cdn=nope`, { headers: { "x-forwarded-for": client } });
+  return { status: res.status, retryAfter: res.headers.get("retry-after"), body: (await res.json()) as unknown };
+}
+
+const warnings = (app: App) => app.output().split("\n").filter((line) => line.includes("[store] Redis at") && line.includes("is unavailable"));
+
+test("the verify rate limit counts requests to both instances", async () => {
+  const [a, b] = apps as [App, App];
+  // TEST-NET-1 (RFC 5737): only a header, never connected to.
+  const client = "192.0.2.15";
+  const statuses: number[] = [];
+  for (let i = 0; i < 10; i++) statuses.push((await verify(i % 2 === 0 ? a : b, client)).status);
+  // Five requests on each: each instance alone would still allow five more.
+  expect(statuses).toEqual(Array(10).fill(400));
+  for (const app of [a, b]) {
+    expect(await verify(app, client)).toEqual({
+      status: 429,
+      retryAfter: "3",
+      body: { error: { field: null, message: "Too many verification requests; try again in 3 s." }, retryAfterSeconds: 3 },
+    });
+  }
+  // Another client is not affected.
+  expect((await verify(b, "192.0.2.16")).status).toBe(400);
+  for (const app of apps) expect(app.output()).toContain(`[store] shared state (rate limits) is kept in Redis at redis://127.0.0.1:${SCALE_OUT_PORTS.redis}/0.`);
+});
+
+test("Redis down: each instance keeps answering and limiting on its own, warns once without the password, and shares again when Redis is back", async () => {
+  const [a, b] = apps as [App, App];
+  await redis!.stop();
+  const client = "192.0.2.25";
+  const onA: number[] = [];
+  for (let i = 0; i < 11; i++) onA.push((await verify(a, client)).status);
+  expect(onA).toEqual([...Array(10).fill(400), 429]);
+  // B counts this client on its own meanwhile.
+  expect((await verify(b, client)).status).toBe(400);
+  expect(warnings(a)).toHaveLength(1);
+  expect(warnings(b)).toHaveLength(1);
+  expect(warnings(a)[0]).toContain(`[store] Redis at redis://127.0.0.1:${SCALE_OUT_PORTS.redis}/0 is unavailable (`);
+  for (const app of apps) {
+    expect(app.output()).not.toContain(PASSWORD);
+    expect(app.output()).not.toContain(encodeURIComponent(PASSWORD));
+  }
+
+  await redis!.start();
+  for (const app of apps) await expect.poll(() => app.output(), { timeout: 15_000 }).toContain("answers again: rate limits are shared between instances again.");
+  const shared = "192.0.2.35";
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) statuses.push((await verify(i % 2 === 0 ? a : b, shared)).status);
+  expect(statuses).toEqual([...Array(10).fill(400), 429]);
+});
