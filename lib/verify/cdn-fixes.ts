@@ -1,5 +1,10 @@
+import { certificateGapWords } from "@/lib/providers/certificate-gap-words";
 import { LABELS as CF } from "@/lib/providers/cloudfront/labels";
+import { keycdnInfo } from "@/lib/providers/keycdn/info";
 import type { DiagnoseContext } from "./diagnosis";
+
+/** KeyCDN's Let's Encrypt certificate comes only after the switch (docs/providers/keycdn.md#lets-encrypt-and-the-dns-switch). */
+const KEYCDN_GAP_WORDS = certificateGapWords(keycdnInfo.name, keycdnInfo.certificateAfterSwitch!);
 
 /** How to get a certificate naming the exact host, per CDN (providers.md §3–§6). */
 export function certificateFix(ctx: DiagnoseContext): string {
@@ -12,8 +17,7 @@ export function certificateFix(ctx: DiagnoseContext): string {
     case "fastly":
       return `Create a Fastly TLS subscription for ${host} (after the domain is on an activated service version) and complete its validation.`;
     case "keycdn":
-      // docs/providers/keycdn.md#lets-encrypt-and-the-dns-switch
-      return `With SSL: Let's Encrypt, KeyCDN can issue the certificate for ${host} only after ${host} points at the zone and is its Zonealias, so before the switch this check cannot pass (the DNS step explains the gap). After the switch, check the CNAME and the Zonealias and wait for the certificate. With Custom SSL, the certificate on the zone must name ${host} exactly.`;
+      return `${KEYCDN_GAP_WORDS.whyForHost(host)} So before the switch this check cannot pass (the DNS step explains the gap). After the switch, check the CNAME and the Zonealias and wait for the certificate. With Custom SSL, the certificate on the zone must name ${host} exactly.`;
     default: {
       const never: never = ctx.cdn;
       return never;
