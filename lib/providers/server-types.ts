@@ -24,6 +24,8 @@ export interface ApplyContext {
   maxRetryDelayMs?: number;
   /** Upper bound on one API request, in ms (clients that use fetch pass it to AbortSignal.timeout). */
   requestTimeoutMs?: number;
+  /** How apply waits between looks for what it has just created (default: a timer). Tests pass one that returns at once. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**

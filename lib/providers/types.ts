@@ -65,9 +65,10 @@ export interface CdnAddress {
   isAddressFor(name: string, host: string): boolean;
   /**
    * The CDN proxies the existing record in place (Cloudflare): once on, public resolvers see the CDN's addresses and
-   * no CNAME, and there is no separate address to test before the switch unless the person gives one.
+   * no CNAME, and there is no separate address to test before the switch unless the person gives one. Then it says
+   * how to turn the proxy on, in the provider's words ("…, and <turnOn>."); false for a CDN with an address of its own.
    */
-  proxiesInPlace: boolean;
+  proxiesInPlace: false | { turnOn: string };
 }
 
 /** A provider: its public facts and a pure plan(). Apply and status live in its server-only module. */

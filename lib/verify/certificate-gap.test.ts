@@ -69,7 +69,7 @@ describe("the DNS gate's note for a certificate that only comes after the switch
     );
     expect(certificateGapNote(KEYCDN, "KeyCDN", r)).toEqual({
       title: "SSL: Let's Encrypt: the certificate can only come after the switch",
-      why: "KeyCDN can obtain this certificate for a link host only once the host's CNAME points at KeyCDN, because the certificate authority checks the host through KeyCDN. So the certificate check cannot pass before the switch and this lock stays on; switching anyway opens a gap until the certificate is issued:",
+      why: "KeyCDN can obtain the certificate for a link host only once its CNAME points at KeyCDN, because the certificate authority checks the host through KeyCDN. So the certificate check cannot pass before the switch and this lock stays on; switching anyway opens a gap until the certificate is issued:",
       hosts: [
         {
           host: "ablink.news.hsts.com",

@@ -1,3 +1,4 @@
+import { certificateGapWords } from "@/lib/providers/certificate-gap-words";
 import type { CertificateAfterSwitch } from "@/lib/providers/types";
 import type { HostReport, HstsReport, VerifyReport } from "./types";
 
@@ -38,11 +39,12 @@ export function certificateGapNote(gap: CertificateAfterSwitch | undefined, cdnN
   if (!gap || !report) return null;
   const waiting = report.hosts.filter((h) => !h.readyToSwitch && h.checks.find((c) => c.id === "tls")?.status !== "pass");
   if (waiting.length === 0) return null;
+  const words = certificateGapWords(cdnName, gap);
   return {
     title: `${gap.setting}: the certificate can only come after the switch`,
-    why: `${cdnName} can obtain this certificate for a link host only once the host's CNAME points at ${cdnName}, because the certificate authority checks the host through ${cdnName}. So the certificate check cannot pass before the switch and this lock stays on; switching anyway opens a gap until the certificate is issued:`,
+    why: `${words.onlyAfterSwitch("a link host")}. So the certificate check cannot pass before the switch and this lock stays on; switching anyway opens a gap until the certificate is issued:`,
     hosts: waiting.map((h) => ({ host: h.host, words: gapWords(h, hstsFor(h.host, report.hsts), cdnName) })),
-    howLong: `How long the gap lasts: ${gap.issuanceTime}.`,
-    noGap: `To avoid the gap: ${gap.beforeSwitch}`,
+    howLong: words.howLong,
+    noGap: words.avoid,
   };
 }

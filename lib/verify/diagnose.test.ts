@@ -1,5 +1,6 @@
 import { describe as group, expect, it } from "vitest";
-import { CDN_IDS } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId } from "@/lib/plan/types";
+import { CDN_ADDRESSES } from "@/lib/providers/addresses";
 import { describe, diagnoseResponse, diagnoseTls, whoAnswered } from "./diagnose";
 import type { HttpObservation } from "./http-probe";
 import { DIAGNOSIS_IDS } from "./types";
@@ -33,6 +34,30 @@ group("the catalogue", () => {
     const fixes = CDN_IDS.map((cdn) => describe(id, { ...ctx, cdn }).fix);
     expect(new Set(fixes).size).toBe(CDN_IDS.length);
     CDN_IDS.forEach((_, i) => expect(fixes[i]).toContain(ctx.host));
+  });
+});
+
+group("a CNAME to a third name after the switch, with no CDN address given", () => {
+  const thirdName = (cdn: CdnId) => describe("cname-wrong-target", { ...ctx, cdn, target: null, phase: "after", detail: "old.cdn.example.net" });
+
+  // What the verifier says comes from the CDN's address (CdnAddress.proxiesInPlace), not from the CDN's name.
+  it("for a CDN that proxies in place, says the record is not proxied, in that CDN's words", () => {
+    const fastly = CDN_ADDRESSES.fastly;
+    CDN_ADDRESSES.fastly = { ...fastly, proxiesInPlace: { turnOn: "switch the edge on" } };
+    try {
+      expect(thirdName("fastly")).toMatchObject({
+        cause: `${ctx.host} points at old.cdn.example.net, which is neither SendGrid (sendgrid.net) nor a Fastly address (….fastly.net). Public resolvers see the CNAME, so the record is not proxied and clicks do not go through Fastly.`,
+        fix: `In Fastly DNS, make the record for ${ctx.host} a CNAME to sendgrid.net (replace the record, do not add a second one), and switch the edge on.`,
+      });
+    } finally {
+      CDN_ADDRESSES.fastly = fastly;
+    }
+  });
+
+  it("for a CDN with an address of its own, says where to point and to enter the address", () => {
+    expect(thirdName("fastly").fix).toBe(
+      `Edit the CNAME for ${ctx.host} so it points to ${CDN_ADDRESSES.fastly.hint} (replace the record, do not add a second one), and enter that address in the Test step so the check compares it exactly.`,
+    );
   });
 });
 

@@ -7,5 +7,5 @@ export const cloudflareAddress: CdnAddress = {
   hint: "the host's Cloudflare address (in a partial CNAME setup, <host>.cdn.cloudflare.net)",
   kind: (host) => `Cloudflare's address for it (${partialSetupAddress(host)}, in a partial setup)`,
   isAddressFor: (name, host) => name === partialSetupAddress(host),
-  proxiesInPlace: true,
+  proxiesInPlace: { turnOn: "turn the proxy on (orange cloud) once its certificate is active and SSL is Full" },
 };

@@ -33,7 +33,8 @@ beforeAll(async () => {
     recordAfterDescribes: 1,
   });
   const unused = "http://127.0.0.1:9";
-  ctx = { endpoints: { cloudfront: fakes.cloudfrontUrl, acm: fakes.acmUrl, cloudflare: unused, fastly: unused, keycdn: unused }, maxRetries: 2, maxRetryDelayMs: 200 };
+  // Waits between looks for what a run has just created return at once (read-after-create.ts).
+  ctx = { endpoints: { cloudfront: fakes.cloudfrontUrl, acm: fakes.acmUrl, cloudflare: unused, fastly: unused, keycdn: unused }, maxRetries: 2, maxRetryDelayMs: 200, sleep: async () => {} };
 });
 afterAll(() => fakes.close());
 beforeEach(async () => {

@@ -14,6 +14,7 @@ import {
   describeWithRecords,
   findCertificate,
   ISSUED,
+  isFresh,
   listCertificates,
   requestCertificate,
   type Certificate,
@@ -23,6 +24,7 @@ import { differences } from "./differences";
 import { distributionConfig, newCallerReference } from "./distribution-config";
 import { createDistribution, DEPLOYED, deploymentWords, distributionConfigOf, listDistributions, servingAlias } from "./distributions";
 import { codeOf, STALE_CERTIFICATE, translateError } from "./errors";
+import { patienceOf, untilSeen, type Patience } from "./read-after-create";
 import { CERTIFICATE_REGION, REQUEST_CERTIFICATE_PER_SECOND } from "./settings";
 import { cloudfrontCredentials, type CloudfrontCredentials } from "./schema";
 import { cloudfrontUndo } from "./undo";
@@ -49,6 +51,8 @@ interface Run {
   distributions: () => Promise<DistributionSummary[]>;
   /** Certificate requests, paced to ACM's per-second quota: every host runs at once, requests do not. */
   paceRequests: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** How long to keep looking for what this run has just created. */
+  patience: Patience;
 }
 
 const once = <T>(fn: () => Promise<T>) => {
@@ -65,6 +69,7 @@ async function withRun<T>(credentials: CloudfrontCredentials, input: PlanInput, 
     certificates: once(() => listCertificates(clients.acm)),
     distributions: once(() => listDistributions(clients.cloudfront)),
     paceRequests: pacer(REQUEST_CERTIFICATE_PER_SECOND),
+    patience: patienceOf(ctx),
   };
   try {
     return await fn(run);
@@ -94,32 +99,36 @@ async function adopt(r: HostApplyResult, d: DistributionSummary, run: Run, mode:
   return r;
 }
 
+/** How a requested certificate that ACM did not show within the run's patience is listed. */
+export const NOT_SHOWN = "Not shown by ACM yet";
+
 /**
- * A new certificate, reported as soon as ACM names it (if reading it back fails, the report still lists what
- * this run created). An ARN ACM matched to an older request whose certificate is gone is dropped from the
- * report and asked for once more: docs/providers/cloudfront.md#idempotencytoken.
+ * A new certificate, reported as soon as ACM names it: every ARN ACM answers with stays in the report, so undo
+ * can remove it (undo calls one that is gone "Already gone"). ACM may not show a new certificate at once, so it
+ * is described with growing waits; only one still not shown after that, or in a state no new request has, is
+ * given up on and asked for once more (docs/providers/cloudfront.md#idempotencytoken).
  */
 async function newCertificate(r: HostApplyResult, run: Run): Promise<Certificate> {
   const { acm } = run.clients;
   for (let attempt = 0; attempt < 2; attempt++) {
     const arn = await run.paceRequests(() => requestCertificate(acm, r.host));
-    const ref: ResourceRef = { kind: CERTIFICATE, id: arn, createdByThisRun: true };
-    r.resources.push(ref);
-    const cert = await describeRequested(acm, arn);
-    if (cert) {
+    const ref: ResourceRef = r.resources.find((x) => x.id === arn) ?? { kind: CERTIFICATE, id: arn, createdByThisRun: true };
+    if (!r.resources.includes(ref)) r.resources.push(ref);
+    const cert = await describeRequested(acm, arn, run.patience);
+    if (cert && isFresh(cert)) {
       Object.assign(ref, certificateRef(cert, true));
       return cert;
     }
-    r.resources.splice(r.resources.indexOf(ref), 1);
+    ref.status = cert ? certificateStatusWords(cert.status) : NOT_SHOWN;
   }
-  throw Object.assign(new Error(`ACM answered twice with a certificate for ${r.host} that no longer exists.`), { name: STALE_CERTIFICATE });
+  throw Object.assign(new Error(`ACM did not show a usable certificate for ${r.host} after two requests.`), { name: STALE_CERTIFICATE });
 }
 
 async function certificateFor(r: HostApplyResult, run: Run, mode: Mode): Promise<Certificate | undefined> {
   const { acm } = run.clients;
   const found = await findCertificate(acm, await run.certificates(), r.host);
   if (!found) return mode === "status" ? undefined : await newCertificate(r, run);
-  const cert = mode === "apply" && found.status !== ISSUED && found.records.length === 0 ? await describeWithRecords(acm, found.arn) : found;
+  const cert = mode === "apply" && found.status !== ISSUED && found.records.length === 0 ? await describeWithRecords(acm, found.arn, run.patience.sleep) : found;
   r.resources.push(certificateRef(cert, false));
   return cert;
 }
@@ -131,7 +140,8 @@ type Created = { created: Pick<DistributionSummary, "Id" | "DomainName" | "Statu
  * refused (DistributionAlreadyExists: the reference was used, by the first try; or CNAMEAlreadyExists, should
  * CloudFront check the alias first). The distribution that now serves the host in this account is then the
  * one this run created if it carries this run's reference, else someone else's, adopted as it is
- * (docs/providers/cloudfront.md#distributionalreadyexists).
+ * (docs/providers/cloudfront.md#distributionalreadyexists). A list right after the create may not show it yet:
+ * it is listed again with growing waits (docs/providers/cloudfront.md#read-after-create).
  */
 async function createOrFind(host: string, run: Run, cert: Certificate): Promise<Created> {
   const { cloudfront } = run.clients;
@@ -140,7 +150,7 @@ async function createOrFind(host: string, run: Run, cert: Certificate): Promise<
     return { created: await createDistribution(cloudfront, config) };
   } catch (error) {
     if (codeOf(error) !== "DistributionAlreadyExists" && codeOf(error) !== "CNAMEAlreadyExists") throw error;
-    const existing = servingAlias(await listDistributions(cloudfront), host);
+    const existing = await untilSeen(async () => servingAlias(await listDistributions(cloudfront), host), run.patience);
     if (!existing?.Id) throw error;
     const { CallerReference } = await distributionConfigOf(cloudfront, existing.Id);
     return CallerReference === config.CallerReference ? { created: existing } : { existing };

@@ -13,6 +13,7 @@ import { certificateNameCovers } from "@/lib/hostnames";
 import { cnameRecord } from "@/lib/plan/common";
 import type { DnsRecord } from "@/lib/plan/types";
 import { call, codeOf } from "./errors";
+import { untilSeen, type Patience } from "./read-after-create";
 import { APPLY_TAG, CERTIFICATE_KEY_TYPES } from "./settings";
 
 /**
@@ -49,7 +50,7 @@ export async function listCertificates(acm: ACMClient): Promise<CertificateSumma
 
 /**
  * ≤ 32 word characters, new for each request: ACM treats a token it saw within the hour as the same request
- * and answers with that request's certificate, even if undo has deleted it since. The SDK's retries of one
+ * and answers with that request's certificate (perhaps even one undo has deleted since). The SDK's retries of one
  * request resend the same token, so they cannot make a second certificate (docs/providers/cloudfront.md#idempotencytoken).
  */
 export function newIdempotencyToken(): string {
@@ -79,11 +80,11 @@ export async function describeCertificate(acm: ACMClient, arn: string): Promise<
 }
 
 /** Describes a pending certificate until ACM shows its validation record (or a few tries pass). */
-export async function describeWithRecords(acm: ACMClient, arn: string): Promise<Certificate> {
+export async function describeWithRecords(acm: ACMClient, arn: string, sleep: Patience["sleep"]): Promise<Certificate> {
   let cert = await describeCertificate(acm, arn);
   for (const delay of RECORD_POLLS) {
     if (cert.status !== PENDING || cert.records.length > 0) break;
-    await new Promise((r) => setTimeout(r, delay));
+    await sleep(delay);
     cert = await describeCertificate(acm, arn);
   }
   return cert;
@@ -107,19 +108,23 @@ export async function findCertificate(acm: ACMClient, summaries: CertificateSumm
 /** What a new request can be: being validated, issued, or failed at once (e.g. a CAA record forbids Amazon). */
 const FRESH = new Set([PENDING, ISSUED, "FAILED"]);
 
+/** Whether a certificate just requested is in a state a new request can be in (not expired, revoked, timed out or inactive). */
+export const isFresh = (cert: Certificate) => FRESH.has(cert.status);
+
 /**
- * The certificate a request was just answered with, or undefined when ACM matched the token to an older
- * request whose certificate is gone or spent (deleted, expired, revoked, timed out): such an ARN is never
- * used, the request is made again (docs/providers/cloudfront.md#idempotencytoken).
+ * The certificate a request was just answered with. ACM may not show a new certificate at once
+ * (ResourceNotFoundException): it is described again with growing waits, within the run's retry settings;
+ * undefined when it is still not shown (docs/providers/cloudfront.md#idempotencytoken).
  */
-export async function describeRequested(acm: ACMClient, arn: string): Promise<Certificate | undefined> {
-  try {
-    const cert = await describeWithRecords(acm, arn);
-    return FRESH.has(cert.status) ? cert : undefined;
-  } catch (error) {
-    if (codeOf(error) === "ResourceNotFoundException") return undefined;
-    throw error;
-  }
+export async function describeRequested(acm: ACMClient, arn: string, patience: Patience): Promise<Certificate | undefined> {
+  return untilSeen(async () => {
+    try {
+      return await describeWithRecords(acm, arn, patience.sleep);
+    } catch (error) {
+      if (codeOf(error) === "ResourceNotFoundException") return undefined;
+      throw error;
+    }
+  }, patience);
 }
 
 /** Requests a DNS-validated certificate for the host, with a new idempotency token; returns its ARN. */

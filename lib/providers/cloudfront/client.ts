@@ -18,7 +18,7 @@ export interface AwsClients {
 }
 
 export const DEFAULT_RETRIES = 2;
-const DEFAULT_MAX_RETRY_DELAY_MS = 20_000;
+export const DEFAULT_MAX_RETRY_DELAY_MS = 20_000;
 const BASE_DELAY_MS = 100;
 const THROTTLING_BASE_DELAY_MS = 500;
 const CONNECT_TIMEOUT_MS = 5_000;

@@ -21,7 +21,7 @@ export class AwsCallError extends Error {
   }
 }
 
-/** The name apply gives its own error when ACM keeps answering with a certificate that is gone. */
+/** The name apply gives its own error when ACM shows no usable certificate for either of two requests. */
 export const STALE_CERTIFICATE = "StaleCertificate";
 
 export async function call<T>(service: AwsService, operation: string, fn: () => Promise<T>): Promise<T> {
@@ -141,8 +141,8 @@ export function translateError(thrown: unknown, opts: { host?: string; secrets: 
       );
     case STALE_CERTIFICATE:
       return result(
-        `ACM answered the certificate request for ${host} with a certificate that no longer exists (one deleted within the last hour).`,
-        "Apply again in a few minutes: each run asks with a new request token.",
+        `ACM accepted two certificate requests for ${host} but showed no usable certificate for either: not found even after waiting, or expired, revoked or timed out.`,
+        "Apply again in a few minutes: ACM can be slow to show a new certificate, and apply then uses the one it finds. What apply asked for is listed here, so undo can remove it.",
       );
     case "PreconditionFailed":
       return result("The distribution changed while apply was working on it.", "Apply again: it reads the current version first.");

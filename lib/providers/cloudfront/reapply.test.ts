@@ -14,7 +14,7 @@ import type { CloudfrontCredentials } from "./schema";
 /**
  * Apply again after undo, and creates whose answer is lost: every create sends a CallerReference and an
  * IdempotencyToken of its own, so nothing from an earlier run (or an earlier try) comes back.
- * docs/providers/cloudfront.md#callerreference, #idempotencytoken, #distributionalreadyexists
+ * docs/providers/cloudfront.md#callerreference, #idempotencytoken, #distributionalreadyexists, #read-after-create
  */
 
 const KEY = "AKIAREAPPLYTESTKEY01";
@@ -25,15 +25,23 @@ const creds: CloudfrontCredentials = { accessKeyId: KEY, secretAccessKey: SECRET
 
 let fakes: Awaited<ReturnType<typeof startCloudfrontFakes>>;
 let ctx: ApplyContext;
+/** The waits apply asked for between looks (no real sleeps: the context's sleep only records them). */
+let waits: number[] = [];
 
 beforeAll(async () => {
   fakes = await startCloudfrontFakes({ controls: true, accounts: { [KEY]: { secret: SECRET, accountId: "111122223333" } }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1 });
   const unused = "http://127.0.0.1:9";
-  ctx = { endpoints: { cloudfront: fakes.cloudfrontUrl, acm: fakes.acmUrl, cloudflare: unused, fastly: unused, keycdn: unused }, maxRetries: 2, maxRetryDelayMs: 50 };
+  ctx = {
+    endpoints: { cloudfront: fakes.cloudfrontUrl, acm: fakes.acmUrl, cloudflare: unused, fastly: unused, keycdn: unused },
+    maxRetries: 2,
+    maxRetryDelayMs: 50,
+    sleep: async (ms) => void waits.push(ms),
+  };
 });
 afterAll(() => fakes.close());
 beforeEach(async () => {
   for (const url of [fakes.cloudfrontUrl, fakes.acmUrl]) await fetch(`${url}/__sandbox/reset`, { method: "POST" });
+  waits = [];
 });
 
 const sdk = () => ({
@@ -42,6 +50,25 @@ const sdk = () => ({
 });
 const calls = async (url: string) => (await (await fetch(`${url}/__sandbox/calls`)).json()) as FakeCall[];
 const faults = (url: string, list: Fault[]) => fetch(`${url}/__sandbox/faults`, { method: "POST", body: JSON.stringify(list) });
+/** What the fake says about each call of one operation (the injected status, "dropped", or undefined: answered by the fake), after the first `skip` calls. */
+const faultsOn = async (url: string, op: string, skip = 0) => (await calls(url)).slice(skip).filter((c) => c.op === op).map((c) => c.fault);
+/** Starts a new part of a test: the number of calls each fake has seen, and no waits recorded. */
+async function mark() {
+  waits = [];
+  return { cloudfront: (await calls(fakes.cloudfrontUrl)).length, acm: (await calls(fakes.acmUrl)).length };
+}
+
+/** ACM's answer for a certificate it does not show (botocore acm/2015-12-08: ResourceNotFoundException, JSON 1.1 error shape). */
+const notFound = (times: number): Fault => ({
+  match: "DescribeCertificate",
+  status: 400,
+  times,
+  contentType: "application/x-amz-json-1.1",
+  body: JSON.stringify({ __type: "ResourceNotFoundException", message: "Could not find certificate." }),
+});
+/** CloudFront's answer to ListDistributions in an account with none (REST-XML, 2020-05-31). */
+const EMPTY_LIST = `<?xml version="1.0" encoding="UTF-8"?><DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>`;
+const notListed = (times: number): Fault => ({ match: "ListDistributions", status: 200, times, contentType: "text/xml", body: EMPTY_LIST });
 
 /** The account's distributions (id, aliases, domain) and certificates (ARN). */
 async function account() {
@@ -114,15 +141,33 @@ describe("CloudFront apply, undo, apply again", () => {
     expect((await sdk().cf.send(new ListTagsForResourceCommand({ Resource: only!.arn }))).Tags).toEqual({ Items: [TAG] });
   });
 
+  it("a distribution this run created that ListDistributions does not show at once is listed again, and reported as created", async () => {
+    await cloudfrontServer.apply(creds, { hosts: [HOST], region: "global" }, ctx); // the certificate
+    // The create's answer is lost, the SDK's retry is refused (DistributionAlreadyExists), and the lists that
+    // follow (the run's first list, then two after the refusal) do not show the new distribution yet.
+    await faults(fakes.cloudfrontUrl, [{ match: "CreateDistribution", status: 0, drop: "after-handling", times: 1 }, notListed(3)]);
+    const before = await mark();
+    const h = (await cloudfrontServer.apply(creds, { hosts: [HOST], region: "global" }, ctx)).hosts[0]!;
+
+    expect(await faultsOn(fakes.cloudfrontUrl, "CreateDistribution")).toEqual(["dropped", undefined]);
+    expect(await faultsOn(fakes.cloudfrontUrl, "ListDistributions", before.cloudfront)).toEqual([200, 200, 200, undefined]);
+    expect(waits).toEqual([50, 50]);
+    const [only, ...more] = (await account()).distributions;
+    expect(more).toEqual([]);
+    expect([h.outcome, h.target, h.error]).toEqual(["created", only?.domain, undefined]);
+    expect(h.resources.filter((r) => r.kind === RESOURCE_KIND.cloudfrontDistribution)).toEqual([
+      { kind: RESOURCE_KIND.cloudfrontDistribution, id: only?.id, createdByThisRun: true, status: "Deploying" },
+    ]);
+  });
+
   it("a distribution someone made for the host after apply looked is adopted, not reported as created", async () => {
     await cloudfrontServer.apply(creds, { hosts: [HOST], region: "global" }, ctx);
     const { cf, acm } = sdk();
     const { CertificateArn } = await acm.send(new RequestCertificateCommand({ DomainName: HOST, ValidationMethod: "DNS" }));
     for (let i = 0; i < 3; i++) await acm.send(new DescribeCertificateCommand({ CertificateArn }));
     // Apply's first list is from before that distribution existed: it tries to create, and CloudFront says the name is taken.
-    const emptyList = `<?xml version="1.0" encoding="UTF-8"?><DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>`;
     const theirs = (await cf.send(new CreateDistributionCommand({ DistributionConfig: distributionConfig(HOST, "sendgrid.net", CertificateArn!, newCallerReference()) }))).Distribution!;
-    await faults(fakes.cloudfrontUrl, [{ match: "ListDistributions", status: 200, times: 1, contentType: "text/xml", body: emptyList }]);
+    await faults(fakes.cloudfrontUrl, [notListed(1)]);
 
     const h = (await cloudfrontServer.apply(creds, { hosts: [HOST], region: "global" }, ctx)).hosts[0]!;
     expect((await calls(fakes.cloudfrontUrl)).filter((c) => c.fault !== undefined).map((c) => [c.op, c.fault])).toEqual([["ListDistributions", 200]]);
@@ -136,8 +181,11 @@ describe("CloudFront apply, undo, apply again", () => {
     const body =
       "<ErrorResponse><Error><Type>Sender</Type><Code>DistributionAlreadyExists</Code><Message>The caller reference you attempted to create the distribution with is associated with another distribution.</Message></Error><RequestId>r</RequestId></ErrorResponse>";
     await faults(fakes.cloudfrontUrl, [{ match: "CreateDistribution", status: 409, times: 1, contentType: "text/xml", body }]);
+    const before = await mark();
     const h = (await cloudfrontServer.apply(creds, { hosts: [HOST], region: "global" }, ctx)).hosts[0]!;
     expect((await calls(fakes.cloudfrontUrl)).filter((c) => c.op === "CreateDistribution").map((c) => c.fault)).toEqual([409]);
+    // Listed once before the create and three times after the refusal (the first look and maxRetries more).
+    expect([await faultsOn(fakes.cloudfrontUrl, "ListDistributions", before.cloudfront), waits]).toEqual([[undefined, undefined, undefined, undefined], [50, 50]]);
     expect([h.outcome, h.error]).toEqual([
       "failed",
       {
@@ -150,38 +198,64 @@ describe("CloudFront apply, undo, apply again", () => {
   });
 });
 
-describe("ACM answering a new request with a certificate that is gone", () => {
-  it("drops that ARN and requests again with a new token", async () => {
+describe("ACM not showing a certificate it has just been asked for", () => {
+  it("is described again with growing waits, capped at maxRetryDelayMs: one certificate requested and reported", async () => {
+    await faults(fakes.acmUrl, [notFound(3)]);
+    const patient: ApplyContext = { ...ctx, maxRetries: 3, maxRetryDelayMs: 3_000 };
+    const h = (await cloudfrontServer.apply(creds, { hosts: [HOST], region: "global" }, patient)).hosts[0]!;
+
+    expect(await faultsOn(fakes.acmUrl, "RequestCertificate")).toEqual([undefined]);
+    // Three not found, then the certificate (without its record, then with it: describeWithRecords' 250 ms poll).
+    expect(await faultsOn(fakes.acmUrl, "DescribeCertificate")).toEqual([400, 400, 400, undefined, undefined]);
+    expect(waits).toEqual([1_000, 2_000, 3_000, 250]);
+    const [only, ...more] = (await account()).certificates;
+    expect(more).toEqual([]);
+    expect([h.outcome, h.error, h.records.length]).toEqual(["pending", undefined, 1]);
+    expect(h.resources).toEqual([{ kind: RESOURCE_KIND.acmCertificate, id: only, createdByThisRun: true, status: "Pending validation" }]);
+  });
+
+  it("still not shown after the waits: the ARN stays in the report and one more request is made", async () => {
     const { acm } = sdk();
     const { CertificateArn: dead } = await acm.send(new RequestCertificateCommand({ DomainName: HOST, ValidationMethod: "DNS" }));
     await acm.send(new DeleteCertificateCommand({ CertificateArn: dead }));
-    // As ACM may answer a token it saw within the hour: with the ARN of a certificate undo has deleted since.
+    // An ARN that DescribeCertificate never shows (here: one deleted before apply ran).
     await faults(fakes.acmUrl, [{ match: "RequestCertificate", status: 200, times: 1, contentType: "application/x-amz-json-1.1", body: JSON.stringify({ CertificateArn: dead }) }]);
 
-    const h = (await cloudfrontServer.apply(creds, { hosts: [HOST], region: "global" }, ctx)).hosts[0]!;
-    const requests = (await calls(fakes.acmUrl)).filter((c) => c.op === "RequestCertificate");
-    expect(requests.map((c) => c.fault)).toEqual([undefined, 200, undefined]);
+    const report = await cloudfrontServer.apply(creds, { hosts: [HOST], region: "global" }, ctx);
+    const h = report.hosts[0]!;
+    expect(await faultsOn(fakes.acmUrl, "RequestCertificate")).toEqual([undefined, 200, undefined]);
+    expect(waits).toEqual([50, 50, 250]);
     const [fresh] = (await account()).certificates;
-    expect([h.outcome, h.error]).toEqual(["pending", undefined]);
-    expect(h.resources).toEqual([{ kind: RESOURCE_KIND.acmCertificate, id: fresh, createdByThisRun: true, status: "Pending validation" }]);
     expect(fresh).not.toBe(dead);
+    expect([h.outcome, h.error]).toEqual(["pending", undefined]);
+    expect(h.resources).toEqual([
+      { kind: RESOURCE_KIND.acmCertificate, id: dead, createdByThisRun: true, status: "Not shown by ACM yet" },
+      { kind: RESOURCE_KIND.acmCertificate, id: fresh, createdByThisRun: true, status: "Pending validation" },
+    ]);
+    // Undo takes both: the one ACM never showed is already gone.
+    const undo = await cloudfrontServer.undo(creds, createdTargets(report), ctx);
+    expect(undo.results.map((r) => [r.id, r.outcome, r.message])).toEqual([
+      [dead, "removed", "Already gone: it no longer exists in this account."],
+      [fresh, "removed", `Deleted the certificate for ${HOST}.`],
+    ]);
   });
 
-  it("fails with what to do when ACM keeps answering with a certificate that is gone", async () => {
+  it("fails with what to do when neither of two requests gives a certificate ACM shows", async () => {
     const { acm } = sdk();
     const { CertificateArn: dead } = await acm.send(new RequestCertificateCommand({ DomainName: HOST, ValidationMethod: "DNS" }));
     await acm.send(new DeleteCertificateCommand({ CertificateArn: dead }));
     await faults(fakes.acmUrl, [{ match: "RequestCertificate", status: 200, times: 2, contentType: "application/x-amz-json-1.1", body: JSON.stringify({ CertificateArn: dead }) }]);
 
     const h = (await cloudfrontServer.apply(creds, { hosts: [HOST], region: "global" }, ctx)).hosts[0]!;
-    expect((await calls(fakes.acmUrl)).filter((c) => c.op === "RequestCertificate").map((c) => c.fault)).toEqual([undefined, 200, 200]);
+    expect(await faultsOn(fakes.acmUrl, "RequestCertificate")).toEqual([undefined, 200, 200]);
+    expect(waits).toEqual([50, 50, 50, 50]);
     expect([h.outcome, h.resources, h.error]).toEqual([
       "failed",
-      [],
+      [{ kind: RESOURCE_KIND.acmCertificate, id: dead, createdByThisRun: true, status: "Not shown by ACM yet" }],
       {
         code: "StaleCertificate",
-        message: `ACM answered the certificate request for ${HOST} with a certificate that no longer exists (one deleted within the last hour).`,
-        action: "Apply again in a few minutes: each run asks with a new request token.",
+        message: `ACM accepted two certificate requests for ${HOST} but showed no usable certificate for either: not found even after waiting, or expired, revoked or timed out.`,
+        action: "Apply again in a few minutes: ACM can be slow to show a new certificate, and apply then uses the one it finds. What apply asked for is listed here, so undo can remove it.",
       },
     ]);
   });

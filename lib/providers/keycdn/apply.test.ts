@@ -74,7 +74,9 @@ describe("KeyCDN apply against the fake", () => {
     ]);
     expect(h.summary).toBe(
       `Zone created: "${Z1}" with alias ${H1}. Next: CNAME ${H1} to the Zone URL of "${Z1}" (copy it from the dashboard's Zones page: ${Z1}-<your user id in hex>.kxcdn.com (the Zone URL on the dashboard's Zones page)). ` +
-        "KeyCDN can request the Let's Encrypt certificate only after that (KeyCDN publishes no issuance time; allow up to an hour): until it is issued https:// clicks fail, and every click if your domain enforces HTTPS (HSTS). " +
+        `With SSL: Let's Encrypt, KeyCDN can obtain the certificate for ${H1} only once its CNAME points at KeyCDN, because the certificate authority checks the host through KeyCDN. ` +
+        "Until it is issued, https:// links fail, and if your domain enforces HTTPS (HSTS) every link does, http:// ones included, with no click-through. " +
+        "How long the gap lasts: KeyCDN publishes no issuance time; allow up to an hour. " +
         `To avoid the gap: ${keycdnInfo.certificateAfterSwitch!.beforeSwitch}`,
     );
     expect((await calls()).map((c) => c.op).sort()).toEqual(["AddZone", "AddZoneAlias", "ListZoneAliases", "ListZones"]);

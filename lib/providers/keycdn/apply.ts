@@ -9,8 +9,7 @@ import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { KeycdnClient, type KeycdnAlias, type KeycdnZone } from "./client";
 import { translateKeycdnError } from "./errors";
 import { LABELS, SETTING_LABEL } from "./labels";
-import { linkRecord, resolveTarget, targetHint } from "./plan";
-import { keycdnInfo } from "./info";
+import { GAP_WORDS, linkRecord, resolveTarget, targetHint } from "./plan";
 import { keycdnCredentials, type KeycdnCredentials } from "./schema";
 import { keycdnUndo } from "./undo";
 import { HOST_CERTIFICATES, originUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, type ZoneSettingKey } from "./settings";
@@ -148,8 +147,7 @@ async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host
  */
 function nextStep(zone: KeycdnZone, host: string, pointAt: string): string {
   if (zone.settings.sslcert === "custom") return `Next: test https://${host}/ through the Zone URL with your certificate (Custom SSL), then CNAME ${host} to ${pointAt}.`;
-  const gap = keycdnInfo.certificateAfterSwitch!;
-  return `Next: CNAME ${host} to ${pointAt}. KeyCDN can request the Let's Encrypt certificate only after that (${gap.issuanceTime}): until it is issued https:// clicks fail, and every click if your domain enforces HTTPS (HSTS). To avoid the gap: ${gap.beforeSwitch}`;
+  return `Next: CNAME ${host} to ${pointAt}. ${GAP_WORDS.forHost(host)} ${GAP_WORDS.avoid}`;
 }
 
 async function statusHost(acc: Account, input: PlanInput, host: string, r: HostApplyResult): Promise<HostApplyResult> {

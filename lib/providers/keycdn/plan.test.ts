@@ -65,7 +65,10 @@ describe("KeyCDN plan", () => {
     const hp = plan({ hosts: [HOST], region: "global" }).hosts[0]!;
     const step = (id: string) => hp.steps.find((s) => s.id === id)!;
     expect(gapWarning(HOST)).toBe(
-      `With SSL: Let's Encrypt, KeyCDN can request the certificate for ${HOST} only after this change (Let's Encrypt checks the host through KeyCDN); KeyCDN publishes no issuance time; allow up to an hour. Until then https:// links fail, and if your domain enforces HTTPS (HSTS: see the Test step's HSTS check) every link does, http:// ones included, with no click-through. For such a domain, do step "Your own certificate" first.`,
+      `With SSL: Let's Encrypt, KeyCDN can obtain the certificate for ${HOST} only once its CNAME points at KeyCDN, because the certificate authority checks the host through KeyCDN. ` +
+        "Until it is issued, https:// links fail, and if your domain enforces HTTPS (HSTS) every link does, http:// ones included, with no click-through. " +
+        "How long the gap lasts: KeyCDN publishes no issuance time; allow up to an hour. " +
+        `If your domain enforces HTTPS (the Test step's HSTS check says whether it does), do step "Your own certificate" first.`,
     );
     expect(step("dns").warnings).toContain(gapWarning(HOST));
     const own = step("own-certificate");

@@ -5,6 +5,7 @@ import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
 import type { ConsoleControl, DnsRecord, EntryKind, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
 import { HOST_CERTIFICATES, originUrl, parseZoneUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, zoneUrl, type ZoneSettingKey } from "./settings";
 import { LABELS, OPTION } from "./labels";
+import { certificateGapWords } from "@/lib/providers/certificate-gap-words";
 import { keycdnInfo } from "./info";
 
 type LabelKey = keyof typeof LABELS;
@@ -60,10 +61,12 @@ export const OWN_CERTIFICATE_ORDER = "With your own certificate: zone with Custo
 
 /** Let's Encrypt on KeyCDN comes only after the switch (docs/providers/keycdn.md#lets-encrypt-and-the-dns-switch). */
 const GAP = keycdnInfo.certificateAfterSwitch!;
+/** The gap in words, shared with apply, the verifier and the DNS step's gate. */
+export const GAP_WORDS = certificateGapWords(keycdnInfo.name, GAP);
 
-/** What the gap between the DNS change and the Let's Encrypt certificate costs, in words for the DNS step and apply. */
+/** What the gap between the DNS change and the Let's Encrypt certificate costs, for the DNS step. */
 export function gapWarning(host: string): string {
-  return `With ${GAP.setting}, KeyCDN can request the certificate for ${host} only after this change (Let's Encrypt checks the host through KeyCDN); ${GAP.issuanceTime}. Until then https:// links fail, and if your domain enforces HTTPS (HSTS: see the Test step's HSTS check) every link does, http:// ones included, with no click-through. For such a domain, do step "Your own certificate" first.`;
+  return `${GAP_WORDS.forHost(host)} If your domain enforces HTTPS (the Test step's HSTS check says whether it does), do step "Your own certificate" first.`;
 }
 
 const enabled = (key: keyof typeof ZONE_SETTINGS) => ZONE_SETTINGS[key].value === "enabled";
