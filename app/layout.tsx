@@ -1,10 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { ICONS, MANIFEST_URL, SITE_DESCRIPTION, SITE_NAME } from "@/lib/site/head";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "SSL click tracking setup", template: "%s · SSL click tracking setup" },
-  description: "Put a CDN in front of your email link-branding hostnames so tracked links work over HTTPS on HSTS domains.",
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
+  icons: ICONS,
+  manifest: MANIFEST_URL,
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
@@ -25,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <nav aria-label="Site" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- plain links keep next/link's 3 kB out of every page (the checklist's budget is 135 kB) */}
             <a href="/" className="font-semibold text-brand-900">
-              SSL click tracking setup
+              {SITE_NAME}
             </a>
             <a href="/setup" className="text-sm text-slate-700 underline-offset-4 hover:underline">
               Setup wizard

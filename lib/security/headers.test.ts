@@ -13,7 +13,7 @@ describe("security headers", () => {
 
   it("tells pages from routes and files", () => {
     expect(["/", "/setup", "/checklist", "/_not-found", "/anything/else"].map(isPagePath)).toEqual([true, true, true, true, true]);
-    expect(["/api/plan", "/api/export", "/_next/static/chunks/a.js", "/icon.svg", "/favicon.ico"].map(isPagePath)).toEqual([false, false, false, false, false]);
+    expect(["/api/plan", "/api/export", "/_next/static/chunks/a.js", "/icon.svg", "/favicon.ico", "/robots.txt", "/manifest.webmanifest"].map(isPagePath)).toEqual([false, false, false, false, false, false, false]);
   });
 
   it("makes a fresh 128-bit nonce each time", () => {
