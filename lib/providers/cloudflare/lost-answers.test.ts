@@ -63,7 +63,7 @@ const LOST: { name: string; fault: Fault }[] = [
 ];
 
 describe("Cloudflare apply: a create whose answer is lost", () => {
-  // With no retries left, the create is still looked for once (create-once.ts), just never sent again.
+  // With no retries left, the create is still looked for once (lib/providers/create-once.ts), just never sent again.
   for (const [{ name, fault }, maxRetries] of LOST.flatMap((lost) => [1, 0].map((retries) => [lost, retries] as const))) {
     it(`${name} (maxRetries ${maxRetries}): it is reported as created by this run, never made twice, and undo leaves the zone as it was`, async () => {
       const before = fake.state(ZONE);
@@ -99,4 +99,25 @@ describe("Cloudflare apply: a create whose answer is lost", () => {
       expect(contents(fake.state(ZONE))).toEqual(contents(before));
     });
   }
+});
+
+describe("Cloudflare certificate order whose outcome is unknown", () => {
+  it("an order answered with a 2xx it cannot read, made nothing on any try: looked for, sent again, then reported in words", async () => {
+    await control("faults", [{ match: "OrderCertificatePack", status: 200, times: 2, body: '{"success":true,"result":{"id":' }]);
+    const report = await cloudflareServer.apply(creds, { hosts: [X], region: "global" }, { ...ctx, maxRetries: 1 });
+    const log = await calls();
+    const packCalls = log.filter((c) => c.op === "OrderCertificatePack" || c.op === "ListCertificatePacks").map((c) => [c.op, c.fault]);
+    const firstOrder = packCalls.findIndex(([op]) => op === "OrderCertificatePack");
+    expect(packCalls.slice(firstOrder)).toEqual([
+      ["OrderCertificatePack", 200],
+      ["ListCertificatePacks", undefined],
+      ["OrderCertificatePack", 200],
+      ["ListCertificatePacks", undefined],
+    ]);
+    expect(report.hosts[0]!.error).toEqual({
+      code: "unexpected_response",
+      message: `Cloudflare answered in a shape this tool does not understand while trying to order a certificate for ${X}: the body is not JSON.`,
+      action: "Run apply again; it continues where it stopped. If it happens again, follow the manual checklist for this host and report the message above.",
+    });
+  });
 });
