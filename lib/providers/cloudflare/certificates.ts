@@ -92,6 +92,23 @@ function unlisted(status: never): PackStanding {
 
 const RANK: Record<PackStanding, number> = { usable: 0, progressing: 1, needsAction: 2, dead: 3 };
 
+/**
+ * Whether the pack is exactly what orderCertificate orders for `host` (settings.ts CERTIFICATE): its hosts, type
+ * and authority, in a status that is not dead. After a lost answer only such a pack is taken as the order's, never
+ * one that merely covers the host (a wildcard someone else ordered). docs/providers/cloudflare.md#lost-answers
+ */
+export function isOrderedPack(pack: CfPack, zone: string, host: string): boolean {
+  const wanted = new Set(orderedHosts(zone, host).map((h) => h.toLowerCase()));
+  const hosts = new Set(pack.hosts.map((h) => h.toLowerCase()));
+  return (
+    pack.type === CERTIFICATE.type &&
+    pack.certificate_authority === CERTIFICATE.certificateAuthority &&
+    hosts.size === wanted.size &&
+    [...wanted].every((h) => hosts.has(h)) &&
+    packStanding(pack.status) !== "dead"
+  );
+}
+
 /** The pack that names the host and counts most, and the dead ones when nothing better names it. */
 export function choosePack(packs: readonly CfPack[], host: string): { pack: CfPack | null; stale: CfPack[] } {
   const covering = packs.filter((p) => namesCover(p.hosts, host)).sort((a, b) => RANK[packStanding(a.status)] - RANK[packStanding(b.status)]);

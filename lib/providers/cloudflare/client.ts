@@ -4,7 +4,7 @@ import { withRetry } from "@/lib/async";
 import { createOnce } from "@/lib/providers/create-once";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { createFailure, hasCode, retryDelay, UnreadableAnswer } from "./errors";
-import { choosePack, toPack, type CfPack } from "./certificates";
+import { isOrderedPack, toPack, type CfPack } from "./certificates";
 import { cnameEdit, toRecord, type CfRecord, type CnameChange } from "./records";
 import { CERTIFICATE, CF_CODE, CONFIG_PHASE, RECORD_COMMENT, RECORD_TYPE, TTL_AUTO, orderedHosts } from "./settings";
 
@@ -259,8 +259,8 @@ export class CloudflareClient {
   }
 
   /**
-   * The Advanced certificate apply orders for `host` in `zone`; after a lost answer, a pack that names the
-   * host in any status that is not dead is it (apply orders only when no such pack exists).
+   * The Advanced certificate apply orders for `host` in `zone`; after a lost answer, the pack with exactly the
+   * hosts, type and authority of this order, in a status that is not dead, is it (certificates.ts isOrderedPack).
    */
   async orderCertificate(zone: { id: string; name: string }, host: string): Promise<CfPack> {
     return this.create(
@@ -278,7 +278,7 @@ export class CloudflareClient {
             }),
           ),
         ),
-      async () => choosePack(await this.certificatePacks(zone.id), host).pack,
+      async () => (await this.certificatePacks(zone.id)).find((p) => isOrderedPack(p, zone.name, host)) ?? null,
     );
   }
 }
