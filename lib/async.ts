@@ -21,20 +21,23 @@ export interface RetryOptions {
   retryAfter: (error: unknown) => number | null;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The wait before retry `attempt` (0-based): the hint, or exponential backoff with full jitter if longer, capped. */
+export function retryWait(hinted: number, attempt: number, opts: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs">): number {
+  const backoff = Math.random() * (opts.baseDelayMs ?? 200) * 2 ** attempt;
+  return Math.min(opts.maxDelayMs ?? 10_000, Math.max(hinted, backoff));
+}
 
 /** Retry `fn` on errors `retryAfter` accepts, with exponential backoff and full jitter. */
 export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions): Promise<T> {
-  const base = opts.baseDelayMs ?? 200;
-  const max = opts.maxDelayMs ?? 10_000;
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn();
     } catch (error) {
       const hinted = opts.retryAfter(error);
       if (hinted === null || attempt >= opts.retries) throw error;
-      const backoff = Math.random() * base * 2 ** attempt;
-      await sleep(Math.min(max, Math.max(hinted, backoff)));
+      await sleep(retryWait(hinted, attempt, opts));
     }
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApplyReport } from "@/lib/providers/types";
-import type { Fault } from "@/lib/sandbox/http-fake";
+import type { FakeCall, Fault } from "@/lib/sandbox/http-fake";
 import { cloudflareHarness, cloudfrontHarness, fastlyHarness, keycdnHarness, type ProviderHarness } from "@/lib/testing/provider-harness";
 
 /**
@@ -36,8 +36,8 @@ interface ProviderFaults {
   laterCreate: string;
   /** A read every run makes. */
   read: string;
-  /** A 2xx body the client cannot parse, in the provider's wire format. */
-  malformed: { body: string; contentType: string };
+  /** A 2xx body the client cannot parse, in the wire format of the read's and of the later create's API. */
+  malformed: Record<"read" | "laterCreate", { body: string; contentType: string }>;
   errors: Record<Target, WireErrors>;
   /** Whether the provider's client retries a create (within the harness's maxRetries) refused with these. */
   retriesCreate: { throttledBeyondBound: boolean; serverError: boolean };
@@ -74,7 +74,10 @@ const PROVIDERS: { name: string; start: () => Promise<ProviderHarness>; faults: 
       laterCreate: "CreateDistribution",
       // Not a list call: the inventory here lists through the same fakes.
       read: "DescribeCertificate",
-      malformed: { body: '{"Certificate":{"CertificateArn":', contentType: "application/x-amz-json-1.1" },
+      malformed: {
+        read: { body: '{"Certificate":{"CertificateArn":', contentType: "application/x-amz-json-1.1" },
+        laterCreate: { body: '<?xml version="1.0" encoding="UTF-8"?><Distribution><Id>', contentType: "text/xml" },
+      },
       errors: { firstCreate: acmErrors, laterCreate: cloudfrontErrors, read: acmErrors },
       // The SDK's standard retry classifies 429 as THROTTLING and 5xx as TRANSIENT, POST or not (cloudfront/client.ts).
       retriesCreate: { throttledBeyondBound: true, serverError: true },
@@ -89,14 +92,15 @@ const PROVIDERS: { name: string; start: () => Promise<ProviderHarness>; faults: 
       firstCreate: "CreateDnsRecord",
       laterCreate: "OrderCertificatePack",
       read: "ListDnsRecords",
-      malformed: { body: '{"success":true,"result":[{"id":', contentType: json },
+      malformed: { read: { body: '{"success":true,"result":[{"id":', contentType: json }, laterCreate: { body: '{"success":true,"result":{"id":', contentType: json } },
       errors: everywhere({
         rateLimited: '{"success":false,"errors":[{"code":971,"message":"Please wait and consider throttling your request speed"}],"messages":[],"result":null}',
         serverError: '{"success":false,"errors":[{"code":10000,"message":"Internal error"}],"messages":[],"result":null}',
         contentType: json,
       }),
-      // A Retry-After above the bound is waited for as long as the bound (cloudflare/errors.ts retryDelay); after a
-      // create's 5xx the client looks for what it would have made and sends it again only when nothing is there (cloudflare/create-once.ts).
+      // A Retry-After above the bound is waited for as long as the bound (cloudflare/errors.ts createFailure); after
+      // a create's 5xx the client looks for what it would have made and sends it again only when nothing is there
+      // (lib/providers/create-once.ts).
       retriesCreate: { throttledBeyondBound: true, serverError: true },
       codes: { rateLimited: "429", serverError: "10000" },
       // The zone's Universal SSL pack exists before apply; each host adds an advanced pack.
@@ -110,10 +114,10 @@ const PROVIDERS: { name: string; start: () => Promise<ProviderHarness>; faults: 
       firstCreate: "CreateService",
       laterCreate: "CreateTlsSubscription",
       read: "SearchService",
-      malformed: { body: '{"id":"abc","versions":[{', contentType: json },
+      malformed: { read: { body: '{"id":"abc","versions":[{', contentType: json }, laterCreate: { body: '{"data":{"id":', contentType: "application/vnd.api+json" } },
       errors: everywhere({ rateLimited: '{"msg":"Too many requests","detail":"Rate limit exceeded"}', serverError: '{"msg":"Internal Server Error"}', contentType: json }),
       // http-client.ts: a hint above the bound is reported, not waited for; a create's 5xx is sent again once
-      // nothing it would have made is found (requestOrAdopt).
+      // nothing it would have made is found (requestCreate, lib/providers/create-once.ts).
       retriesCreate: { throttledBeyondBound: false, serverError: true },
       codes: { rateLimited: "rate_limited", serverError: "provider_unavailable" },
       cleanAccount: { service: 3, "TLS subscription": 3 },
@@ -126,9 +130,12 @@ const PROVIDERS: { name: string; start: () => Promise<ProviderHarness>; faults: 
       firstCreate: "AddZone",
       laterCreate: "AddZoneAlias",
       read: "ListZones",
-      malformed: { body: '{"status":"success","description":"","data":{"zones":[{', contentType: json },
+      malformed: {
+        read: { body: '{"status":"success","description":"","data":{"zones":[{', contentType: json },
+        laterCreate: { body: '{"status":"success","description":"","data":{"zonealias":{', contentType: json },
+      },
       errors: everywhere({ rateLimited: '{"status":"error","description":"Rate limit exceeded"}', serverError: '{"status":"error","description":"Internal error"}', contentType: json }),
-      // As Fastly: the same http-client.ts, creates sent with requestOrAdopt.
+      // As Fastly: the same http-client.ts, creates sent with requestCreate.
       retriesCreate: { throttledBeyondBound: false, serverError: true },
       codes: { rateLimited: "rate_limited", serverError: "provider_unavailable" },
       cleanAccount: { zone: 3, "zone alias": 3 },
@@ -175,8 +182,16 @@ const CASES: FaultCase[] = [
   },
   { name: "a create that does not answer in time", target: "firstCreate", answers: once, fault: (e) => ({ status: 500, times: 1, delayMs: TIMEOUT_MS * 4, body: e.serverError, contentType: e.contentType }) },
   { name: "a read that does not answer in time", target: "read", answers: once, fault: (e) => ({ status: 500, times: 1, delayMs: TIMEOUT_MS * 4, body: e.serverError, contentType: e.contentType }) },
-  { name: "malformed body on a read", target: "read", answers: once, fault: (_e, f) => ({ status: 200, times: 1, ...f.malformed }) },
-  { name: "malformed body on a create", target: "laterCreate", answers: once, fault: (_e, f) => ({ status: 200, times: 1, ...f.malformed }) },
+  { name: "malformed body on a read", target: "read", answers: once, fault: (_e, f) => ({ status: 200, times: 1, ...f.malformed.read }) },
+  {
+    // The create was carried out, but its 2xx answer cannot be read: the run must look for what it made, report
+    // it as created by this run without sending the create again, and end as a run without the fault.
+    name: "malformed body on a create: what it made is found and reported once",
+    target: "laterCreate",
+    retriedAway: true,
+    answers: once,
+    fault: (_e, f) => ({ status: 200, times: 1, after: "handling", ...f.malformed.laterCreate }),
+  },
   ...(["firstCreate", "laterCreate"] as const).map(
     (target): FaultCase => ({
       // The resource exists but its id never arrived: the run must find it and report it as created by this
@@ -204,9 +219,9 @@ function kinds(inventory: Map<string, string>): Record<string, number> {
   return out;
 }
 
-/** The calls a fault answered since the last reset, as { op, fault }. */
-async function faultAnswered(h: ProviderHarness): Promise<{ op: string; fault: number | "dropped" }[]> {
-  return (await h.calls()).filter((c) => c.fault !== undefined).map((c) => ({ op: c.op, fault: c.fault! }));
+/** The calls a fault answered since the last reset, as { op, fault, carriedOut? }. */
+async function faultAnswered(h: ProviderHarness): Promise<Pick<FakeCall, "op" | "fault" | "carriedOut">[]> {
+  return (await h.calls()).filter((c) => c.fault !== undefined).map((c) => ({ op: c.op, fault: c.fault!, ...(c.carriedOut ? { carriedOut: c.carriedOut } : {}) }));
 }
 
 function tries(h: ProviderHarness): Tries {
@@ -278,7 +293,7 @@ for (const p of PROVIDERS) {
         while (faulted.length < FAULTED_RUNS && !faulted.at(-1)!.complete && !faulted.at(-1)!.hosts.some((r) => r.outcome === "failed"));
 
         // The fault fired, on the operation it targets, exactly as often as expected.
-        const expected = { op, fault: fault.drop ? "dropped" : fault.status };
+        const expected = { op, fault: fault.drop ? "dropped" : fault.status, ...(fault.after ? { carriedOut: true } : {}) };
         expect(await faultAnswered(h)).toEqual(Array.from({ length: c.answers(p.faults, tries(h)) }, () => expected));
 
         if (c.retriedAway) expect(faulted[0]!.hosts.map((r) => r.outcome)).toEqual(clean.first);

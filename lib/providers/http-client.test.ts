@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { startFake } from "@/lib/sandbox/http-fake";
 import { fastlyRetryHint } from "./fastly/client";
-import { describeWait, hintedDelay, HttpError, parseRetryAfter, request, requestOrAdopt, scrub } from "./http-client";
+import { describeWait, hintedDelay, HttpError, parseRetryAfter, request, requestCreate, scrub } from "./http-client";
 
 describe("http-client helpers", () => {
   it("scrub removes known secrets, auth header values and long token-like runs", () => {
@@ -58,11 +58,11 @@ describe("request() retries", () => {
   });
 });
 
-describe("requestOrAdopt(): a write that must not be repeated blindly", () => {
+describe("requestCreate(): a write that must not be repeated blindly", () => {
   it("asks what the write made before sending it again, adopts it when found, and never retries a refusal", async () => {
     let answers: { status: number; headers?: Record<string, string>; body: string }[] = [];
     const server = await startFake({ operation: () => "Op", handle: () => answers.shift() ?? { status: 500, body: "" }, reset: () => undefined });
-    const opts = { baseUrl: server.url, headers: {}, secrets: [], maxRetryDelayMs: 50 };
+    const opts = { baseUrl: server.url, headers: {}, secrets: [], maxRetries: 2, maxRetryDelayMs: 50 };
     const req = { operation: "Op", method: "PUT" as const, path: "/x", schema: z.object({ n: z.number() }) };
     const ok = (n: number) => ({ status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ n }) });
     let looked = 0;
@@ -73,25 +73,40 @@ describe("requestOrAdopt(): a write that must not be repeated blindly", () => {
     try {
       // 503 (outcome unknown): looked for, nothing found, sent again.
       answers = [{ status: 503, body: "busy" }, ok(2)];
-      expect(await requestOrAdopt(opts, req, lookFor(null))).toEqual({ n: 2 });
+      expect(await requestCreate(opts, req, lookFor(null))).toEqual({ n: 2 });
       expect([looked, answers.length]).toEqual([1, 0]);
       // 503 whose write did happen: adopted, not sent again.
       looked = 0;
       answers = [{ status: 503, body: "busy" }, ok(3)];
-      expect(await requestOrAdopt(opts, req, lookFor({ n: 7 }))).toEqual({ n: 7 });
+      expect(await requestCreate(opts, req, lookFor({ n: 7 }))).toEqual({ n: 7 });
+      expect([looked, answers.length]).toEqual([1, 1]);
+      // A 2xx whose body cannot be read was probably carried out: looked for and adopted, not sent again.
+      looked = 0;
+      answers = [{ status: 200, headers: { "content-type": "application/json" }, body: '{"n":' }, ok(8)];
+      expect(await requestCreate(opts, req, lookFor({ n: 8 }))).toEqual({ n: 8 });
+      expect([looked, answers.length]).toEqual([1, 1]);
+      // 503 on every send: looked for before each resend and once more after the last.
+      looked = 0;
+      answers = [{ status: 503, body: "busy" }, { status: 503, body: "busy" }, { status: 503, body: "busy" }, ok(9)];
+      const spent = await requestCreate(opts, req, lookFor(null)).catch((e: unknown) => e);
+      expect([spent instanceof HttpError && spent.status, looked, answers.length]).toEqual([503, 3, 1]);
+      // With no retries, an unknown outcome is still looked for.
+      looked = 0;
+      answers = [{ status: 503, body: "busy" }, ok(10)];
+      expect(await requestCreate({ ...opts, maxRetries: 0 }, req, lookFor({ n: 11 }))).toEqual({ n: 11 });
       expect([looked, answers.length]).toEqual([1, 1]);
       // 400: refused, so nothing to look for and nothing to repeat.
       looked = 0;
       answers = [{ status: 400, body: "bad" }, ok(4)];
-      const error = await requestOrAdopt(opts, req, lookFor(null)).catch((e: unknown) => e);
+      const error = await requestCreate(opts, req, lookFor(null)).catch((e: unknown) => e);
       expect([error instanceof HttpError && error.status, looked, answers.length]).toEqual([400, 0, 1]);
       // read() turns the answer into the caller's value; a refusal it finds inside a 2xx (KeyCDN's envelope) is
       // neither looked for nor sent again.
       looked = 0;
       answers = [ok(6)];
-      expect(await requestOrAdopt(opts, req, async () => null, (res) => `n=${res.data!.n}`)).toBe("n=6");
+      expect(await requestCreate(opts, req, async () => null, (res) => `n=${res.data!.n}`)).toBe("n=6");
       answers = [ok(7), ok(8)];
-      const refusal = await requestOrAdopt(opts, req, lookFor(null), (res) => {
+      const refusal = await requestCreate(opts, req, lookFor(null), (res) => {
         throw new HttpError("Op", res.status, "refused", res.headers);
       }).catch((e: unknown) => e);
       expect([refusal instanceof HttpError && refusal.status, looked, answers.length]).toEqual([200, 0, 1]);

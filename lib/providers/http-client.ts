@@ -2,6 +2,7 @@ import "server-only";
 import { scrub as scrubText } from "@/lib/providers/scrub";
 import type * as z from "zod/mini";
 import { withRetry } from "@/lib/async";
+import { createOnce, REFUSED, type CreateFailure } from "@/lib/providers/create-once";
 import type { ProviderError } from "@/lib/providers/types";
 
 /**
@@ -45,7 +46,7 @@ export interface HttpRequest<T> {
   allow?: number[];
   /**
    * Whether sending it twice is harmless. Default: every method but POST. A PUT that creates something each
-   * time it is carried out (Fastly's version clone) is not: send it with requestOrAdopt.
+   * time it is carried out (Fastly's version clone) is not: send it with requestCreate.
    */
   idempotent?: boolean;
 }
@@ -63,7 +64,7 @@ export class HttpError extends Error {
   }
 }
 
-/** A 2xx answer whose body is not the JSON shape the client relies on. */
+/** A 2xx answer whose body is not the JSON shape the client relies on (after a create: it was probably carried out). */
 export class ShapeError extends Error {
   constructor(
     readonly operation: string,
@@ -176,8 +177,8 @@ async function once<T>(opts: HttpOptions, req: HttpRequest<T>): Promise<HttpResp
  * One API call with a timeout and bounded retries. Retried: 429 always (the request was refused, so
  * repeating it cannot duplicate anything); 5xx, timeouts and resets only for idempotent requests (by default
  * GET/PUT/DELETE), because a POST that failed half-way may have created something (a create is sent with
- * requestOrAdopt, which looks for it before sending it again). The wait honours Retry-After and the provider's hint; a hint above
- * maxRetryDelayMs is not slept on: the error is reported with its hint instead.
+ * requestCreate, which looks for it before sending it again). The wait honours Retry-After and the provider's
+ * hint; a hint above maxRetryDelayMs is not slept on: the error is reported with its hint instead.
  */
 export async function request<T>(opts: HttpOptions, req: HttpRequest<T>): Promise<HttpResponse<T>> {
   const idempotent = req.idempotent ?? req.method !== "POST";
@@ -201,36 +202,40 @@ function retryDelay(opts: HttpOptions, error: unknown, idempotent: boolean): num
 
 /**
  * A write that creates something every time the provider carries it out, whatever its method says (every
- * POST that creates, and Fastly's version clone). It is never sent again blindly: after an answer that leaves
- * it unknown whether it was carried out (5xx, timeout, reset, an answer lost on the way back), `alreadyDone`
- * looks for what it would have made; what it finds is adopted (the caller reports it as made by this run),
- * and only when it finds nothing is the write sent again (bounded as request() is). A 429 was refused, so
- * request() retries it as usual. `read` turns the answer into the caller's value when the body is an envelope
- * to unwrap first (KeyCDN); it may throw, e.g. an HttpError for a refusal inside a 2xx.
+ * POST that creates, and Fastly's version clone): sent once, and after a failure that may have made it looked
+ * for with `alreadyDone` before it is sent again (lib/providers/create-once.ts). `read` turns the answer into
+ * the caller's value when the body is an envelope to unwrap first (KeyCDN); it may throw, e.g. an HttpError
+ * for a refusal inside a 2xx, or a ShapeError for an answer it cannot read.
  */
-export async function requestOrAdopt<T, R = T>(
+export function requestCreate<T, R = T>(
   opts: HttpOptions,
   req: HttpRequest<T>,
   alreadyDone: () => Promise<R | null>,
   read: (res: HttpResponse<T>) => R = (res) => res.data as unknown as R,
 ): Promise<R> {
-  let sent = false;
-  return withRetry(
-    async () => {
-      if (sent) {
-        const done = await alreadyDone();
-        if (done !== null) return done;
-      }
-      sent = true;
-      return read(await request(opts, { ...req, idempotent: false }));
-    },
-    {
-      retries: opts.maxRetries ?? DEFAULT_MAX_RETRIES,
-      maxDelayMs: opts.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
-      // request() already retried a 429 as far as it may; what escapes it is reported.
-      retryAfter: (error) => (error instanceof HttpError && error.status === 429 ? null : retryDelay(opts, error, true)),
-    },
-  );
+  return createOnce({
+    send: async () => read(await once(opts, req)),
+    alreadyMade: alreadyDone,
+    classify: (error) => createFailure(opts, error),
+    retries: opts.maxRetries ?? DEFAULT_MAX_RETRIES,
+    maxDelayMs: opts.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+  });
+}
+
+/**
+ * What a create's failure means (create-once.ts). No answer or a 5xx: it may have been carried out; a 2xx whose
+ * body cannot be read (ShapeError): it probably was. A 429 was refused before anything was done: sent again
+ * after its hint, or reported when the hint is beyond the bound (as request() does). Anything else, a refusal
+ * inside a 2xx included, was refused.
+ */
+export function createFailure(opts: HttpOptions, error: unknown): CreateFailure {
+  if (error instanceof ShapeError) return { kind: "outcomeUnknown", afterMs: 0 };
+  if (error instanceof NetworkError || (error instanceof HttpError && error.status >= 500)) return { kind: "outcomeUnknown", afterMs: retryDelay(opts, error, true) };
+  if (error instanceof HttpError && error.status === 429) {
+    const afterMs = retryDelay(opts, error, true);
+    return afterMs === null ? REFUSED : { kind: "retryLater", afterMs };
+  }
+  return REFUSED;
 }
 
 /** The longer of Retry-After and the provider's own hint, in ms; null when neither is given. */

@@ -68,3 +68,22 @@ test("without controls, every /__sandbox/ path answers 404 and is neither an API
     await f.close();
   }
 });
+
+test("an after-handling fault carries the request out, then answers with the fault instead of the real answer", async () => {
+  let handled = 0;
+  const counting: FakeApi = { operation: () => "CreateThing", handle: () => ({ status: 201, body: String(++handled) }), reset: () => {} };
+  const f = await startFake(counting, { host: "127.0.0.1", controls: true });
+  try {
+    await fetch(`${f.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify([{ match: "CreateThing", status: 200, body: '{"id":', after: "handling", times: 1 }]) });
+    const garbled = await fetch(`${f.url}/things`, { method: "POST", body: "{}" });
+    expect([garbled.status, await garbled.text(), handled]).toEqual([200, '{"id":', 1]);
+    expect(await (await fetch(`${f.url}/things`, { method: "POST", body: "{}" })).text()).toBe("2");
+    const calls = (await (await fetch(`${f.url}/__sandbox/calls`)).json()) as FakeCall[];
+    expect(calls).toEqual([
+      { op: "CreateThing", method: "POST", path: "/things", fault: 200, carriedOut: true },
+      { op: "CreateThing", method: "POST", path: "/things" },
+    ]);
+  } finally {
+    await f.close();
+  }
+});

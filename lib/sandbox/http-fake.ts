@@ -46,14 +46,23 @@ export interface Fault {
    * without answering, as when a response is lost on the way back. `status` is ignored.
    */
   drop?: "after-handling";
+  /**
+   * "handling": the fake carries the request out (the resource is created), then answers with this fault's
+   * status and body instead of its own answer, as when a create succeeds but its 2xx body is garbled.
+   */
+  after?: "handling";
 }
 
-/** One call in the log; `fault` is the injected status that answered it, or "dropped" for a lost answer. */
+/**
+ * One call in the log; `fault` is the injected status that answered it, or "dropped" for a lost answer;
+ * `carriedOut` marks a fault with `after: "handling"` (the request was carried out before the fault answered).
+ */
 export interface FakeCall {
   op: string;
   method: string;
   path: string;
   fault?: number | "dropped";
+  carriedOut?: true;
 }
 
 export interface FakeApi {
@@ -138,6 +147,10 @@ export async function startFake(api: FakeApi, opts: StartFakeOptions = {}): Prom
         await Promise.resolve(api.handle(fr)).catch(() => undefined);
         res.socket?.destroy();
         return;
+      }
+      if (fault.after === "handling") {
+        await Promise.resolve(api.handle(fr)).catch(() => undefined);
+        call.carriedOut = true;
       }
       const headers: Record<string, string> = { "content-type": fault.contentType ?? "application/json" };
       if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);

@@ -56,6 +56,8 @@ const restart = (id: string) =>
 const staging = (id: string, words: string) => `The certificate ${id} for ${HOST} is in the staging environment (${words}). Deploy it to production in SSL/TLS › Edge Certificates, then apply again.`;
 const redeploy = (id: string, words: string) =>
   `The certificate ${id} for ${HOST} is ${words}. Deploy it again in SSL/TLS › Edge Certificates, or delete it so that apply orders a new one, then apply again.`;
+const backup = (id: string) =>
+  `The certificate ${id} for ${HOST} is backup issued: Cloudflare holds backup certificates in reserve and does not normally deploy them. Check in SSL/TLS › Edge Certificates that a certificate covering ${HOST} is Active; if none is, delete this one so that apply orders a new one, then apply again.`;
 const check = (id: string) =>
   `The certificate ${id} for ${HOST} is pending cleanup, a status this wizard does not act on. Check it in SSL/TLS › Edge Certificates; delete it if it is no longer wanted, so that apply orders a new one.`;
 
@@ -63,7 +65,7 @@ const check = (id: string) =>
 const TABLE: Record<Status, (id: string) => Row> = {
   active: () => usable,
   pending_expiration: () => usable,
-  backup_issued: () => usable,
+  backup_issued: (id) => waitsFor(backup(id)),
   initializing: () => progressing,
   pending_validation: () => progressing,
   pending_issuance: () => progressing,

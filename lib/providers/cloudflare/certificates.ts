@@ -42,8 +42,9 @@ export function toPack(p: CertificatePackListResponse | CertificatePackGetRespon
  * What a pack that names the host is worth to apply:
  * - `usable`: deployed now; the proxy may go on.
  * - `progressing`: on its way to active by itself; wait, never order a second one.
- * - `needsAction`: names the host but stays as it is until someone acts (restart validation, deploy it to
- *   production, deploy it again); never order a second one (it would use the customer's quota).
+ * - `needsAction`: names the host but stays as it is until someone acts or checks it (restart validation, deploy
+ *   it to production, deploy it again, check what a backup stands for); never order a second one (it would use
+ *   the customer's quota).
  * - `dead`: gone or failed for good; a new certificate is ordered.
  */
 export type PackStanding = "usable" | "progressing" | "needsAction" | "dead";
@@ -52,7 +53,6 @@ export function packStanding(status: PackStatus): PackStanding {
   switch (status) {
     case "active":
     case "pending_expiration": // still deployed; Cloudflare renews it before it expires
-    case "backup_issued": // the primary certificate is deployed; a backup is held in reserve
       return "usable";
     case "initializing":
     case "pending_validation":
@@ -66,6 +66,7 @@ export function packStanding(status: PackStatus): PackStanding {
     case "deactivating":
     case "inactive": // deactivated, can be deployed again
     case "pending_cleanup": // undocumented: treated with care, no duplicate order
+    case "backup_issued": // a backup is "not normally deployed": not proof the host is served, and no duplicate order
       return "needsAction";
     case "initializing_timed_out":
     case "issuance_timed_out":
@@ -90,6 +91,23 @@ function unlisted(status: never): PackStanding {
 }
 
 const RANK: Record<PackStanding, number> = { usable: 0, progressing: 1, needsAction: 2, dead: 3 };
+
+/**
+ * Whether the pack is exactly what orderCertificate orders for `host` (settings.ts CERTIFICATE): its hosts, type
+ * and authority, in a status that is not dead. After a lost answer only such a pack is taken as the order's, never
+ * one that merely covers the host (a wildcard someone else ordered). docs/providers/cloudflare.md#lost-answers
+ */
+export function isOrderedPack(pack: CfPack, zone: string, host: string): boolean {
+  const wanted = new Set(orderedHosts(zone, host).map((h) => h.toLowerCase()));
+  const hosts = new Set(pack.hosts.map((h) => h.toLowerCase()));
+  return (
+    pack.type === CERTIFICATE.type &&
+    pack.certificate_authority === CERTIFICATE.certificateAuthority &&
+    hosts.size === wanted.size &&
+    [...wanted].every((h) => hosts.has(h)) &&
+    packStanding(pack.status) !== "dead"
+  );
+}
 
 /** The pack that names the host and counts most, and the dead ones when nothing better names it. */
 export function choosePack(packs: readonly CfPack[], host: string): { pack: CfPack | null; stale: CfPack[] } {
@@ -119,6 +137,8 @@ export function packAction(pack: CfPack, host: string): string {
     case "deactivating":
     case "inactive":
       return `${which} is ${statusWords(pack)}. Deploy it again in SSL/TLS › Edge Certificates, or delete it so that apply orders a new one, then apply again.`;
+    case "backup_issued":
+      return `${which} is backup issued: Cloudflare holds backup certificates in reserve and does not normally deploy them. Check in SSL/TLS › Edge Certificates that a certificate covering ${host} is Active; if none is, delete this one so that apply orders a new one, then apply again.`;
     default:
       return `${which} is ${statusWords(pack)}, a status this wizard does not act on. Check it in SSL/TLS › Edge Certificates; delete it if it is no longer wanted, so that apply orders a new one.`;
   }

@@ -1,10 +1,10 @@
 import "server-only";
 import Cloudflare from "cloudflare";
 import { withRetry } from "@/lib/async";
+import { createOnce } from "@/lib/providers/create-once";
 import type { ApplyContext } from "@/lib/providers/server-types";
-import { hasCode, retryDelay } from "./errors";
-import { createOnce } from "./create-once";
-import { choosePack, toPack, type CfPack } from "./certificates";
+import { createFailure, hasCode, retryDelay, UnreadableAnswer } from "./errors";
+import { isOrderedPack, toPack, type CfPack } from "./certificates";
 import { cnameEdit, toRecord, type CfRecord, type CnameChange } from "./records";
 import { CERTIFICATE, CF_CODE, CONFIG_PHASE, RECORD_COMMENT, RECORD_TYPE, TTL_AUTO, orderedHosts } from "./settings";
 
@@ -73,6 +73,24 @@ export function asParam(rule: CfRule): CfRule {
   return copy;
 }
 
+/**
+ * The result of a create's 2xx answer, or an UnreadableAnswer when it cannot be read: the SDK's body parse
+ * throws a SyntaxError (not JSON) or a TypeError (cut off, or a body without an envelope), and a result without
+ * an id cannot be reported. The SDK's own errors (CloudflareError) pass through.
+ */
+async function readAnswer<T>(answer: PromiseLike<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await answer;
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new UnreadableAnswer("the body is not JSON");
+    if (e instanceof TypeError) throw new UnreadableAnswer("the body could not be read");
+    throw e;
+  }
+  if (typeof (result as { id?: unknown } | null | undefined)?.id !== "string") throw new UnreadableAnswer("the result has no id");
+  return result;
+}
+
 /** A 404 from the API: the object does not exist (any more). */
 function notFound(e: unknown): boolean {
   return e instanceof Cloudflare.APIError && e.status === 404;
@@ -100,17 +118,18 @@ export class CloudflareClient {
     this.maxDelayMs = ctx.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
   }
 
-  /** A create: sent once, and after a failure that may have made it, looked for before it is sent again (create-once.ts). */
+  /** A create: sent once, and after a failure that may have made it, looked for before it is sent again (lib/providers/create-once.ts). */
   private create<T>(send: () => Promise<T>, alreadyMade: () => Promise<T | null>): Promise<T> {
-    return createOnce(() => this.call(send, false), alreadyMade, { retries: this.retries, maxDelayMs: this.maxDelayMs });
+    return createOnce({ send, alreadyMade, classify: (e) => createFailure(e, this.maxDelayMs), retries: this.retries, maxDelayMs: this.maxDelayMs });
   }
 
-  private call<T>(fn: () => Promise<T>, idempotent = true): Promise<T> {
+  /** A call that may be sent again (reads, and writes that set a state): retried within the bound. */
+  private call<T>(fn: () => Promise<T>): Promise<T> {
     return withRetry(fn, {
       retries: this.retries,
       baseDelayMs: 200,
       maxDelayMs: this.maxDelayMs,
-      retryAfter: (e) => retryDelay(e, idempotent, this.maxDelayMs),
+      retryAfter: (e) => retryDelay(e, this.maxDelayMs),
     });
   }
 
@@ -157,7 +176,7 @@ export class CloudflareClient {
   async createRecord(zoneId: string, name: string, content: string, proxied: boolean): Promise<CfRecord> {
     return this.create(
       // The comment marks it as created by this wizard, for undo (settings.ts RECORD_COMMENT).
-      async () => toRecord(await this.sdk.dns.records.create({ zone_id: zoneId, type: RECORD_TYPE, name, content, ttl: TTL_AUTO, proxied, comment: RECORD_COMMENT })),
+      async () => toRecord(await readAnswer(this.sdk.dns.records.create({ zone_id: zoneId, type: RECORD_TYPE, name, content, ttl: TTL_AUTO, proxied, comment: RECORD_COMMENT }))),
       async () => (await this.listRecords(zoneId, { nameExact: name, type: RECORD_TYPE })).find((r) => r.comment === RECORD_COMMENT) ?? null,
     );
   }
@@ -240,24 +259,26 @@ export class CloudflareClient {
   }
 
   /**
-   * The Advanced certificate apply orders for `host` in `zone`; after a lost answer, a pack that names the
-   * host in any status that is not dead is it (apply orders only when no such pack exists).
+   * The Advanced certificate apply orders for `host` in `zone`; after a lost answer, the pack with exactly the
+   * hosts, type and authority of this order, in a status that is not dead, is it (certificates.ts isOrderedPack).
    */
   async orderCertificate(zone: { id: string; name: string }, host: string): Promise<CfPack> {
     return this.create(
       async () =>
         toPack(
-          await this.sdk.ssl.certificatePacks.create({
-            zone_id: zone.id,
-            type: CERTIFICATE.type,
-            hosts: orderedHosts(zone.name, host),
-            validation_method: CERTIFICATE.validationMethod,
-            validity_days: CERTIFICATE.validityDays,
-            certificate_authority: CERTIFICATE.certificateAuthority,
-            cloudflare_branding: CERTIFICATE.cloudflareBranding,
-          }),
+          await readAnswer(
+            this.sdk.ssl.certificatePacks.create({
+              zone_id: zone.id,
+              type: CERTIFICATE.type,
+              hosts: orderedHosts(zone.name, host),
+              validation_method: CERTIFICATE.validationMethod,
+              validity_days: CERTIFICATE.validityDays,
+              certificate_authority: CERTIFICATE.certificateAuthority,
+              cloudflare_branding: CERTIFICATE.cloudflareBranding,
+            }),
+          ),
         ),
-      async () => choosePack(await this.certificatePacks(zone.id), host).pack,
+      async () => (await this.certificatePacks(zone.id)).find((p) => isOrderedPack(p, zone.name, host)) ?? null,
     );
   }
 }

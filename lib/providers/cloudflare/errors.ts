@@ -1,4 +1,5 @@
 import Cloudflare from "cloudflare";
+import { REFUSED, type CreateFailure } from "@/lib/providers/create-once";
 import { scrub as scrubText } from "@/lib/providers/scrub";
 import type { ProviderError } from "@/lib/providers/types";
 import { CF_CODE, type Permission } from "./settings";
@@ -14,6 +15,17 @@ export class CloudflareFailure extends Error {
   constructor(readonly providerError: ProviderError) {
     super(providerError.message);
     this.name = "CloudflareFailure";
+  }
+}
+
+/**
+ * A 2xx answer apply cannot read: the body is not JSON (the SDK's `response.json()` throws a SyntaxError),
+ * was cut off, or carries no `result` with an `id`. After a create it was probably carried out.
+ */
+export class UnreadableAnswer extends Error {
+  constructor(readonly detail: string) {
+    super(`Cloudflare's answer could not be read (${detail})`);
+    this.name = "UnreadableAnswer";
   }
 }
 
@@ -75,13 +87,11 @@ export function outcomeUnknown(error: unknown): boolean {
 }
 
 /**
- * Retry policy for withRetry: 429 and 5xx (and lost connections) are retried, waiting what
- * `Retry-After` asks but never longer than `maxDelayMs` (Cloudflare may ask for five minutes:
- * docs/providers/cloudflare.md#limits). A call that is not idempotent is retried on 429 only, which Cloudflare
- * answers before doing anything; its other failures are left to the caller (create-once.ts).
+ * Retry policy for withRetry (idempotent calls; creates are classified by createFailure below): 429 and 5xx
+ * (and lost connections) are retried, waiting what `Retry-After` asks but never longer than `maxDelayMs`
+ * (Cloudflare may ask for five minutes: docs/providers/cloudflare.md#limits).
  */
-export function retryDelay(error: unknown, idempotent: boolean, maxDelayMs: number): number | null {
-  if (outcomeUnknown(error) && !idempotent) return null;
+export function retryDelay(error: unknown, maxDelayMs: number): number | null {
   if (error instanceof Cloudflare.APIConnectionError) return 0;
   if (!(error instanceof Cloudflare.APIError) || error.status === undefined) return null;
   if (error.status !== 429 && error.status < 500) return null;
@@ -90,9 +100,28 @@ export function retryDelay(error: unknown, idempotent: boolean, maxDelayMs: numb
   return Number.isFinite(seconds) && seconds > 0 ? Math.min(maxDelayMs, seconds * 1000) : 0;
 }
 
+/**
+ * What a create's failure means (lib/providers/create-once.ts): no answer or a 5xx may have made it, an
+ * unreadable 2xx probably did; a 429 was refused before anything was done and is sent again after
+ * `Retry-After`, waited for no longer than `maxDelayMs` (see retryDelay); anything else was refused.
+ */
+export function createFailure(error: unknown, maxDelayMs: number): CreateFailure {
+  if (error instanceof UnreadableAnswer) return { kind: "outcomeUnknown", afterMs: 0 };
+  const afterMs = retryDelay(error, maxDelayMs);
+  if (outcomeUnknown(error)) return { kind: "outcomeUnknown", afterMs };
+  return error instanceof Cloudflare.APIError && error.status === 429 && afterMs !== null ? { kind: "retryLater", afterMs } : REFUSED;
+}
+
 /** Any error from a Cloudflare call, in words for people. `doing` completes "Cloudflare refused to …". */
 export function toProviderError(error: unknown, opts: { doing: string; permission?: Permission; zone?: string; secrets: readonly string[] }): ProviderError {
   if (error instanceof CloudflareFailure) return error.providerError;
+  if (error instanceof UnreadableAnswer) {
+    return {
+      code: "unexpected_response",
+      message: `Cloudflare answered in a shape this tool does not understand while trying to ${opts.doing}: ${error.detail}.`,
+      action: "Run apply again; it continues where it stopped. If it happens again, follow the manual checklist for this host and report the message above.",
+    };
+  }
   if (error instanceof Cloudflare.APIConnectionTimeoutError) {
     return { code: "timeout", message: `Cloudflare did not answer in time while trying to ${opts.doing}.`, action: "Run apply again; it continues where it stopped." };
   }

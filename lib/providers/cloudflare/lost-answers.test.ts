@@ -1,9 +1,11 @@
+import Cloudflare from "cloudflare";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFake, type FakeCall, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { createdTargets } from "@/lib/providers/undo-targets";
 import { cloudflareServer } from "./apply";
+import { CloudflareClient } from "./client";
 import { CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 
 // A create whose answer is lost on the way back: Cloudflare made the record or ordered the certificate, the
@@ -63,7 +65,7 @@ const LOST: { name: string; fault: Fault }[] = [
 ];
 
 describe("Cloudflare apply: a create whose answer is lost", () => {
-  // With no retries left, the create is still looked for once (create-once.ts), just never sent again.
+  // With no retries left, the create is still looked for once (lib/providers/create-once.ts), just never sent again.
   for (const [{ name, fault }, maxRetries] of LOST.flatMap((lost) => [1, 0].map((retries) => [lost, retries] as const))) {
     it(`${name} (maxRetries ${maxRetries}): it is reported as created by this run, never made twice, and undo leaves the zone as it was`, async () => {
       const before = fake.state(ZONE);
@@ -97,6 +99,56 @@ describe("Cloudflare apply: a create whose answer is lost", () => {
       const undone = await cloudflareServer.undo(creds, targets, ctx);
       expect(undone.results.map((r) => [r.id, r.outcome])).toEqual(targets.map((t) => [t.id, "removed"]));
       expect(contents(fake.state(ZONE))).toEqual(contents(before));
+    });
+  }
+});
+
+describe("Cloudflare certificate order whose outcome is unknown", () => {
+  const SERVER_ERROR = JSON.stringify({ success: false, errors: [{ code: 10000, message: "Internal error" }], messages: [], result: null });
+  const sdk = () => new Cloudflare({ apiToken: TOKEN, apiKey: null, apiEmail: null, userServiceKey: null, baseURL: running.url, maxRetries: 0, logLevel: "off" });
+
+  // Packs someone else ordered while apply's order was under way: they cover the host, but are not this order.
+  const FOREIGN: { name: string; add: (zoneId: string) => Promise<string> }[] = [
+    { name: "a wildcard pack covering the host", add: async () => fake.addPack(ZONE, [ZONE, `*.x.${ZONE}`], "pending_validation").id },
+    {
+      name: "a pack for the same hosts from another authority",
+      add: async (zone_id) =>
+        (await sdk().ssl.certificatePacks.create({ zone_id, type: "advanced", hosts: [ZONE, X], validation_method: "txt", validity_days: 90, certificate_authority: "google" })).id,
+    },
+  ];
+
+  it("an order answered with a 2xx it cannot read, made nothing on any try: looked for, sent again, then reported in words", async () => {
+    await control("faults", [{ match: "OrderCertificatePack", status: 200, times: 2, body: '{"success":true,"result":{"id":' }]);
+    const report = await cloudflareServer.apply(creds, { hosts: [X], region: "global" }, { ...ctx, maxRetries: 1 });
+    const log = await calls();
+    const packCalls = log.filter((c) => c.op === "OrderCertificatePack" || c.op === "ListCertificatePacks").map((c) => [c.op, c.fault]);
+    const firstOrder = packCalls.findIndex(([op]) => op === "OrderCertificatePack");
+    expect(packCalls.slice(firstOrder)).toEqual([
+      ["OrderCertificatePack", 200],
+      ["ListCertificatePacks", undefined],
+      ["OrderCertificatePack", 200],
+      ["ListCertificatePacks", undefined],
+    ]);
+    expect(report.hosts[0]!.error).toEqual({
+      code: "unexpected_response",
+      message: `Cloudflare answered in a shape this tool does not understand while trying to order a certificate for ${X}: the body is not JSON.`,
+      action: "Run apply again; it continues where it stopped. If it happens again, follow the manual checklist for this host and report the message above.",
+    });
+  });
+
+  for (const { name, add } of FOREIGN) {
+    it(`${name} is not taken as the order: the order is sent again and its own pack returned`, async () => {
+      const client = new CloudflareClient(TOKEN, { ...ctx, maxRetries: 1 });
+      const zoneId = (await client.findZone(ZONE))!.id;
+      const foreign = await add(zoneId);
+      const from = (await calls()).length;
+      await control("faults", [{ match: "OrderCertificatePack", status: 503, times: 1, body: SERVER_ERROR }]);
+
+      const pack = await client.orderCertificate({ id: zoneId, name: ZONE }, X);
+
+      const orders = (await calls()).slice(from).filter((c) => c.op === "OrderCertificatePack");
+      expect(orders.map((c) => c.fault)).toEqual([503, undefined]);
+      expect([pack.id === foreign, pack.hosts, pack.certificate_authority]).toEqual([false, [ZONE, X], "lets_encrypt"]);
     });
   }
 });

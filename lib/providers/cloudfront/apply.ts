@@ -23,7 +23,7 @@ import { createClients, type AwsClients } from "./client";
 import { differences } from "./differences";
 import { distributionConfig, newCallerReference } from "./distribution-config";
 import { createDistribution, DEPLOYED, deploymentWords, distributionConfigOf, listDistributions, servingAlias } from "./distributions";
-import { codeOf, STALE_CERTIFICATE, translateError } from "./errors";
+import { answerUnreadable, codeOf, STALE_CERTIFICATE, translateError } from "./errors";
 import { patienceOf, untilSeen, type Patience } from "./read-after-create";
 import { CERTIFICATE_REGION, REQUEST_CERTIFICATE_PER_SECOND } from "./settings";
 import { cloudfrontCredentials, type CloudfrontCredentials } from "./schema";
@@ -138,8 +138,9 @@ type Created = { created: Pick<DistributionSummary, "Id" | "DomainName" | "Statu
 /**
  * Creates the host's distribution. When the SDK retried a create whose first answer was lost, the retry is
  * refused (DistributionAlreadyExists: the reference was used, by the first try; or CNAMEAlreadyExists, should
- * CloudFront check the alias first). The distribution that now serves the host in this account is then the
- * one this run created if it carries this run's reference, else someone else's, adopted as it is
+ * CloudFront check the alias first); when the answer was a 2xx the SDK could not read, the create was probably
+ * carried out. The distribution that now serves the host in this account is then the one this run created if
+ * it carries this run's reference, else someone else's, adopted as it is
  * (docs/providers/cloudfront.md#distributionalreadyexists). A list right after the create may not show it yet:
  * it is listed again with growing waits (docs/providers/cloudfront.md#read-after-create).
  */
@@ -149,7 +150,7 @@ async function createOrFind(host: string, run: Run, cert: Certificate): Promise<
   try {
     return { created: await createDistribution(cloudfront, config) };
   } catch (error) {
-    if (codeOf(error) !== "DistributionAlreadyExists" && codeOf(error) !== "CNAMEAlreadyExists") throw error;
+    if (codeOf(error) !== "DistributionAlreadyExists" && codeOf(error) !== "CNAMEAlreadyExists" && !answerUnreadable(error)) throw error;
     const existing = await untilSeen(async () => servingAlias(await listDistributions(cloudfront), host), run.patience);
     if (!existing?.Id) throw error;
     const { CallerReference } = await distributionConfigOf(cloudfront, existing.Id);

@@ -32,6 +32,17 @@ export async function call<T>(service: AwsService, operation: string, fn: () => 
   }
 }
 
+/**
+ * A 2xx answer the SDK could not read: its deserializer failed and stamped the error with the answer's status
+ * (`$metadata.httpStatusCode`, @smithy/core schema deserializer middleware). After a create it was probably
+ * carried out. docs/providers/cloudfront.md#distributionalreadyexists
+ */
+export function answerUnreadable(thrown: unknown): boolean {
+  const e = thrown instanceof AwsCallError ? thrown.error : thrown;
+  const status = (e as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  return status !== undefined && status >= 200 && status < 300;
+}
+
 /** The AWS error code of a failed call (in SDK v3 the error's `name`). */
 export function codeOf(thrown: unknown): string | undefined {
   const e = thrown instanceof AwsCallError ? thrown.error : thrown;

@@ -1,6 +1,6 @@
 import "server-only";
 import * as z from "zod/mini";
-import { request, requestOrAdopt, type Body, type HttpOptions, type HttpRequest } from "@/lib/providers/http-client";
+import { request, requestCreate, type Body, type HttpOptions, type HttpRequest } from "@/lib/providers/http-client";
 import type { CertificateAuthority } from "./settings";
 import {
   backend,
@@ -110,7 +110,7 @@ export class FastlyClient {
    * docs/providers/fastly.md#creates-whose-answer-is-lost
    */
   createService(name: string, type: string): Promise<FastlyService> {
-    return requestOrAdopt(this.http, { operation: "CreateService", method: "POST", path: "/service", body: this.form({ name, type }), schema: service }, () =>
+    return requestCreate(this.http, { operation: "CreateService", method: "POST", path: "/service", body: this.form({ name, type }), schema: service }, () =>
       this.searchService(name),
     );
   }
@@ -128,7 +128,7 @@ export class FastlyClient {
    */
   cloneVersion(serviceId: string, source: number, newestBefore: number): Promise<FastlyVersion> {
     const above = Math.max(source, newestBefore);
-    return requestOrAdopt(this.http, { operation: "CloneVersion", method: "PUT", path: `${this.versionPath(serviceId, source)}/clone`, schema: version }, async () => {
+    return requestCreate(this.http, { operation: "CloneVersion", method: "PUT", path: `${this.versionPath(serviceId, source)}/clone`, schema: version }, async () => {
       const drafts = (await this.listVersions(serviceId)).filter((v) => v.number > above && !v.locked && !v.active);
       return drafts.sort((a, b) => a.number - b.number)[0] ?? null;
     });
@@ -142,7 +142,7 @@ export class FastlyClient {
   /** `POST …/domain`; a domain already on the version after an unknown outcome is adopted (docs/providers/fastly.md#creates-whose-answer-is-lost). */
   async createDomain(serviceId: string, v: number, name: string): Promise<void> {
     const wanted = name.toLowerCase();
-    await requestOrAdopt(
+    await requestCreate(
       this.http,
       { operation: "CreateDomain", method: "POST", path: `${this.versionPath(serviceId, v)}/domain`, body: this.form({ name }), schema: domain },
       async () => ((await this.listDomains(serviceId, v)).includes(wanted) ? { name: wanted } : null),
@@ -155,7 +155,7 @@ export class FastlyClient {
 
   /** `POST …/backend`; a backend of this name on the version after an unknown outcome is adopted (docs/providers/fastly.md#creates-whose-answer-is-lost). */
   createBackend(serviceId: string, v: number, fields: BackendFields): Promise<FastlyBackend> {
-    return requestOrAdopt(
+    return requestCreate(
       this.http,
       { operation: "CreateBackend", method: "POST", path: `${this.versionPath(serviceId, v)}/backend`, body: this.form({ ...fields }), schema: backend },
       async () => (await this.listBackends(serviceId, v)).find((b) => b.name === fields.name) ?? null,
@@ -271,7 +271,7 @@ export class FastlyClient {
    */
   async createTlsSubscription(host: string, ca: CertificateAuthority, configurationId: string): Promise<TlsSubscription> {
     const ours = (s: TlsSubscription) => s.domains.length === 1 && s.domains[0] === host && s.certificateAuthority === ca;
-    return requestOrAdopt(
+    return requestCreate(
       this.http,
       {
         operation: "CreateTlsSubscription",

@@ -1,6 +1,6 @@
 import "server-only";
 import * as z from "zod/mini";
-import { HttpError, parseShape, request, requestOrAdopt, scrub, type HttpOptions, type HttpRequest, type HttpResponse } from "@/lib/providers/http-client";
+import { HttpError, parseShape, request, requestCreate, scrub, type HttpOptions, type HttpRequest, type HttpResponse } from "@/lib/providers/http-client";
 import { ZONE_SETTINGS, type ZoneSettingKey } from "./settings";
 
 /**
@@ -77,11 +77,11 @@ export class KeycdnClient {
 
   /**
    * A create (POST): every one KeyCDN carries out is a new zone or alias, so after an answer that leaves it
-   * unknown (5xx, timeout, reset, lost answer) `alreadyDone` looks for it, and only when it finds nothing is
-   * the create sent again. docs/providers/keycdn.md#creates-whose-answer-is-lost
+   * unknown (5xx, timeout, reset, lost answer, or a 2xx it cannot read) `alreadyDone` looks for it, and only
+   * when it finds nothing is the create sent again. docs/providers/keycdn.md#creates-whose-answer-is-lost
    */
   private create<T, R>(req: Omit<HttpRequest<unknown>, "schema">, data: z.ZodMiniType<T>, toValue: (data: T) => R, alreadyDone: () => Promise<R | null>): Promise<R> {
-    return requestOrAdopt(this.http, { ...req, schema: envelope }, alreadyDone, (res) => toValue(this.unwrap(req.operation, res, data)));
+    return requestCreate(this.http, { ...req, schema: envelope }, alreadyDone, (res) => toValue(this.unwrap(req.operation, res, data)));
   }
 
   private unwrap<T>(operation: string, res: HttpResponse<z.infer<typeof envelope>>, data: z.ZodMiniType<T>): T {
