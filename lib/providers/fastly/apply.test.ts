@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
+import { describe, expect, it } from "vitest";
+import { startFake, type Fault } from "@/lib/sandbox/http-fake";
 import type { PlanInput } from "@/lib/plan/types";
-import type { ApplyContext } from "@/lib/providers/server-types";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { fastlyServer } from "./apply";
 import { FastlyClient } from "./client";
 import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 import { serviceName } from "./settings";
+import { withFakeServer } from "@/lib/testing/fake-server";
 
 const TOKEN = "goodFastlyToken00000000000000001";
 const READ_ONLY = "readOnlyFastlyToken0000000000002";
@@ -20,20 +20,12 @@ const fake = new FastlyFake({
   foreignDomains: [TAKEN],
   readsPerState: 2,
 });
-let server: RunningFake;
-let ctx: ApplyContext;
-
-beforeAll(async () => {
-  server = await startFake(fake, { controls: true });
-  ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: server.url, keycdn: "http://127.0.0.1:1" }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
-});
-afterAll(() => server.close());
-beforeEach(() => fetch(`${server.url}/__sandbox/reset`, { method: "POST" }));
+const fx = withFakeServer(fake, "fastly");
 
 const input = (hosts: string[], region: PlanInput["region"] = "global"): PlanInput => ({ hosts, region });
 const creds = (apiToken = TOKEN) => ({ apiToken });
-const faults = (list: Fault[]) => fetch(`${server.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify(list) });
-const calls = async () => (await (await fetch(`${server.url}/__sandbox/calls`)).json()) as { op: string }[];
+const faults = (list: Fault[]) => fetch(`${fx.server.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify(list) });
+const calls = async () => (await (await fetch(`${fx.server.url}/__sandbox/calls`)).json()) as { op: string }[];
 const WRITES = ["CreateService", "CloneVersion", "CreateDomain", "CreateBackend", "UpdateBackend", "UpdateSettings", "ActivateVersion", "CreateTlsSubscription"];
 
 describe("Fastly apply against the fake", () => {
@@ -42,7 +34,7 @@ describe("Fastly apply against the fake", () => {
   });
 
   it("creates service, version, domain, backend, settings and subscription, then reports challenge and CNAME", async () => {
-    const report = await fastlyServer.apply(creds(), input([H1]), ctx);
+    const report = await fastlyServer.apply(creds(), input([H1]), fx.ctx);
     expect(report.complete).toBe(false);
     const h = report.hosts[0]!;
     expect(h.error).toBeUndefined();
@@ -93,12 +85,12 @@ describe("Fastly apply against the fake", () => {
 
 describe("Fastly apply is idempotent", () => {
   it("second and third runs write nothing and create nothing", async () => {
-    const first = await fastlyServer.apply(creds(), input([H1, H2]), ctx);
+    const first = await fastlyServer.apply(creds(), input([H1, H2]), fx.ctx);
     expect(first.hosts.map((h) => h.outcome)).toEqual(["pending", "pending"]);
     const afterFirst = fake.state();
     const firstCalls = (await calls()).length;
 
-    const second = await fastlyServer.apply(creds(), input([H1, H2]), ctx);
+    const second = await fastlyServer.apply(creds(), input([H1, H2]), fx.ctx);
     const secondOps = (await calls()).slice(firstCalls).map((c) => c.op);
     expect(secondOps.filter((op) => WRITES.includes(op))).toEqual([]);
     expect(fake.state().services.map((s) => s.versions.length)).toEqual(afterFirst.services.map((s) => s.versions.length));
@@ -109,7 +101,7 @@ describe("Fastly apply is idempotent", () => {
     const outcomes: string[][] = [second.hosts.map((h) => h.outcome)];
     let last = second;
     while (!last.complete && outcomes.length < 10) {
-      last = await fastlyServer.apply(creds(), input([H1, H2]), ctx);
+      last = await fastlyServer.apply(creds(), input([H1, H2]), fx.ctx);
       outcomes.push(last.hosts.map((h) => h.outcome));
     }
     expect(outcomes).toEqual([
@@ -125,11 +117,11 @@ describe("Fastly apply is idempotent", () => {
   });
 
   it("status() polls to issued without writing", async () => {
-    await fastlyServer.apply(creds(), input([H1]), ctx);
+    await fastlyServer.apply(creds(), input([H1]), fx.ctx);
     const n = (await calls()).length;
     const seen: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const h = (await fastlyServer.status(creds(), input([H1]), ctx)).hosts[0]!;
+      const h = (await fastlyServer.status(creds(), input([H1]), fx.ctx)).hosts[0]!;
       seen.push(`${h.outcome}: ${h.summary}`);
     }
     expect(seen).toEqual([
@@ -142,24 +134,24 @@ describe("Fastly apply is idempotent", () => {
   });
 
   it("status() of a host never applied says to run apply", async () => {
-    const r = await fastlyServer.status(creds(), input([H1]), ctx);
+    const r = await fastlyServer.status(creds(), input([H1]), fx.ctx);
     expect(r.hosts[0]).toMatchObject({ outcome: "failed", error: { code: "needs_apply", action: "Run apply to create or fix it." } });
   });
 
   it("preview() says create first and reuse after apply, and writes nothing", async () => {
-    const p1 = await fastlyServer.preview(creds(), input([H1]), ctx);
+    const p1 = await fastlyServer.preview(creds(), input([H1]), fx.ctx);
     expect(p1.hosts[0]!.changes.map((c) => [c.resource, c.action])).toEqual([
       [`Fastly service "ssl-click-tracking ${H1}"`, "create"],
       [`TLS subscription for ${H1}`, "create"],
     ]);
     expect((await calls()).filter((c) => WRITES.includes(c.op))).toEqual([]);
-    await fastlyServer.apply(creds(), input([H1]), ctx);
-    const p2 = await fastlyServer.preview(creds(), input([H1]), ctx);
+    await fastlyServer.apply(creds(), input([H1]), fx.ctx);
+    const p2 = await fastlyServer.preview(creds(), input([H1]), fx.ctx);
     expect(p2.hosts[0]!.changes.map((c) => c.action)).toEqual(["reuse", "reuse"]);
   });
 
   it("adopts an existing service: clones the locked version, fixes it, reports each difference", async () => {
-    const api = new FastlyClient({ baseUrl: server.url, token: TOKEN });
+    const api = new FastlyClient({ baseUrl: fx.server.url, token: TOKEN });
     const svc = await api.createService(`ssl-click-tracking ${H1}`, "vcl");
     await api.createDomain(svc.id, 1, H1);
     await api.createBackend(svc.id, 1, {
@@ -175,7 +167,7 @@ describe("Fastly apply is idempotent", () => {
     });
     await api.activateVersion(svc.id, 1);
 
-    const r = (await fastlyServer.apply(creds(), input([H1]), ctx)).hosts[0]!;
+    const r = (await fastlyServer.apply(creds(), input([H1]), fx.ctx)).hosts[0]!;
     expect(r.error).toBeUndefined();
     expect(r.differences).toEqual([
       'Host "sendgrid": the origin certificate is not verified. Fix: Verify certificate.',
@@ -193,14 +185,14 @@ describe("Fastly apply is idempotent", () => {
   });
 
   it("EU region: the backend, certificate and SNI names are eu.sendgrid.net", async () => {
-    await fastlyServer.apply(creds(), input([H1], "eu"), ctx);
+    await fastlyServer.apply(creds(), input([H1], "eu"), fx.ctx);
     expect(fake.state().services[0]!.versions[0]!.backends[0]).toMatchObject({ address: "eu.sendgrid.net", ssl_cert_hostname: "eu.sendgrid.net", ssl_sni_hostname: "eu.sendgrid.net" });
   });
 });
 
 describe("Fastly apply errors", () => {
   it("bad token: every host fails with what to do", async () => {
-    const r = await fastlyServer.apply(creds("wrongFastlyToken0000000000000000"), input([H1, H2]), ctx);
+    const r = await fastlyServer.apply(creds("wrongFastlyToken0000000000000000"), input([H1, H2]), fx.ctx);
     expect(r.complete).toBe(false);
     for (const h of r.hosts) {
       expect(h.outcome).toBe("failed");
@@ -214,13 +206,13 @@ describe("Fastly apply errors", () => {
   });
 
   it("a read-only token is refused before anything is written", async () => {
-    const r = await fastlyServer.apply(creds(READ_ONLY), input([H1]), ctx);
+    const r = await fastlyServer.apply(creds(READ_ONLY), input([H1]), fx.ctx);
     expect(r.hosts[0]!.error).toMatchObject({ code: "token_scope", message: 'The token\'s scope is "global:read"; creating services and certificates needs "global".' });
     expect((await calls()).map((c) => c.op)).toEqual(["GetTokenSelf"]);
   });
 
   it("a domain owned by another customer fails that host only", async () => {
-    const r = await fastlyServer.apply(creds(), input([TAKEN, H1]), ctx);
+    const r = await fastlyServer.apply(creds(), input([TAKEN, H1]), fx.ctx);
     expect(r.hosts[0]).toMatchObject({
       outcome: "failed",
       error: {
@@ -236,7 +228,7 @@ describe("Fastly apply errors", () => {
   it("quota reached is translated", async () => {
     const small = await startFake(new FastlyFake({ tokens: { [TOKEN]: { scope: "global" } }, maxServices: 1 }), { controls: true });
     try {
-      const r = await fastlyServer.apply(creds(), input([H1, H2]), { ...ctx, endpoints: { ...ctx.endpoints, fastly: small.url }, concurrency: 1 });
+      const r = await fastlyServer.apply(creds(), input([H1, H2]), { ...fx.ctx, endpoints: { ...fx.ctx.endpoints, fastly: small.url }, concurrency: 1 });
       expect(r.hosts[0]!.outcome).toBe("pending");
       expect(r.hosts[1]!.error).toEqual({
         code: "quota_reached",
@@ -250,7 +242,7 @@ describe("Fastly apply errors", () => {
 
   it("429 with a short Retry-After is retried; the write happens once", async () => {
     await faults([{ match: "CreateService", status: 429, times: 1, retryAfter: 0, body: '{"msg":"Too many requests"}' }]);
-    const r = await fastlyServer.apply(creds(), input([H1]), ctx);
+    const r = await fastlyServer.apply(creds(), input([H1]), fx.ctx);
     expect(r.hosts[0]!.outcome).toBe("pending");
     expect((await calls()).filter((c) => c.op === "CreateService")).toHaveLength(2);
     expect(fake.state().services).toHaveLength(1);
@@ -259,7 +251,7 @@ describe("Fastly apply errors", () => {
   it("429 asking for longer than the bound is not waited for: rate_limited with when to retry", async () => {
     await faults([{ match: "CreateService", status: 429, retryAfter: 3600, body: '{"msg":"Too many requests"}' }]);
     const started = Date.now();
-    const r = await fastlyServer.apply(creds(), input([H1]), ctx);
+    const r = await fastlyServer.apply(creds(), input([H1]), fx.ctx);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(r.hosts[0]!.error).toEqual({
       code: "rate_limited",
@@ -271,29 +263,29 @@ describe("Fastly apply errors", () => {
 
   it("a 503 on a read is retried; a create is sent again only after a look finds nothing, looked for once more after the last try, and reported", async () => {
     await faults([{ match: "ListDomains", status: 503, times: 1 }]);
-    expect((await fastlyServer.apply(creds(), input([H1]), ctx)).hosts[0]!.outcome).toBe("pending");
+    expect((await fastlyServer.apply(creds(), input([H1]), fx.ctx)).hosts[0]!.outcome).toBe("pending");
     // Every try: the first and DEFAULT_MAX_RETRIES (3) more.
     await faults([{ match: "CreateTlsSubscription", status: 503, times: 4, body: "upstream busy" }]);
     const from = (await calls()).length;
-    const r = await fastlyServer.apply(creds(), input([H2]), ctx);
+    const r = await fastlyServer.apply(creds(), input([H2]), fx.ctx);
     expect(r.hosts[0]!.error).toMatchObject({ code: "provider_unavailable", message: 'Fastly answered 503 to CreateTlsSubscription: "upstream busy".' });
     const subscriptionCalls = (await calls()).slice(from).filter((c) => c.op === "ListTlsSubscriptions" || c.op === "CreateTlsSubscription");
     // The last try may have been carried out too: it is looked for once more (lib/providers/create-once.ts).
     expect(subscriptionCalls.map((c) => c.op)).toEqual([...Array.from({ length: 4 }, () => ["ListTlsSubscriptions", "CreateTlsSubscription"]).flat(), "ListTlsSubscriptions"]);
-    expect((await fastlyServer.apply(creds(), input([H2]), ctx)).hosts[0]!.outcome).toBe("pending");
+    expect((await fastlyServer.apply(creds(), input([H2]), fx.ctx)).hosts[0]!.outcome).toBe("pending");
     expect(fake.state().subscriptions.filter((s) => s.host === H2)).toHaveLength(1);
   });
 
   it("malformed JSON and unexpected shapes are clear errors, not crashes", async () => {
     await faults([{ match: "GetTokenSelf", status: 200, times: 1, body: "{not json" }]);
-    const r1 = await fastlyServer.apply(creds(), input([H1]), ctx);
+    const r1 = await fastlyServer.apply(creds(), input([H1]), fx.ctx);
     expect(r1.hosts[0]!.error).toEqual({
       code: "unexpected_response",
       message: "Fastly answered GetTokenSelf in a shape this tool does not understand: the body is not JSON.",
       action: "Run it again; if it happens again, follow the manual checklist for this host and report the message above.",
     });
     await faults([{ match: "SearchService", status: 200, times: 1, body: '{"id":5,"versions":"none"}' }]);
-    const r2 = await fastlyServer.apply(creds(), input([H1]), ctx);
+    const r2 = await fastlyServer.apply(creds(), input([H1]), fx.ctx);
     expect(r2.hosts[0]!.error).toMatchObject({
       code: "unexpected_response",
       message: "Fastly answered SearchService in a shape this tool does not understand: id: expected string; name: expected string; versions: expected array.",
@@ -301,7 +293,7 @@ describe("Fastly apply errors", () => {
   });
 
   it("a hanging request times out: reads are retried, a write only after a look finds nothing, and one that hangs every try is reported", async () => {
-    const quick = { ...ctx, requestTimeoutMs: 200 };
+    const quick = { ...fx.ctx, requestTimeoutMs: 200 };
     await faults([{ match: "ListTlsConfigurations", status: 200, times: 1, delayMs: 1000, body: "{}" }]);
     expect((await fastlyServer.apply(creds(), input([H1]), quick)).hosts[0]!.outcome).toBe("pending");
     await faults([{ match: "CreateService", status: 200, times: 4, delayMs: 1000, body: "{}" }]);
@@ -316,13 +308,13 @@ describe("Fastly apply errors", () => {
   });
 
   it("canary: the token never appears in results or errors, even when the API echoes it", async () => {
-    const ok = await fastlyServer.apply(creds(CANARY), input([H1]), ctx);
+    const ok = await fastlyServer.apply(creds(CANARY), input([H1]), fx.ctx);
     await faults([{ match: "SearchService", status: 400, times: 1, body: JSON.stringify({ msg: "Bad request", detail: `token ${CANARY} / Fastly-Key: ${CANARY}` }) }]);
-    const bad = await fastlyServer.apply(creds(CANARY), input([H2]), ctx);
+    const bad = await fastlyServer.apply(creds(CANARY), input([H2]), fx.ctx);
     expect(bad.hosts[0]!.error?.code).toBe("bad_request");
-    const wrong = await fastlyServer.apply(creds(`${CANARY}x`), input([H1]), ctx);
-    const preview = await fastlyServer.preview(creds(CANARY), input([H1]), ctx);
-    const status = await fastlyServer.status(creds(CANARY), input([H1]), ctx);
+    const wrong = await fastlyServer.apply(creds(`${CANARY}x`), input([H1]), fx.ctx);
+    const preview = await fastlyServer.preview(creds(CANARY), input([H1]), fx.ctx);
+    const status = await fastlyServer.status(creds(CANARY), input([H1]), fx.ctx);
     for (const out of [ok, bad, wrong, preview, status]) expect(JSON.stringify(out)).not.toContain(CANARY);
   });
 });

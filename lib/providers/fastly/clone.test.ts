@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type Fault, type FakeCall, type RunningFake } from "@/lib/sandbox/http-fake";
-import type { ApplyContext } from "@/lib/providers/server-types";
+import { describe, expect, it } from "vitest";
 import { fastlyServer } from "./apply";
 import { FastlyClient } from "./client";
 import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
+import { withFakeServer } from "@/lib/testing/fake-server";
 
 /**
  * `PUT …/version/{v}/clone` makes a new version every time Fastly carries it out, so a clone whose answer
@@ -13,22 +12,13 @@ import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 const TOKEN = "cloneFastlyToken0000000000000001";
 const HOST = "ablink.clone.customer.com";
 const fake = new FastlyFake({ tokens: { [TOKEN]: { scope: "global" } } });
-let server: RunningFake;
-let ctx: ApplyContext;
+const fx = withFakeServer(fake, "fastly");
 
-beforeAll(async () => {
-  server = await startFake(fake, { controls: true });
-  ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: server.url, keycdn: "http://127.0.0.1:1" }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
-});
-afterAll(() => server.close());
-beforeEach(() => fetch(`${server.url}/__sandbox/reset`, { method: "POST" }));
-
-const faults = (list: Fault[]) => fetch(`${server.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify(list) });
-const calls = async () => (await (await fetch(`${server.url}/__sandbox/calls`)).json()) as FakeCall[];
+const { faults, calls } = fx;
 
 /** A service for HOST whose active (locked) version 1 needs a fix, so apply must clone it. */
 async function activeServiceNeedingFix(): Promise<string> {
-  const api = new FastlyClient({ baseUrl: server.url, token: TOKEN });
+  const api = new FastlyClient({ baseUrl: fx.server.url, token: TOKEN });
   const svc = await api.createService(`ssl-click-tracking ${HOST}`, "vcl");
   await api.createDomain(svc.id, 1, HOST);
   await api.createBackend(svc.id, 1, {
@@ -54,7 +44,7 @@ async function versionCalls(from: number): Promise<string[]> {
 }
 
 async function applyAndCheck(serviceId: string): Promise<void> {
-  const r = (await fastlyServer.apply({ apiToken: TOKEN }, { hosts: [HOST], region: "global" }, ctx)).hosts[0]!;
+  const r = (await fastlyServer.apply({ apiToken: TOKEN }, { hosts: [HOST], region: "global" }, fx.ctx)).hosts[0]!;
   expect(r.error).toBeUndefined();
   expect(r.outcome).toBe("pending");
   expect(r.resources[0]).toEqual({ kind: "Fastly service", id: serviceId, createdByThisRun: false, status: "active version 2" });
@@ -88,19 +78,19 @@ describe("Fastly apply when a version clone fails", () => {
     const id = await activeServiceNeedingFix();
     const from = (await calls()).length;
     await faults([{ match: "CloneVersion", status: 200, times: 1, delayMs: 1000, body: "{}" }]);
-    const quick = ctx;
-    ctx = { ...ctx, requestTimeoutMs: 200 };
+    const quick = fx.ctx;
+    fx.ctx = { ...fx.ctx, requestTimeoutMs: 200 };
     try {
       await applyAndCheck(id);
     } finally {
-      ctx = quick;
+      fx.ctx = quick;
     }
     expect(await versionCalls(from)).toEqual(["CloneVersion 200", "ListVersions", "CloneVersion"]);
   });
 
   it("a draft someone else left above the newest known version is not mistaken for ours", async () => {
     const id = await activeServiceNeedingFix();
-    const api = new FastlyClient({ baseUrl: server.url, token: TOKEN });
+    const api = new FastlyClient({ baseUrl: fx.server.url, token: TOKEN });
     // Known before the clone: versions 1 (active) and 2 (a draft); the clone of 1 becomes 3.
     await api.cloneVersion(id, 1, 1);
     await faults([{ match: "CloneVersion", status: 0, drop: "after-handling", times: 1 }]);

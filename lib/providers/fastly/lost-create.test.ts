@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type Fault, type FakeCall, type RunningFake } from "@/lib/sandbox/http-fake";
-import type { ApplyContext } from "@/lib/providers/server-types";
+import { describe, expect, it } from "vitest";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { fastlyServer } from "./apply";
 import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
+import { withFakeServer } from "@/lib/testing/fake-server";
 
 /**
  * Every create apply sends is a new object each time Fastly carries it out, so after an answer that leaves
@@ -14,18 +13,9 @@ import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 const TOKEN = "lostFastlyToken00000000000000001";
 const HOST = "ablink.lost.customer.com";
 const fake = new FastlyFake({ tokens: { [TOKEN]: { scope: "global" } } });
-let server: RunningFake;
-let ctx: ApplyContext;
+const fx = withFakeServer(fake, "fastly");
 
-beforeAll(async () => {
-  server = await startFake(fake, { controls: true });
-  ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: server.url, keycdn: "http://127.0.0.1:1" }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
-});
-afterAll(() => server.close());
-beforeEach(() => fetch(`${server.url}/__sandbox/reset`, { method: "POST" }));
-
-const faults = (list: Fault[]) => fetch(`${server.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify(list) });
-const calls = async () => (await (await fetch(`${server.url}/__sandbox/calls`)).json()) as FakeCall[];
+const { faults, calls } = fx;
 
 /** Each create apply sends, and the read that finds what it made. */
 const CREATES = [
@@ -47,7 +37,7 @@ async function around(op: string, lookup: string): Promise<string[]> {
 
 /** One apply of HOST; it must end as a run without the fault does, with exactly one of everything. */
 async function applyOnce(): Promise<void> {
-  const report = await fastlyServer.apply({ apiToken: TOKEN }, { hosts: [HOST], region: "global" }, ctx);
+  const report = await fastlyServer.apply({ apiToken: TOKEN }, { hosts: [HOST], region: "global" }, fx.ctx);
   const h = report.hosts[0]!;
   expect(h.error).toBeUndefined();
   expect(h.outcome).toBe("pending");

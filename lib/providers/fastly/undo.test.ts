@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type FakeCall, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
-import type { ApplyContext } from "@/lib/providers/server-types";
+import { describe, expect, it } from "vitest";
+import { type FakeCall, type Fault } from "@/lib/sandbox/http-fake";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
@@ -8,6 +7,7 @@ import { fastlyServer } from "./apply";
 import { FastlyClient } from "./client";
 import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 import { serviceName } from "./settings";
+import { withFakeServer } from "@/lib/testing/fake-server";
 
 const TOKEN = "undoFastlyToken00000000000000001";
 const READ_ONLY = "undoReadOnlyFastlyToken000000002";
@@ -15,32 +15,24 @@ const H1 = "ablink.undo-one.customer.com";
 const H2 = "ablink.undo-two.customer.com";
 
 const fake = new FastlyFake({ tokens: { [TOKEN]: { scope: "global" }, [READ_ONLY]: { scope: "global:read" } } });
-let server: RunningFake;
-let ctx: ApplyContext;
-
-beforeAll(async () => {
-  server = await startFake(fake, { controls: true });
-  ctx = { endpoints: { cloudflare: "http://127.0.0.1:1", fastly: server.url, keycdn: "http://127.0.0.1:1" }, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
-});
-afterAll(() => server.close());
-beforeEach(() => fetch(`${server.url}/__sandbox/reset`, { method: "POST" }));
+const fx = withFakeServer(fake, "fastly");
 
 const creds = (apiToken = TOKEN) => ({ apiToken });
-const ops = async () => ((await (await fetch(`${server.url}/__sandbox/calls`)).json()) as { op: string }[]).map((c) => c.op);
+const ops = async () => ((await (await fetch(`${fx.server.url}/__sandbox/calls`)).json()) as { op: string }[]).map((c) => c.op);
 const WRITES = new Set(["DeleteTlsSubscription", "DeactivateVersion", "DeleteService"]);
 const writes = async () => (await ops()).filter((o) => WRITES.has(o));
-const api = () => new FastlyClient({ baseUrl: server.url, token: TOKEN });
-const faults = (list: Fault[]) => fetch(`${server.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify(list) });
+const api = () => new FastlyClient({ baseUrl: fx.server.url, token: TOKEN });
+const faults = (list: Fault[]) => fetch(`${fx.server.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify(list) });
 /** Calls from `from` on, as `op fault`. */
 const marked = async (from = 0) =>
-  ((await (await fetch(`${server.url}/__sandbox/calls`)).json()) as FakeCall[]).slice(from).map((c) => (c.fault === undefined ? c.op : `${c.op} ${c.fault}`));
+  ((await (await fetch(`${fx.server.url}/__sandbox/calls`)).json()) as FakeCall[]).slice(from).map((c) => (c.fault === undefined ? c.op : `${c.op} ${c.fault}`));
 const lost = (match: string): Fault => ({ match, status: 0, drop: "after-handling", times: 1 });
 
 /** Applies until every host is done (the certificate issues after a few reads), collecting what each run created. */
 async function applied(hosts: string[]): Promise<UndoTarget[]> {
   let targets: UndoTarget[] = [];
   for (let i = 0; i < 5; i++) {
-    const report = await fastlyServer.apply(creds(), { hosts, region: "global" }, ctx);
+    const report = await fastlyServer.apply(creds(), { hosts, region: "global" }, fx.ctx);
     targets = createdTargets(report, targets);
     if (report.complete) return targets;
   }
@@ -58,7 +50,7 @@ describe("Fastly undo", () => {
       [RESOURCE_KIND.fastlyTlsSubscription, H2],
     ]);
 
-    const report = await fastlyServer.undo(creds(), targets, ctx);
+    const report = await fastlyServer.undo(creds(), targets, fx.ctx);
     expect(report.complete).toBe(true);
     expect(report.results.map((r) => [r.kind, r.outcome, r.message])).toEqual([
       [RESOURCE_KIND.fastlyService, "removed", `Deactivated version 1 and deleted the service "${serviceName(H1)}".`],
@@ -77,9 +69,9 @@ describe("Fastly undo", () => {
 
   it("running it again changes nothing", async () => {
     const targets = await applied([H1]);
-    await fastlyServer.undo(creds(), targets, ctx);
+    await fastlyServer.undo(creds(), targets, fx.ctx);
     const before = (await writes()).length;
-    const again = await fastlyServer.undo(creds(), targets, ctx);
+    const again = await fastlyServer.undo(creds(), targets, fx.ctx);
     expect(again.complete).toBe(true);
     expect(again.results.map((r) => r.message)).toEqual(["Already gone: it no longer exists in this account.", "Already gone: it no longer exists in this account."]);
     expect((await writes()).length).toBe(before);
@@ -98,7 +90,7 @@ describe("Fastly undo", () => {
         { kind: RESOURCE_KIND.fastlyService, id: own.id, host: H1 },
         { kind: RESOURCE_KIND.fastlyTlsSubscription, id: subscription.id, host: H2 },
       ],
-      ctx,
+      fx.ctx,
     );
     expect(report.results.map((r) => [r.outcome, r.message])).toEqual([
       ["refused", `Not removed: the service is named "my own service"; apply names the service for ${H1} "${serviceName(H1)}".`],
@@ -107,7 +99,7 @@ describe("Fastly undo", () => {
     expect(await writes()).toEqual([]);
 
     // The subscription alone: its service stays and serves H1 over TLS, so Fastly keeps it and so does undo.
-    const alone = await fastlyServer.undo(creds(), [subscription], ctx);
+    const alone = await fastlyServer.undo(creds(), [subscription], fx.ctx);
     expect(alone.results.map((r) => [r.outcome, r.message])).toEqual([
       [
         "refused",
@@ -123,7 +115,7 @@ describe("Fastly undo", () => {
     const v = await api().cloneVersion(service.id, 1, 1);
     await api().createDomain(service.id, v.number, "other.customer.com");
     await api().activateVersion(service.id, v.number);
-    const second = await fastlyServer.undo(creds(), [service], ctx);
+    const second = await fastlyServer.undo(creds(), [service], fx.ctx);
     expect(second.results.map((r) => [r.outcome, r.message])).toEqual([
       ["refused", "Not removed: it also serves other.customer.com, which apply did not add. Remove those domains from the service first if you mean to delete it."],
     ]);
@@ -140,7 +132,7 @@ describe("Fastly undo", () => {
       { kind: RESOURCE_KIND.fastlyTlsSubscription, id: made.subscriptions[0]!.id, host: H1 },
     ]);
 
-    const report = await fastlyServer.undo(creds(), targets, ctx);
+    const report = await fastlyServer.undo(creds(), targets, fx.ctx);
     expect(report.results.map((r) => r.outcome)).toEqual(["removed", "removed"]);
     expect(fake.state()).toEqual({ services: [], subscriptions: [] });
   });
@@ -149,7 +141,7 @@ describe("Fastly undo", () => {
     const [service] = await applied([H1]);
     await faults([lost("DeactivateVersion")]);
     const from = (await marked()).length;
-    const report = await fastlyServer.undo(creds(), [service!], ctx);
+    const report = await fastlyServer.undo(creds(), [service!], fx.ctx);
     expect(report.results.map((r) => [r.outcome, r.message])).toEqual([["removed", `Deactivated version 1 and deleted the service "${serviceName(H1)}".`]]);
     // The retry is refused (the version is no longer active); the service shows it inactive, so undo goes on.
     expect(await marked(from)).toEqual(["GetTokenSelf", "GetService", "GetService", "ListDomains", "DeactivateVersion dropped", "DeactivateVersion", "GetService", "DeleteService"]);
@@ -159,14 +151,14 @@ describe("Fastly undo", () => {
   it("a deactivation refused while the version is still active is reported, and the service kept", async () => {
     const [service] = await applied([H1]);
     await faults([{ match: "DeactivateVersion", status: 400, times: 1, body: '{"msg":"Bad request","detail":"Something else"}' }]);
-    const report = await fastlyServer.undo(creds(), [service!], ctx);
+    const report = await fastlyServer.undo(creds(), [service!], fx.ctx);
     expect(report.results.map((r) => [r.outcome, r.error?.message])).toEqual([["failed", 'Fastly refused DeactivateVersion (HTTP 400): "Bad request: Something else".']]);
     expect(fake.state().services.map((s) => [s.id, s.versions.map((v) => v.active)])).toEqual([[service!.id, [true]]]);
   });
 
   it("a token without write scope deletes nothing", async () => {
     const targets = await applied([H1]);
-    const report = await fastlyServer.undo(creds(READ_ONLY), targets, ctx);
+    const report = await fastlyServer.undo(creds(READ_ONLY), targets, fx.ctx);
     expect(report.complete).toBe(false);
     expect(report.results.map((r) => [r.outcome, r.error?.code])).toEqual([
       ["failed", "token_scope"],
