@@ -13,5 +13,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
+    // Tests stand in for one proxy in front of the app by setting X-Forwarded-For (lib/verify/rate-limit.ts#clientKey).
+    env: { TRUST_PROXY: "1" },
   },
 });

@@ -40,4 +40,7 @@ export const e2eServerEnv: Record<string, string> = {
   HSTS_PRELOAD_API_BASE_URL: `${local(VERIFY_PORTS.preload)}/api/v2`,
   // Test-only: the in-app sandbox's fakes serve their /__sandbox/ controls (lib/sandbox/http-fake.ts).
   SANDBOX_CONTROLS: "1",
+  // The tests stand in for one proxy in front of the app: each sets X-Forwarded-For to be its own client
+  // (lib/verify/rate-limit.ts#clientKey).
+  TRUST_PROXY: "1",
 };

@@ -3,8 +3,9 @@ import * as z from "zod";
 
 /**
  * Environment settings, parsed once. Provider base URLs default to the real APIs (docs/contract.md#provider-api-base-urls);
- * the VERIFY_* settings and SANDBOX_CONTROLS are test-only and make the app warn at start when set; REDIS_URL
- * chooses where shared state is kept (lib/store).
+ * the VERIFY_* settings and SANDBOX_CONTROLS are test-only and make the app warn when first used (the first
+ * verification, the first sandbox fake started); REDIS_URL chooses where shared state is kept (lib/store);
+ * TRUST_PROXY says how many proxies' X-Forwarded-For entries to believe (lib/verify/rate-limit.ts).
  */
 const url = z.url({ protocol: /^https?$/ });
 
@@ -20,6 +21,8 @@ function redisUrlProblem(value: string): string | undefined {
   }
   if (!/^rediss?:$/.test(parsed.protocol)) return `must be a redis:// or rediss:// URL (${REDIS_URL_FORM})`;
   if (parsed.hostname === "") return `names no host (${REDIS_URL_FORM})`;
+  // ioredis would read settings (a password among them) from a query string: one place for each, the URL's own.
+  if (/[?#]/.test(value)) return `must not have a query string (?…) or fragment (#…); put a password before the host as :password@ (${REDIS_URL_FORM})`;
   if (!/^(\/\d*)?$/.test(parsed.pathname)) return `the path must be a database number such as /0 (${REDIS_URL_FORM})`;
   return undefined;
 }
@@ -36,6 +39,21 @@ const redisUrl = z.preprocess(
     .optional(),
 );
 
+/** More than this many proxies in a row is a mistake, not a deployment. */
+export const MAX_TRUSTED_PROXIES = 10;
+
+const TRUST_PROXY_FORM = `must be the number of proxies in front of the app that append to X-Forwarded-For, 0 to ${MAX_TRUSTED_PROXIES}`;
+
+/** Unset or empty: 0, no proxy is trusted (clientKey in lib/verify/rate-limit.ts). */
+const trustProxy = z.preprocess(
+  (value) => (value === "" || value === undefined ? "0" : value),
+  z
+    .string()
+    .regex(/^\d{1,2}$/, TRUST_PROXY_FORM)
+    .transform(Number)
+    .refine((n) => n <= MAX_TRUSTED_PROXIES, TRUST_PROXY_FORM),
+);
+
 const schema = z.object({
   CLOUDFRONT_ENDPOINT: url.optional(),
   ACM_ENDPOINT: url.optional(),
@@ -50,6 +68,7 @@ const schema = z.object({
   /** "1": the in-app sandbox's fakes serve their /__sandbox/ controls (lib/sandbox/http-fake.ts). */
   SANDBOX_CONTROLS: z.enum(["0", "1"]).optional(),
   REDIS_URL: redisUrl,
+  TRUST_PROXY: trustProxy,
 });
 
 export type Env = z.infer<typeof schema>;

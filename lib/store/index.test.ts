@@ -32,6 +32,13 @@ describe("REDIS_URL", () => {
     );
     expect(redisUrlError({ REDIS_URL: "redis:///0" })).toBe(`Invalid environment settings: REDIS_URL: names no host ${FORM}`);
   });
+
+  it("a query string or fragment is refused (ioredis would take a password from ?password=), without repeating it", () => {
+    const QUERY = `Invalid environment settings: REDIS_URL: must not have a query string (?…) or fragment (#…); put a password before the host as :password@ ${FORM}`;
+    for (const url of ["redis://cache:6379/0?password=hunter2", "redis://cache:6379?password=hunter2", "rediss://cache/?db=1", "redis://cache:6379/0?", "redis://:hunter2@cache:6379/0#x"]) {
+      expect(redisUrlError({ REDIS_URL: url })).toBe(QUERY);
+    }
+  });
 });
 
 describe("createStore", () => {
