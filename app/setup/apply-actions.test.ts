@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { PROVIDER_ACTION_RATE, providerActionLimiter } from "@/lib/security/action-rate-limit";
+import type { Store } from "@/lib/store";
 
 let clientIp = "198.51.100.20";
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": clientIp }) }));
 
-const { applyAction, previewAction, statusAction } = await import("./apply-actions");
+const { applyAction, previewAction, statusAction, undoAction } = await import("./apply-actions");
 
 beforeEach(() => providerActionLimiter.forget(clientIp));
 
@@ -32,5 +33,31 @@ describe("provider server actions", () => {
     });
     const huge = { kind: "credentials", values: { accessKeyId: "x".repeat(5000) } };
     expect((await previewAction({ cdn: "cloudfront", hosts: ["ablink.x.customer.com"], region: "global", account: huge })).ok).toBe(false);
+  });
+
+  it("a store that fails in any way (not only unreachable) still limits, never making an action throw", async () => {
+    // lib/store/index.ts keeps the app's store on globalThis; this one answers every takeToken with a plain Error.
+    const holder = globalThis as { __appStore?: Store };
+    const saved = holder.__appStore;
+    const broken: Store = {
+      getJson: async () => undefined,
+      setJson: async () => {},
+      delete: async () => {},
+      takeToken: async () => Promise.reject(new Error("ERR unexpected reply")),
+      close: async () => {},
+    };
+    holder.__appStore = broken;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      clientIp = "198.51.100.22";
+      expect(await previewAction({ cdn: "nope" })).toEqual({ ok: false, message: "The request was malformed; reload the page and try again." });
+      expect(await undoAction({ cdn: "nope" })).toEqual({ ok: false, message: "The request was malformed; reload the page and try again." });
+      expect(warn.mock.calls).toEqual([
+        ["[rate-limit] the store failed for the provider-action limit (Error: ERR unexpected reply): counting on this instance alone for now. Next warning in 60 s at the earliest."],
+      ]);
+    } finally {
+      warn.mockRestore();
+      holder.__appStore = saved;
+    }
   });
 });
