@@ -1,5 +1,6 @@
 import "server-only";
 import Redis from "ioredis";
+import { describeRedisError, redactedRedisUrl, redisUrlSecrets } from "./redis-url";
 import { bucketTtlMs } from "./token-bucket";
 import { StoreUnavailableError, wholeTtlMs, type Store, type Take, type TokenBucketRate } from "./types";
 
@@ -75,9 +76,8 @@ export class RedisStore implements Store {
   private lastError: unknown;
 
   constructor(url: string, opts: RedisStoreOptions = {}) {
-    const parsed = new URL(url);
     this.where = redactedRedisUrl(url);
-    this.secrets = [parsed.password, safeDecode(parsed.password)].filter((s) => s.length > 0);
+    this.secrets = redisUrlSecrets(url);
     this.log = opts.log ?? console;
     this.warnIntervalMs = opts.warnIntervalMs ?? WARN_INTERVAL_MS;
     this.now = opts.now;
@@ -162,25 +162,7 @@ export class RedisStore implements Store {
     );
   }
 
-  /** The error's code or message, without the password even if a message ever echoed it. */
   private describe(error: unknown): string {
-    const code = (error as { code?: unknown } | null)?.code;
-    let text = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
-    for (const secret of this.secrets) text = text.split(secret).join("***");
-    return text.slice(0, 200);
-  }
-}
-
-/** `redis://host:port/db` without user or password. */
-export function redactedRedisUrl(url: string): string {
-  const u = new URL(url);
-  return `${u.protocol}//${u.host}${u.pathname === "/" ? "" : u.pathname}`;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
+    return describeRedisError(error, this.secrets);
   }
 }

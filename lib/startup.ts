@@ -1,0 +1,32 @@
+import "server-only";
+import { parseEnv, type Env } from "@/lib/env";
+
+export interface StartupLog {
+  error(message: string): void;
+  warn(message: string): void;
+}
+
+/**
+ * What the server checks once when it starts (instrumentation.ts): the settings (a bad one throws with its
+ * message, never its value) and, with REDIS_URL set, that Redis answers and can run the bucket script.
+ */
+export async function checkAtStart(source: Record<string, string | undefined> = process.env, log: StartupLog = console): Promise<Env> {
+  const settings = parseEnv(source);
+  if (settings.TRUST_PROXY === 0) {
+    log.warn(
+      "[rate-limit] TRUST_PROXY is 0 (unset): no X-Forwarded-For entry is believed, so all clients share one rate limit. " +
+        "Behind proxies that append the client's address, set TRUST_PROXY to how many there are (README, Configuration).",
+    );
+  }
+  if (settings.REDIS_URL) {
+    const { checkRedis } = await import("@/lib/store/redis-check");
+    const check = await checkRedis(settings.REDIS_URL);
+    if (!check.ok && check.kind === "configuration") {
+      log.error(`[store] configuration error: ${check.message}. Rate limits count on each instance alone until this is fixed.`);
+    }
+    if (!check.ok && check.kind === "unreachable") {
+      log.warn(`[store] ${check.message}: rate limits count on each instance alone until it answers; the app keeps trying.`);
+    }
+  }
+  return settings;
+}
