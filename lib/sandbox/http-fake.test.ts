@@ -87,3 +87,40 @@ test("an after-handling fault carries the request out, then answers with the fau
     await f.close();
   }
 });
+
+test("a control body that is not JSON, or not the right shape, answers 400 with a JSON error and changes nothing", async () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
+  const f = await startFake(echo, { host: "127.0.0.1", controls: true });
+  try {
+    const post = async (path: string, body: string) => {
+      const res = await fetch(`${f.url}${path}`, { method: "POST", body });
+      return [res.status, res.headers.get("content-type"), await res.json()];
+    };
+    const notJson = (path: string, parseError: string) => [400, "application/json", { error: `POST ${path}: the body is not JSON (${parseError})` }];
+    expect(await post("/__sandbox/faults", "[{")).toEqual(notJson("/__sandbox/faults", errorOf("[{")));
+    expect(await post("/__sandbox/latency", "ms=5")).toEqual(notJson("/__sandbox/latency", errorOf("ms=5")));
+    const faultsShape = [400, "application/json", { error: "POST /__sandbox/faults: the body must be a JSON array of faults, each with a string match and a number status" }];
+    for (const body of ['{"match":"CreateThing","status":500}', "[1]", '[{"match":"CreateThing"}]', "null"]) expect(await post("/__sandbox/faults", body)).toEqual(faultsShape);
+    const latencyShape = [400, "application/json", { error: 'POST /__sandbox/latency: the body must be { "ms": a number ≥ 0 }' }];
+    for (const body of ['{"ms":"5"}', '{"ms":-1}', "5", "[]"]) expect(await post("/__sandbox/latency", body)).toEqual(latencyShape);
+
+    // Nothing was installed: the API answers as before, at once.
+    expect((await fetch(`${f.url}/things`, { method: "POST", body: "{}" })).status).toBe(201);
+    expect(await post("/__sandbox/faults", "[]")).toEqual([200, "application/json", { faults: 0 }]);
+    expect(unhandled).toEqual([]);
+  } finally {
+    process.off("unhandledRejection", onUnhandled);
+    await f.close();
+  }
+});
+
+function errorOf(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error(`${text} is JSON`);
+}

@@ -14,6 +14,8 @@ import type { AddressInfo } from "node:net";
  *   POST /__sandbox/latency  { ms }  added to every API call
  *   POST /__sandbox/reset    clears state, faults and latency
  *   GET  /__sandbox/calls    the calls seen so far: [{ op, method, path, fault? }]
+ * A control body that is not what it should be answers 400 with { error }. Nothing a request sends can make a
+ * handler throw past the server: anything unexpected answers 500 (or, once answering, drops the connection).
  */
 
 export interface FakeRequest {
@@ -92,7 +94,14 @@ export async function startFake(api: FakeApi, opts: StartFakeOptions = {}): Prom
   let latencyMs = 0;
   let calls: FakeCall[] = [];
 
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => {
+    serve(req, res).catch((error: unknown) => {
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { "content-type": "text/plain" }).end(`fake failed: ${(error as Error).message}`);
+    });
+  });
+
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
@@ -110,7 +119,12 @@ export async function startFake(api: FakeApi, opts: StartFakeOptions = {}): Prom
       if (!opts.controls) return res.writeHead(404).end();
       const send = (status: number, value: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
       if (fr.path === "/__sandbox/faults" && fr.method === "POST") {
-        faults = faults.concat(JSON.parse(fr.body || "[]") as Fault[]);
+        const parsed = parseJson(fr.body || "[]");
+        if (!parsed.ok) return send(400, { error: `POST /__sandbox/faults: the body is not JSON (${parsed.problem})` });
+        if (!Array.isArray(parsed.value) || !parsed.value.every(isFaultShaped)) {
+          return send(400, { error: "POST /__sandbox/faults: the body must be a JSON array of faults, each with a string match and a number status" });
+        }
+        faults = faults.concat(parsed.value as Fault[]);
         return send(200, { faults: faults.length });
       }
       if (fr.path === "/__sandbox/faults/clear" && fr.method === "POST") {
@@ -118,7 +132,11 @@ export async function startFake(api: FakeApi, opts: StartFakeOptions = {}): Prom
         return send(200, { faults: 0 });
       }
       if (fr.path === "/__sandbox/latency" && fr.method === "POST") {
-        latencyMs = Number((JSON.parse(fr.body || "{}") as { ms?: number }).ms ?? 0);
+        const parsed = parseJson(fr.body || "{}");
+        if (!parsed.ok) return send(400, { error: `POST /__sandbox/latency: the body is not JSON (${parsed.problem})` });
+        const ms = isObject(parsed.value) ? (parsed.value.ms ?? 0) : undefined;
+        if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) return send(400, { error: 'POST /__sandbox/latency: the body must be { "ms": a number ≥ 0 }' });
+        latencyMs = ms;
         return send(200, { latencyMs });
       }
       if (fr.path === "/__sandbox/reset" && fr.method === "POST") {
@@ -158,13 +176,9 @@ export async function startFake(api: FakeApi, opts: StartFakeOptions = {}): Prom
       return;
     }
 
-    try {
-      const out = await api.handle(fr);
-      res.writeHead(out.status, out.headers ?? {}).end(out.body ?? "");
-    } catch (error) {
-      res.writeHead(500, { "content-type": "text/plain" }).end(`fake failed: ${(error as Error).message}`);
-    }
-  });
+    const out = await api.handle(fr);
+    res.writeHead(out.status, out.headers ?? {}).end(out.body ?? "");
+  }
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -173,4 +187,20 @@ export async function startFake(api: FakeApi, opts: StartFakeOptions = {}): Prom
     port,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, problem: (error as Error).message };
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isFaultShaped(value: unknown): boolean {
+  return isObject(value) && typeof value.match === "string" && typeof value.status === "number";
 }
