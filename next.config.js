@@ -35,6 +35,18 @@ function publicFileHeaders() {
   ];
 }
 
+/**
+ * The plan-carrying URLs (a plan's hostnames and CDN addresses are in the query) and the API answering with
+ * plans: `X-Robots-Tag: noindex` on every response, pages and server actions under them included. robots.txt
+ * only asks crawlers not to fetch them; a URL linked from elsewhere can still be listed from the link alone,
+ * and a crawler that fetches it anyway (robots.txt is advisory) is told here not to index it.
+ */
+const NOINDEX_SOURCES = ["/setup", "/setup/:path+", "/checklist", "/checklist/:path+", "/api/:path*"];
+
+function noindexHeaders() {
+  return NOINDEX_SOURCES.map((source) => ({ source, headers: [{ key: "X-Robots-Tag", value: "noindex" }] }));
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // No X-Powered-By. Every other security header is set in one place: proxy.ts (lib/security/headers.ts).
@@ -53,7 +65,7 @@ const nextConfig = {
     inlineCss: true,
   },
   async headers() {
-    return publicFileHeaders();
+    return [...publicFileHeaders(), ...noindexHeaders()];
   },
 };
 

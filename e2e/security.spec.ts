@@ -45,6 +45,18 @@ for (const path of ROUTES) {
   });
 }
 
+test("the plan-carrying pages and the API tell crawlers not to index them (X-Robots-Tag); the home page and public files do not", async ({ request }) => {
+  const noindex = [...PAGES.filter((p) => p.startsWith("/setup") || p.startsWith("/checklist")), "/checklist", ...ROUTES];
+  expect(noindex.length).toBeGreaterThan(ROUTES.length + 2);
+  for (const path of noindex) {
+    const res = await request.get(path);
+    expect([path, res.headers()["x-robots-tag"]]).toEqual([path, "noindex"]);
+  }
+  for (const path of ["/", "/robots.txt", "/icon.svg", "/manifest.webmanifest"]) {
+    expect([path, (await request.get(path)).headers()["x-robots-tag"]]).toEqual([path, undefined]);
+  }
+});
+
 test("static files carry the headers too", async ({ request }) => {
   const html = await (await request.get("/")).text();
   const src = html.match(/<script[^>]+src="([^"]+)"/)?.[1];
