@@ -67,7 +67,8 @@ describe("the icons and files in public/", () => {
   });
 
   it("gives every file in public/ a cache lifetime, and a year only to the exact versioned URLs", async () => {
-    const rules = await nextConfig.headers();
+    // The cache rules only (next.config.js also sets X-Robots-Tag on the plan-carrying paths, e2e/security.spec.ts).
+    const rules = (await nextConfig.headers()).filter((r) => r.headers.some((h) => h.key === "Cache-Control"));
     const lifetimes = Object.fromEntries(rules.filter((r) => !r.has).map((r) => [r.source, r.headers.map((h) => `${h.key}: ${h.value}`).join()]));
     const week = "Cache-Control: public, max-age=604800";
     const day = "Cache-Control: public, max-age=86400";
