@@ -9,7 +9,8 @@ import { CHROMIUM_PATH } from "./chromium.mjs";
 // The same binary lib/store/testing/redis-server.ts starts.
 const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? "redis-server";
 const APT_OPTIONS = ["-o", "DPkg::Lock::Timeout=120"];
-const INSTALL_OPTIONS = ["install", "-y", "-qq", "--no-install-recommends"];
+// With recommends, as before: Chromium's recommended fonts keep screenshots and Lighthouse as CI has measured them.
+const INSTALL_OPTIONS = ["install", "-y", "-qq"];
 /** invoke-rc.d's hook (Debian policy 9.3.3): exit 101 forbids starting any service. */
 const POLICY_RC_D = "/usr/sbin/policy-rc.d";
 
