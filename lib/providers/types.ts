@@ -41,6 +41,11 @@ export interface ProviderInfo {
    * can reach client components.
    */
   hostnameLimit?: { maxLength: number; reason: string };
+  /**
+   * Set when the CDN serves the host's own DNS zone: a subdomain can be its own (delegated) zone, which changes every
+   * record Name and the certificate's apex, so the Configure step asks which zone holds each host, in these words.
+   */
+  needsZone?: { legend: string; hint: string };
 }
 
 export interface CertificateAfterSwitch {
