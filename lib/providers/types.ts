@@ -84,6 +84,15 @@ export interface CdnFacts {
   info: ProviderInfo;
   address: CdnAddress;
   verification: CdnVerification;
+  /** The APIs apply calls, each a base URL the environment can override (docs/contract.md#provider-api-base-urls). */
+  endpoints: readonly EndpointSpec[];
+}
+
+/** One API base URL: its key in the apply context's endpoints, its environment variable, its default (none: the SDK's). */
+export interface EndpointSpec {
+  key: string;
+  env: string;
+  default?: string;
 }
 
 /** Infrastructure-as-code exports of a plan: every CDN has a Terraform export, or says why not. */

@@ -3,9 +3,10 @@ import { keycdnAddress } from "./address";
 import { keycdnInfo } from "./info";
 import { keycdnVerification } from "./verification";
 
-/** What the wizard and the verifier know about this CDN without its plan: client-safe. */
+/** What the wizard, the verifier and the environment settings know about this CDN without its plan: client-safe. */
 export const keycdnFacts = {
   info: keycdnInfo,
   address: keycdnAddress,
   verification: keycdnVerification,
+  endpoints: [{ key: "keycdn", env: "KEYCDN_API_BASE_URL", default: "https://api.keycdn.com" }] as const,
 } satisfies CdnFacts;
