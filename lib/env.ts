@@ -1,5 +1,6 @@
 import "server-only";
 import * as z from "zod";
+import { ENDPOINT_SPECS, type EndpointEnvVar, type Endpoints } from "@/lib/providers/endpoints";
 
 /**
  * Environment settings, parsed once. Provider base URLs default to the real APIs (docs/contract.md#provider-api-base-urls);
@@ -54,12 +55,12 @@ const trustProxy = z.preprocess(
     .refine((n) => n <= MAX_TRUSTED_PROXIES, TRUST_PROXY_FORM),
 );
 
+/** Each CDN module's API base URLs (lib/providers/endpoints.ts): the real API unless the variable overrides it. */
+const endpointVariables = {} as Record<EndpointEnvVar, z.ZodOptional<typeof url> | z.ZodDefault<typeof url>>;
+for (const spec of ENDPOINT_SPECS) endpointVariables[spec.env] = spec.default === undefined ? url.optional() : url.default(spec.default);
+
 const schema = z.object({
-  CLOUDFRONT_ENDPOINT: url.optional(),
-  ACM_ENDPOINT: url.optional(),
-  CLOUDFLARE_API_BASE_URL: url.default("https://api.cloudflare.com/client/v4"),
-  FASTLY_API_BASE_URL: url.default("https://api.fastly.com"),
-  KEYCDN_API_BASE_URL: url.default("https://api.keycdn.com"),
+  ...endpointVariables,
   HSTS_PRELOAD_API_BASE_URL: url.default("https://hstspreload.org/api/v2"),
   VERIFY_DNS_SERVERS: z.string().optional(),
   VERIFY_ALLOW_LOOPBACK: z.enum(["0", "1"]).optional(),
@@ -89,22 +90,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return parsed.data;
 }
 
-/** Base URLs the provider clients use: real APIs unless overridden. */
-export interface Endpoints {
-  cloudfront?: string;
-  acm?: string;
-  cloudflare: string;
-  fastly: string;
-  keycdn: string;
-}
+export type { Endpoints };
 
+/** Base URLs the provider clients use: real APIs unless overridden. */
 export function endpointsFromEnv(): Endpoints {
   const e = env();
-  return {
-    cloudfront: e.CLOUDFRONT_ENDPOINT,
-    acm: e.ACM_ENDPOINT,
-    cloudflare: e.CLOUDFLARE_API_BASE_URL,
-    fastly: e.FASTLY_API_BASE_URL,
-    keycdn: e.KEYCDN_API_BASE_URL,
-  };
+  return Object.fromEntries(ENDPOINT_SPECS.map((s) => [s.key, e[s.env]])) as Endpoints;
 }

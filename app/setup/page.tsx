@@ -72,7 +72,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
               {built?.errors?.map((e) => e.message).join(" ") ?? "Choose a CDN and enter hostnames first."}
             </p>
           )}
-          {step.id === "configure" && built?.plan && query.cdn === "cloudflare" && <ZoneForm query={query} plan={built.plan} />}
+          {step.id === "configure" && built?.plan && provider?.needsZone && <ZoneForm query={query} plan={built.plan} words={provider.needsZone} />}
           {step.id === "configure" && built?.plan && query.mode === "apply" && <LazyApplyPanel query={query} provider={provider!} />}
           {step.id === "test" && verify && <LazyVerifyPanel {...verify} />}
           {step.id === "test" && verify && <h3 className="mt-10 mb-4 text-lg font-semibold text-slate-900">Or test by hand</h3>}

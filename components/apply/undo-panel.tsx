@@ -12,7 +12,7 @@ import type { Account } from "./credentials-form";
 import { UndoOutcomeChip } from "./outcome-chip";
 import { ErrorBox } from "./report-view";
 
-/** While something waits (a CloudFront distribution deploying its disabling), undo runs again by itself. */
+/** While something waits (a resource the provider is still disabling), undo runs again by itself. */
 const UNDO_POLL_MS = 5000;
 const UNDO_POLL_FOR_AT_MOST_MS = 30 * 60 * 1000;
 

@@ -5,7 +5,7 @@ import { ConsolePanel } from "./console-panel";
 import { FieldList } from "./field-list";
 import { RecordList } from "./record-list";
 
-/** A record that one of the step's console forms already shows, name and value (Cloudflare's Add record forms). */
+/** A record that one of the step's console forms already shows, name and value (a DNS console's Add record form). */
 function shownInGroup(r: DnsRecord, groups: SettingGroup[] | undefined): boolean {
   return (groups ?? []).some((g) => g.fields.some((f) => f.value === r.relativeName) && g.fields.some((f) => f.value === r.value));
 }

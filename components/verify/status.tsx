@@ -31,6 +31,8 @@ export interface VerifyViewProps {
   checklistHref: string;
   /** From the provider module: its certificate can only be issued after the DNS switch (the gate explains the gap). */
   certificateAfterSwitch?: CertificateAfterSwitch;
+  /** From the provider module: it proxies each host in place, so an address to test is optional; why, when one is missing. */
+  inPlaceNote?: string;
 }
 
 export function requestOf(p: VerifyViewProps): VerifyRequest {

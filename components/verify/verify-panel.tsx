@@ -26,7 +26,7 @@ export function VerifyPanel(props: VerifyViewProps) {
 }
 
 function TestStepCheck(props: VerifyViewProps) {
-  const { hosts, cdn } = props;
+  const { hosts, inPlaceNote } = props;
   const router = useRouter();
   const request = requestOf(props);
   const verify = useVerify(request);
@@ -131,9 +131,8 @@ function TestStepCheck(props: VerifyViewProps) {
           <legend className="font-semibold text-slate-900">CDN address to test before the switch</legend>
           {missing.length > 0 && (
             <p role="note" className="rounded-md border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-              {cdn === "cloudflare"
-                ? "Cloudflare proxies each hostname in place, so there is no separate address to test unless you use a partial (CNAME) setup. Without one, the before-switch check cannot run and the DNS step needs your recorded override."
-                : `The CDN address is missing for ${missing.map((h) => h.host).join(", ")}: without it nothing can be tested before the switch. Enter it below.`}
+              {inPlaceNote ??
+                `The CDN address is missing for ${missing.map((h) => h.host).join(", ")}: without it nothing can be tested before the switch. Enter it below.`}
             </p>
           )}
           {apiError?.field === "target" && (
@@ -148,7 +147,7 @@ function TestStepCheck(props: VerifyViewProps) {
               <div key={h.host}>
                 <label htmlFor={`verify-target-${i}`} className="block text-sm font-medium text-slate-900 break-all">
                   CDN address for {h.host}
-                  {cdn === "cloudflare" ? " (optional)" : ""}
+                  {inPlaceNote ? " (optional)" : ""}
                 </label>
                 <p id={`verify-target-${i}-hint`} className="text-sm text-slate-700">
                   {h.target === null ? `Missing. ${h.hint}` : h.hint}

@@ -2,24 +2,23 @@ import type { VerifyViewProps } from "@/components/verify/status";
 import { planOnlyQueryString, planQueryString, type PlanQuery } from "@/lib/plan/query";
 import type { Plan } from "@/lib/plan/types";
 import { PROVIDER_INFO } from "@/lib/providers/info";
+import { VERIFICATIONS } from "@/lib/providers/verifications";
 import { WIZARD_STEPS, type StepId } from "@/lib/wizard/steps";
-
-const CLOUDFLARE_TARGET_HINT = "Only in a partial (CNAME) setup: the hostname's Cloudflare address, <hostname>.cdn.cloudflare.net.";
 
 /** The Test and DNS steps' verification inputs: the plan's hosts, each one's CDN address, the link from the URL. */
 export function verifyView(query: PlanQuery, plan: Plan, rawLink: string | undefined, linkError: string | undefined): VerifyViewProps {
+  const inPlace = VERIFICATIONS[plan.cdn].inPlace;
   const hosts = plan.hosts.map((hp, i) => {
     // The CNAME the DNS step moves to the CDN holds the CDN address when the plan knows it (a target in the
-    // URL, or one KeyCDN derives); Cloudflare's record keeps pointing at SendGrid, so it never does.
+    // URL, or one the provider's plan derives); a record proxied in place keeps pointing at SendGrid, so it never does.
     const record = hp.steps.find((s) => s.id === "dns")?.records?.find((r) => r.phase === "switch");
-    const fromPlan = query.cdn !== "cloudflare" && record?.valueKnown ? record.value : undefined;
+    const fromPlan = !inPlace && record?.valueKnown ? record.value : undefined;
     const target = query.targets[i] ?? fromPlan ?? null;
-    const hint =
-      query.cdn === "cloudflare"
-        ? CLOUDFLARE_TARGET_HINT
-        : record && !record.valueKnown
-          ? `It is ${record.value}.`
-          : "The address the DNS step points this hostname at.";
+    const hint = inPlace
+      ? inPlace.targetHint
+      : record && !record.valueKnown
+        ? `It is ${record.value}.`
+        : "The address the DNS step points this hostname at.";
     return { host: hp.host, target, hint };
   });
   const steps = Object.fromEntries(WIZARD_STEPS.map((s) => [s.id, `/setup?${planQueryString({ ...query, step: s.id })}`])) as Record<StepId, string>;
@@ -35,5 +34,6 @@ export function verifyView(query: PlanQuery, plan: Plan, rawLink: string | undef
     steps,
     checklistHref: `/checklist?${planOnlyQueryString(query)}${query.override ? "&override=1" : ""}`,
     certificateAfterSwitch: PROVIDER_INFO[plan.cdn].certificateAfterSwitch,
+    inPlaceNote: inPlace?.missingAddressNote,
   };
 }

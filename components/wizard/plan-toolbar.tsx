@@ -7,7 +7,7 @@ import { PROVIDERS } from "@/lib/providers";
 /** Share, print, present and export the plan: every link carries the same non-secret query. */
 export function PlanToolbar({ query }: { query: PlanQuery }) {
   const planOnly = planOnlyQueryString(query);
-  const exports = query.cdn ? PROVIDERS[query.cdn]?.exports : undefined;
+  const exports = query.cdn ? PROVIDERS[query.cdn].exports : undefined;
   const formats = [
     ["markdown", "Markdown"],
     ["json", "JSON"],

@@ -2,22 +2,21 @@ import Form from "next/form";
 import { buttonSecondary, inputBase } from "@/components/ui/styles";
 import type { PlanQuery } from "@/lib/plan/query";
 import type { Plan } from "@/lib/plan/types";
+import type { ProviderInfo } from "@/lib/providers/types";
 import { HiddenState } from "./hidden-state";
 
 /**
- * Cloudflare zones: usually the registrable domain, but a subdomain can be its own (delegated) zone.
- * Saying so here changes every record Name and the certificate's apex.
+ * For a CDN that serves the host's DNS zone (ProviderInfo.needsZone): usually the registrable domain, but a subdomain
+ * can be its own (delegated) zone. Saying so here changes every record Name and the certificate's apex.
  */
-export function ZoneForm({ query, plan }: { query: PlanQuery; plan: Plan }) {
+export function ZoneForm({ query, plan, words }: { query: PlanQuery; plan: Plan; words: NonNullable<ProviderInfo["needsZone"]> }) {
   return (
     <Form action="/setup" className="no-print mb-6 rounded-lg border border-slate-200 bg-white p-4">
       <HiddenState query={query} omit={["zones"]} />
       {query.step && <input type="hidden" name="step" value={query.step} />}
       <fieldset>
-        <legend className="font-semibold text-slate-900">Cloudflare zone of each hostname</legend>
-        <p className="mt-1 text-sm text-slate-700">
-          Usually your registrable domain. Change it only if a subdomain is its own zone in Cloudflare (a delegated sub-zone).
-        </p>
+        <legend className="font-semibold text-slate-900">{words.legend}</legend>
+        <p className="mt-1 text-sm text-slate-700">{words.hint}</p>
         <div className="mt-3 space-y-3">
           {plan.hosts.map((h, i) => (
             <div key={h.host}>

@@ -7,9 +7,15 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportResult = { ok: true; body: string; contentType: string; filename: string } | { ok: false; message: string };
 
+/** The CDNs whose module has an AWS CLI export, by name. */
+const AWS_CLI_CDNS = Object.values(PROVIDERS)
+  .filter((p) => p.exports.awsCli)
+  .map((p) => p.name)
+  .join(", ");
+
 /** One plan, rendered in the asked format; every format reads the same plan object. */
 export function exportPlan(plan: Plan, format: ExportFormat, shareUrl: string): ExportResult {
-  const exports = PROVIDERS[plan.cdn]?.exports;
+  const exports = PROVIDERS[plan.cdn].exports;
   const base = `click-tracking-${plan.cdn}`;
   switch (format) {
     case "markdown":
@@ -17,13 +23,13 @@ export function exportPlan(plan: Plan, format: ExportFormat, shareUrl: string): 
     case "json":
       return { ok: true, body: JSON.stringify(plan, null, 2), contentType: "application/json; charset=utf-8", filename: `${base}.json` };
     case "terraform":
-      return exports?.terraform
+      return exports.terraform
         ? { ok: true, body: exports.terraform(plan), contentType: "text/plain; charset=utf-8", filename: `${base}.tf` }
         : { ok: false, message: `${plan.cdnName} has no official Terraform resources for this setup; use markdown or json.` };
     case "aws-cli":
-      return exports?.awsCli
+      return exports.awsCli
         ? { ok: true, body: JSON.stringify(exports.awsCli(plan), null, 2), contentType: "application/json; charset=utf-8", filename: `${base}-aws-cli.json` }
-        : { ok: false, message: "aws-cli is for Amazon CloudFront only." };
+        : { ok: false, message: `aws-cli is for ${AWS_CLI_CDNS} only.` };
     default: {
       const never: never = format;
       return never;

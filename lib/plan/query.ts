@@ -2,6 +2,7 @@ import { checkHostname, checkHostnames, describeErrors, MAX_HOSTS, OWNER_RECORD,
 import { CDN_IDS, REGIONS } from "@/lib/plan/types";
 import { checkLink, quoted } from "@/lib/verify/link";
 import { hostRuleFor } from "@/lib/providers/host-rules";
+import { EXAMPLE_CDN_ADDRESS } from "@/lib/providers/registry";
 import { MODES, type PlanQuery, type ValuesView } from "@/lib/plan/url";
 
 export { MODES, planOnlyQueryString, planQueryString, type Mode, type PlanQuery, type ValuesView } from "@/lib/plan/url";
@@ -85,7 +86,7 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
         }
         return value;
       });
-  const targets = dnsNames("target", "d111111abcdef8.cloudfront.net");
+  const targets = dnsNames("target", EXAMPLE_CDN_ADDRESS);
   const zones = dnsNames("zone", "news.example.com");
 
   const owners: string[] = [];

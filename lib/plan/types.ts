@@ -6,8 +6,9 @@ import type { HostGuarantees } from "@/lib/plan/invariants";
  * so a value is computed once, here, and only rendered elsewhere.
  */
 
-export const CDN_IDS = ["cloudfront", "cloudflare", "fastly", "keycdn"] as const;
-export type CdnId = (typeof CDN_IDS)[number];
+/** The CDNs' ids, listed once in the provider registry. */
+export { CDN_IDS, type CdnId } from "@/lib/providers/registry";
+import type { CdnId } from "@/lib/providers/registry";
 
 export const REGIONS = ["global", "eu"] as const;
 export type Region = (typeof REGIONS)[number];
@@ -73,7 +74,7 @@ export interface DnsRecord {
   /** The record's value. When `valueKnown` is false this is a description of where to find it. */
   value: string;
   valueKnown: boolean;
-  /** Cloudflare's orange cloud; undefined for DNS hosts that have no proxy. */
+  /** The CDN's proxy switch on a record it proxies in place; undefined for DNS hosts that have no proxy. */
   proxied?: boolean;
   /** "Auto", or seconds as text. */
   ttl: string;
@@ -130,7 +131,7 @@ export interface PlanInput {
   ownerRecords?: string[];
   /**
    * Set by the wizard after the person confirms that link branding validated in SendGrid while the
-   * records were DNS-only. Until then, apply keeps the link record DNS-only (docs/providers/cloudflare.md#dns-records,
+   * records were DNS-only. Until then, apply keeps the link record DNS-only (ProviderInfo.applyConfirmation;
    * docs/sendgrid.md#invariant-8-validate-first-switch-after).
    */
   linkBrandingValidated?: boolean;

@@ -1,5 +1,6 @@
 import type { CdnId, DnsRecord, Plan, PlanInput } from "@/lib/plan/types";
 import type { ResourceKind } from "./resource-kinds";
+import type { CdnVerification } from "./verification-types";
 
 /** A credential input as the wizard renders it. Names match the contract's accessible names. */
 export interface CredentialField {
@@ -41,6 +42,11 @@ export interface ProviderInfo {
    * can reach client components.
    */
   hostnameLimit?: { maxLength: number; reason: string };
+  /**
+   * Set when the CDN serves the host's own DNS zone: a subdomain can be its own (delegated) zone, which changes every
+   * record Name and the certificate's apex, so the Configure step asks which zone holds each host, in these words.
+   */
+  needsZone?: { legend: string; hint: string };
 }
 
 export interface CertificateAfterSwitch {
@@ -59,6 +65,8 @@ export interface CertificateAfterSwitch {
 export interface CdnAddress {
   /** Where to find the address, in the provider's words: "Enter …" follows it. */
   hint: string;
+  /** A made-up address of the right shape, for examples in messages, where the CDN's addresses have a fixed shape. */
+  example?: string;
   /** What such an address is, for "neither SendGrid nor …" (host-specific for a CDN that names it after the host). */
   kind(host: string): string;
   /** True when `name` (lower case, no trailing dot) has the shape of an address this CDN gives `host`. */
@@ -71,16 +79,42 @@ export interface CdnAddress {
   proxiesInPlace: false | { turnOn: string };
 }
 
-/** A provider: its public facts and a pure plan(). Apply and status live in its server-only module. */
+/** A CDN's client-safe facts (lib/providers/<cdn>/facts.ts): what the wizard and the verifier ask it. */
+export interface CdnFacts {
+  info: ProviderInfo;
+  address: CdnAddress;
+  verification: CdnVerification;
+  /** The APIs apply calls, each a base URL the environment can override (docs/contract.md#provider-api-base-urls). */
+  endpoints: readonly EndpointSpec[];
+}
+
+/** One API base URL: its key in the apply context's endpoints, its environment variable, its default (none: the SDK's). */
+export interface EndpointSpec {
+  key: string;
+  env: string;
+  default?: string;
+}
+
+/** Infrastructure-as-code exports of a plan: every CDN has a Terraform export, or says why not. */
+export type CdnExports =
+  | {
+      /** HCL using the provider's official Terraform resources. */
+      terraform: (plan: Plan) => string;
+      /** The provider's own CLI documents keyed by hostname (`aws cloudfront create-distribution`). */
+      awsCli?: (plan: Plan) => unknown;
+      none?: undefined;
+    }
+  | { terraform?: undefined; awsCli?: undefined; /** Why this CDN has no export beyond Markdown and JSON. */ none: string };
+
+/**
+ * A CDN module (lib/providers/<cdn>/index.ts): its facts (info, credential fields, address, verification), its pure
+ * plan() and its exports. Apply and status live in its server-only module (server.ts).
+ */
 export interface CdnProvider extends ProviderInfo {
+  address: CdnAddress;
+  verification: CdnVerification;
   plan(input: PlanInput): Plan;
-  /** Infrastructure-as-code exports of a plan, where the provider has them. */
-  exports?: {
-    /** HCL using the provider's official Terraform resources. */
-    terraform?: (plan: Plan) => string;
-    /** `aws cloudfront create-distribution` documents keyed by hostname (CloudFront only). */
-    awsCli?: (plan: Plan) => unknown;
-  };
+  exports: CdnExports;
 }
 
 // ---- apply results (returned by server actions; never contain credentials) ----

@@ -1,18 +1,17 @@
 import "server-only";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
-import { LABELS as CF } from "@/lib/providers/cloudfront/labels";
-import { CLOUDFRONT } from "@/lib/providers/cloudfront/settings";
+import type { CdnDiagnosis } from "@/lib/providers/verification-types";
+import { VERIFICATIONS } from "@/lib/providers/verifications";
 import { certificateFix, hostHeaderFix } from "./cdn-fixes";
-import { CDN_NAMES, type DiagnoseContext, type Diagnosis, type Make } from "./diagnosis";
+import { cdnName, type DiagnoseContext, type Diagnosis, type Make } from "./diagnosis";
 import { MIN_TLS_VERSION } from "./tls-probe";
-import type { DiagnosisId, FixTopic } from "./types";
+import type { DiagnosisId, FixTopic, GenericDiagnosisId } from "./types";
 
 /**
  * Known failure signatures → cause and fix, in plain words. Sources: docs/sendgrid.md#troubleshooting-signatures
  * (Braze's table: ERR_CERT_COMMON_NAME_INVALID, DNS_PROBE_FINISHED_NXDOMAIN, 525/526, 404);
- * docs/verification.md#cdn-signatures (CloudFront 403 "The request could not be satisfied", 502, 504; Cloudflare
- * 525/526 and 1000/1001/1014/1016, Full vs Full (strict), Universal SSL depth; Fastly "unknown domain", synthetic
- * 503; KeyCDN "Origin Error"); docs/verification.md#pinned-probes (Node TLS error codes).
+ * docs/verification.md#pinned-probes (Node TLS error codes). Each CDN's own signatures, causes and fixes are in its
+ * module's `verification` (lib/providers/<cdn>/verification.ts; docs/verification.md#cdn-signatures).
  */
 
 /**
@@ -32,7 +31,7 @@ function thirdName(ctx: DiagnoseContext, make: Make): Diagnosis {
     );
   }
   if (address.proxiesInPlace && !target) {
-    const cdn = CDN_NAMES[ctx.cdn];
+    const cdn = cdnName(ctx.cdn);
     return make(
       `${host} points at ${detail}, which is neither SendGrid (${origin}) nor ${cdnWords}. Public resolvers see the CNAME, so the record is not proxied and clicks do not go through ${cdn}.`,
       `In ${cdn} DNS, make the record for ${host} a CNAME to ${origin} ${replace}, and ${address.proxiesInPlace.turnOn}.`,
@@ -48,115 +47,41 @@ function thirdName(ctx: DiagnoseContext, make: Make): Diagnosis {
   );
 }
 
-/** The catalogue: one entry per DiagnosisId. */
+/** The CDN module that names this diagnosis, if it is a CDN's own. */
+function ownerOf(id: DiagnosisId) {
+  return Object.values(VERIFICATIONS).find((v) => id in v.diagnoses) as { diagnoses: Record<string, CdnDiagnosis> } | undefined;
+}
+
+/** The catalogue: one entry per DiagnosisId, a CDN's own from its module. */
 export function describe(id: DiagnosisId, ctx: DiagnoseContext): Diagnosis {
-  const { host, origin } = ctx;
   const target = ctx.target ?? "the CDN address";
   const detail = ctx.detail ?? "";
+  const own = ownerOf(id)?.diagnoses[id];
+  if (own) return { id, ...own.words({ host: ctx.host, origin: ctx.origin, target, detail, hostHeaderFix: hostHeaderFix(ctx) }), fixTopic: own.fixTopic };
+  return describeGeneric(id as GenericDiagnosisId, ctx, target, detail);
+}
+
+function describeGeneric(id: GenericDiagnosisId, ctx: DiagnoseContext, target: string, detail: string): Diagnosis {
+  const { host, origin } = ctx;
   const make = (cause: string, fix: string, fixTopic: FixTopic): Diagnosis => ({ id, cause, fix, fixTopic });
   switch (id) {
-    case "cloudfront-403-alias":
-      return make(
-        `CloudFront answered 403 "The request could not be satisfied": the distribution at ${target} does not list ${host} as an alternate domain name, so it refuses the request (or the request reached another distribution).`,
-        `Add ${host} to the distribution's ${CF.alternateDomain.label} with a ${CF.customCertificate.label} that names it, save, and wait until the distribution is Deployed. Keep the Host header forwarded: ${hostHeaderFix(ctx)}.`,
-        "cdn-config",
-      );
-    case "cloudfront-502-origin":
-      return make(
-        `CloudFront answered 502: it could not connect to the origin, or refused the origin's TLS answer. The origin must be ${origin} over HTTPS with TLSv1.2.`,
-        `Set ${CF.originDomain.label} to ${origin}, ${CF.originProtocol.label} to HTTPS only, ${CF.httpsPort.label} to ${CLOUDFRONT.httpsPort} and ${CF.minOriginSsl.label} to TLSv1.2; leave ${CF.originPath.label} empty.`,
-        "cdn-config",
-      );
-    case "cloudfront-504-origin-timeout":
-      return make(
-        `CloudFront answered 504: the origin did not answer in time.`,
-        `Check ${CF.originDomain.label} is ${origin} with ${CF.httpsPort.label} ${CLOUDFRONT.httpsPort} and ${CF.responseTimeout.label} ${CLOUDFRONT.originReadTimeout}; then Re-check (a slow origin can be temporary).`,
-        "cdn-config",
-      );
-    case "cloudflare-525":
-      return make(
-        `Cloudflare answered 525 (SSL handshake failed): Cloudflare could not complete TLS with the origin behind the record for ${host}.`,
-        `Make the record a proxied CNAME to ${origin}, and set the encryption mode for ${host} to Full with a Configuration Rule (SSL: Full; not Flexible, not Full (strict)).`,
-        "cdn-config",
-      );
-    case "cloudflare-526":
-      return make(
-        `Cloudflare answered 526 (invalid SSL certificate): the encryption mode for ${host} is Full (strict), and SendGrid answers with its own *.sendgrid.net certificate, which does not name ${host}.`,
-        `Add a Configuration Rule for ${host} with SSL: Full (not Full (strict)). If Automatic SSL/TLS raised the zone to strict, the per-host rule keeps this host at Full.`,
-        "cdn-config",
-      );
-    case "cloudflare-1000":
-      return make(
-        `Cloudflare error 1000 (DNS points to prohibited IP): the proxied record for ${host} points at a Cloudflare address.`,
-        `Make the record a CNAME to ${origin} instead of an A record with a Cloudflare IP.`,
-        "dns",
-      );
-    case "cloudflare-1001":
-      return make(
-        `Cloudflare error 1001 (DNS resolution error): Cloudflare cannot find ${host} in a zone it serves.`,
-        `Check that the zone is active on Cloudflare and that ${host} exists there as a CNAME to ${origin}; a new record can take a few minutes.`,
-        "dns",
-      );
-    case "cloudflare-1014":
-      return make(
-        `Cloudflare error 1014 (CNAME cross-user banned): the proxied CNAME for ${host} points at a hostname another Cloudflare account serves.`,
-        `Check the record's target is exactly ${origin}. If it is and 1014 remains, set the record to DNS only so links keep working, and ask SendGrid support.`,
-        "dns",
-      );
-    case "cloudflare-1016":
-      return make(
-        `Cloudflare error 1016 (origin DNS error): Cloudflare cannot resolve the target of the record for ${host}.`,
-        `Correct the CNAME target to ${origin} (check it for typos).`,
-        "dns",
-      );
-    case "cloudflare-dns-only":
-      return make(
-        `${host} is a DNS-only (grey cloud) record${detail ? ` (${detail})` : ""}: clicks go straight to SendGrid, which has no certificate for ${host}.`,
-        `In Cloudflare DNS, turn the proxy on (orange cloud) for ${host} only, once its certificate is active and SSL is Full. Leave the numeric owner record DNS only.`,
-        "dns",
-      );
-    case "cloudflare-no-target":
-      return make(
-        "Cloudflare proxies the record in place, so there is no separate CDN address to test before the proxy is on.",
-        `Give ${CDN_ADDRESSES.cloudflare.hint} as the target to test first, or turn the proxy on once the certificate is active and SSL is Full, then Re-check: the checks then run by name.`,
-        "input",
-      );
-    case "fastly-unknown-domain":
-      return make(
-        `Fastly answered "unknown domain: ${host}": no active Fastly service has this domain.`,
-        `Add ${host} as a domain of the service and activate the new service version (a domain on an inactive version does not count).`,
-        "cdn-config",
-      );
-    case "fastly-503-origin":
-      return make(
-        "Fastly answered 503: it could not fetch from the backend, usually a TLS problem with the origin.",
-        `Backend address ${origin}, port 443, TLS on, certificate hostname and SNI hostname ${origin}, minimum TLS 1.2, and no override host.`,
-        "cdn-config",
-      );
-    case "keycdn-origin-error":
-      return make(
-        "KeyCDN answered with its Origin Error page: the edge could not pull from the origin.",
-        `Set the pull zone's Origin URL to https://${origin} and turn on Forward Host Header so SendGrid sees ${host}.`,
-        "cdn-config",
-      );
     case "sendgrid-404-unknown-host":
       return make(
         `The answer was 404: SendGrid did not recognise the host it received. Either the CDN does not pass ${host} as the Host header, or link branding for ${host} is not validated in SendGrid (or the link was not copied whole).`,
-        `In ${CDN_NAMES[ctx.cdn]}, ${hostHeaderFix(ctx)}. In SendGrid, check that link branding for ${host} shows as verified; validate it before the DNS switch, never after.`,
+        `In ${cdnName(ctx.cdn)}, ${hostHeaderFix(ctx)}. In SendGrid, check that link branding for ${host} shows as verified; validate it before the DNS switch, never after.`,
         "cdn-config",
       );
     case "https-upgrade-redirect":
       return make(
         `The CDN itself redirects to https://${host} instead of passing the click to SendGrid${detail ? ` (${detail})` : ""}.`,
-        ctx.cdn === "cloudfront"
-          ? `Set ${CF.viewerProtocol.label} to HTTP and HTTPS: mail already sent has http:// links, and SendGrid must answer them.`
-          : `Turn off the CDN's HTTP-to-HTTPS redirect (Always Use HTTPS, Force SSL) for ${host}: mail already sent has http:// links, and SendGrid must answer them.`,
+        VERIFICATIONS[ctx.cdn].httpsRedirectFix?.(host) ??
+          `Turn off the CDN's HTTP-to-HTTPS redirect (Always Use HTTPS, Force SSL) for ${host}: mail already sent has http:// links, and SendGrid must answer them.`,
         "cdn-config",
       );
     case "not-a-redirect":
       return make(
         `The answer was ${detail || "not a redirect"}: a tracked link answers with a redirect (3xx with a Location) from SendGrid, so the click did not reach SendGrid's click handler.`,
-        `Check that ${CDN_NAMES[ctx.cdn]} forwards the full path and query string to ${origin} without caching, and that the link was copied whole from a sent email.`,
+        `Check that ${cdnName(ctx.cdn)} forwards the full path and query string to ${origin} without caching, and that the link was copied whole from a sent email.`,
         "cdn-config",
       );
     case "no-tracked-link":
@@ -186,9 +111,8 @@ export function describe(id: DiagnosisId, ctx: DiagnoseContext): Diagnosis {
     case "tls-old-version":
       return make(
         `The server offers only TLS older than 1.2${detail ? ` (${detail})` : ""}.`,
-        ctx.cdn === "cloudfront"
-          ? `Set the distribution's ${CF.securityPolicy.label} to ${CLOUDFRONT.minimumProtocolVersion}.`
-          : `Set the minimum TLS version for ${host} to ${MIN_TLS_VERSION.replace("v", " ")}.`,
+        VERIFICATIONS[ctx.cdn].tlsVersionFix ??
+          `Set the minimum TLS version for ${host} to ${MIN_TLS_VERSION.replace("v", " ")}.`,
         "cdn-config",
       );
     case "tls-handshake-failed":
@@ -210,7 +134,7 @@ export function describe(id: DiagnosisId, ctx: DiagnoseContext): Diagnosis {
     case "target-nxdomain":
       return make(
         `The CDN address ${target} does not exist in DNS${detail ? ` (${detail})` : ""}.`,
-        `Copy the address again from ${CDN_NAMES[ctx.cdn]}: ${CDN_ADDRESSES[ctx.cdn].hint}. A just-created address can take a minute to appear.`,
+        `Copy the address again from ${cdnName(ctx.cdn)}: ${CDN_ADDRESSES[ctx.cdn].hint}. A just-created address can take a minute to appear.`,
         "input",
       );
     case "cname-wrong-target":

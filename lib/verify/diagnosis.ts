@@ -1,4 +1,5 @@
 import type { CdnId } from "@/lib/plan/types";
+import { VERIFICATIONS } from "@/lib/providers/verifications";
 import type { DiagnosisId, FixTopic } from "./types";
 
 /** A failure's cause and fix, in plain words (the catalogue: catalogue.ts). */
@@ -22,7 +23,7 @@ export interface DiagnoseContext {
   phase?: "before" | "after";
 }
 
-/** Each CDN as causes and fixes name it. */
-export const CDN_NAMES: Record<CdnId, string> = { cloudfront: "CloudFront", cloudflare: "Cloudflare", fastly: "Fastly", keycdn: "KeyCDN" };
+/** The CDN as causes and fixes name it. */
+export const cdnName = (cdn: CdnId): string => VERIFICATIONS[cdn].name;
 
 export type Make = (cause: string, fix: string, fixTopic: FixTopic) => Diagnosis;

@@ -1,7 +1,9 @@
 import "server-only";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
+import { VERIFICATIONS } from "@/lib/providers/verifications";
 import { check } from "./check-result";
 import { describe, whoAnswered, type DiagnoseContext } from "./diagnose";
+import { cdnName } from "./diagnosis";
 import { destinationOf, elsewhereWords, type Destination } from "./destination";
 import { describeHop, firstHop, resolveChain, type ChainResult, type DnsClient, type FirstHop } from "./dns";
 import type { VerifySettings } from "./settings";
@@ -21,7 +23,7 @@ export interface DnsCheckContext {
   dns: DnsClient;
 }
 
-/** A response the host gave by name, to see who answered (a proxied Cloudflare record). */
+/** A response the host gave by name, to see who answered (a record proxied in place). */
 export interface HttpAnswer {
   headers: Record<string, string>;
   body: string;
@@ -114,7 +116,7 @@ export async function beforeDnsCheck(ctx: DnsCheckContext, chain: ChainResult, d
       seen.push("already points at the CDN");
       return check.pass("dns", seen, ms);
     case "addresses":
-      seen.push(CDN_ADDRESSES[ctx.cdn].proxiesInPlace ? "answers with addresses, no CNAME: proxied on Cloudflare already" : "answers with addresses, no CNAME");
+      seen.push(CDN_ADDRESSES[ctx.cdn].proxiesInPlace ? `answers with addresses, no CNAME: proxied on ${cdnName(ctx.cdn)} already` : "answers with addresses, no CNAME");
       return check.pass("dns", seen, ms);
     case "elsewhere":
       break;
@@ -149,13 +151,14 @@ export async function afterDnsCheck(ctx: DnsCheckContext, chain: ChainResult, dc
 
   if (isElsewhere(zone)) return pointsElsewhere(zoneWords(zone, chain));
 
-  if (CDN_ADDRESSES[ctx.cdn].proxiesInPlace) {
-    if (destination.kind === "origin") return check.fail("dns", describe("cloudflare-dns-only", { ...dctx, detail: `a visible CNAME to ${destination.name}` }), seen, elapsed);
+  const inPlace = CDN_ADDRESSES[ctx.cdn].proxiesInPlace ? VERIFICATIONS[ctx.cdn].inPlace : undefined;
+  if (inPlace) {
+    if (destination.kind === "origin") return check.fail("dns", describe(inPlace.dnsOnly, { ...dctx, detail: `a visible CNAME to ${destination.name}` }), seen, elapsed);
     if (chain.outcome === "nxdomain") return check.fail("dns", describe("nxdomain", { ...dctx, phase: "after" }), seen, elapsed);
     if (chain.outcome !== "ok") return check.fail("dns", describe("dns-error", { ...dctx, detail: chain.error ?? chain.outcome }), seen, elapsed);
     if (destination.kind === "elsewhere") return pointsElsewhere(elsewhereWords(destination));
     if (destination.kind !== "addresses") return check.pass("dns", [...seen, `points at ${destination.name}`], elapsed);
-    if (answer && whoAnswered(answer.headers, answer.body) === "cloudflare") seen.push("proxied: Cloudflare answers for the host (CF-Ray)");
+    if (answer && whoAnswered(answer.headers, answer.body) === ctx.cdn) seen.push(inPlace.answersSeen);
     else seen.push("answers with addresses and no CNAME, as a proxied record does");
     return check.pass("dns", seen, elapsed);
   }

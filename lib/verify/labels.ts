@@ -1,24 +1,13 @@
-import type { DiagnosisId } from "./types";
+import type { CdnDiagnosis } from "@/lib/providers/verification-types";
+import { VERIFICATIONS } from "@/lib/providers/verifications";
+import type { DiagnosisId, GenericDiagnosisId } from "./types";
 
 /**
  * A few words per diagnosis, for places that show a summary without the verifier's full cause (the printed
- * checklist's "Last verification"). The cause and fix themselves live in diagnose.ts.
+ * checklist's "Last verification"). The cause and fix themselves live in catalogue.ts; a CDN's own diagnoses bring
+ * their label from its module.
  */
-export const DIAGNOSIS_LABELS: Record<DiagnosisId, string> = {
-  "cloudfront-403-alias": "CloudFront 403: the host is not an alternate domain name of the distribution",
-  "cloudfront-502-origin": "CloudFront 502: origin TLS or connection problem",
-  "cloudfront-504-origin-timeout": "CloudFront 504: origin timeout",
-  "cloudflare-525": "Cloudflare 525: SSL handshake with the origin failed",
-  "cloudflare-526": "Cloudflare 526: encryption mode is Full (strict)",
-  "cloudflare-1000": "Cloudflare 1000: DNS points to a prohibited IP",
-  "cloudflare-1001": "Cloudflare 1001: DNS resolution error",
-  "cloudflare-1014": "Cloudflare 1014: CNAME cross-user banned",
-  "cloudflare-1016": "Cloudflare 1016: origin DNS error",
-  "cloudflare-dns-only": "Cloudflare record is DNS only (grey cloud)",
-  "cloudflare-no-target": "Cloudflare proxies in place: nothing separate to test before the switch",
-  "fastly-unknown-domain": "Fastly: unknown domain",
-  "fastly-503-origin": "Fastly 503: backend problem",
-  "keycdn-origin-error": "KeyCDN: origin error",
+const GENERIC_LABELS: Record<GenericDiagnosisId, string> = {
   "sendgrid-404-unknown-host": "404: SendGrid does not recognise the host",
   "https-upgrade-redirect": "The CDN redirects HTTP to HTTPS itself",
   "not-a-redirect": "The tracked link did not answer with SendGrid's redirect",
@@ -40,3 +29,9 @@ export const DIAGNOSIS_LABELS: Record<DiagnosisId, string> = {
   "guard-refused": "Refused: the name resolves to a non-public address",
   "verifier-error": "The verifier failed",
 };
+
+const CDN_LABELS = Object.fromEntries(
+  Object.values(VERIFICATIONS).flatMap((v) => Object.entries(v.diagnoses as Record<string, CdnDiagnosis>).map(([id, d]) => [id, d.label])),
+);
+
+export const DIAGNOSIS_LABELS = { ...CDN_LABELS, ...GENERIC_LABELS } as Record<DiagnosisId, string>;

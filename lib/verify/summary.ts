@@ -8,8 +8,9 @@ import { CHECK_IDS, DIAGNOSIS_IDS, type CheckId, type DiagnosisId, type Phase, t
  * Format, version 1: `1.<checkedAt, Unix seconds in base 36>.<host>.<host>…`, one host code per plan host in
  * plan order. A host code is its phase (`b` before the switch, `a` after) and then one token per check in
  * CHECK_IDS order: `p` pass, `s` skipped, `f<nn>` fail, `w<nn>` pending, where `nn` is the diagnosis's index
- * in DIAGNOSIS_IDS in base 36 (two digits). DIAGNOSIS_IDS only ever grows at the end, so old links keep
- * their meaning; anything that does not parse exactly is refused as a whole.
+ * in DIAGNOSIS_IDS in base 36 (two digits): the code fixed where the diagnosis is defined, so old links keep
+ * their meaning (lib/providers/verifications.test.ts pins the codes); anything that does not parse exactly is
+ * refused as a whole.
  *
  * Anyone can write such a link: the checklist says the result is as reported, not re-checked.
  */

@@ -1,4 +1,6 @@
-import type { CdnId, Region } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId, type Region } from "@/lib/plan/types";
+import type { CdnDiagnosis } from "@/lib/providers/verification-types";
+import { VERIFICATIONS, type CdnDiagnosisId } from "@/lib/providers/verifications";
 
 /**
  * What `/api/verify` returns (docs/contract.md#verification). Client-safe: types and constants only, so the
@@ -26,44 +28,48 @@ export type Phase = "before" | "after";
 /** `auto` decides per host from where its CNAME points now. */
 export type PhaseRequest = Phase | "auto";
 
-/** Every cause the verifier can name. One entry each in lib/verify/diagnose.ts. */
-export const DIAGNOSIS_IDS = [
-  "cloudfront-403-alias",
-  "cloudfront-502-origin",
-  "cloudfront-504-origin-timeout",
-  "cloudflare-525",
-  "cloudflare-526",
-  "cloudflare-1000",
-  "cloudflare-1001",
-  "cloudflare-1014",
-  "cloudflare-1016",
-  "cloudflare-dns-only",
-  "cloudflare-no-target",
-  "fastly-unknown-domain",
-  "fastly-503-origin",
-  "keycdn-origin-error",
-  "sendgrid-404-unknown-host",
-  "https-upgrade-redirect",
-  "not-a-redirect",
-  "no-tracked-link",
-  "no-target",
-  "cert-name-mismatch",
-  "cert-expired",
-  "cert-not-yet-valid",
-  "cert-untrusted",
-  "tls-old-version",
-  "tls-handshake-failed",
-  "connection-failed",
-  "nxdomain",
-  "target-nxdomain",
-  "cname-wrong-target",
-  "dns-not-switched",
-  "dns-propagation",
-  "dns-error",
-  "guard-refused",
-  "verifier-error",
-] as const;
-export type DiagnosisId = (typeof DIAGNOSIS_IDS)[number];
+/**
+ * Every cause the verifier names itself, with its code in the checklist summary's links (lib/verify/summary.ts).
+ * Codes are fixed once issued; a new diagnosis, here or in a CDN module, takes the next unused number (the next
+ * after the highest in DIAGNOSIS_IDS; lib/providers/verifications.test.ts checks there is no gap or repeat).
+ */
+const GENERIC_DIAGNOSIS_CODES = {
+  "sendgrid-404-unknown-host": 14,
+  "https-upgrade-redirect": 15,
+  "not-a-redirect": 16,
+  "no-tracked-link": 17,
+  "no-target": 18,
+  "cert-name-mismatch": 19,
+  "cert-expired": 20,
+  "cert-not-yet-valid": 21,
+  "cert-untrusted": 22,
+  "tls-old-version": 23,
+  "tls-handshake-failed": 24,
+  "connection-failed": 25,
+  nxdomain: 26,
+  "target-nxdomain": 27,
+  "cname-wrong-target": 28,
+  "dns-not-switched": 29,
+  "dns-propagation": 30,
+  "dns-error": 31,
+  "guard-refused": 32,
+  "verifier-error": 33,
+} as const;
+export type GenericDiagnosisId = keyof typeof GENERIC_DIAGNOSIS_CODES;
+export const GENERIC_DIAGNOSIS_IDS = Object.keys(GENERIC_DIAGNOSIS_CODES) as GenericDiagnosisId[];
+
+/** Every cause the verifier can name: its own (lib/verify/catalogue.ts) and each CDN's (its module's `verification`). */
+export type DiagnosisId = CdnDiagnosisId | GenericDiagnosisId;
+
+/** Every diagnosis, at the position of its summary code. */
+export const DIAGNOSIS_IDS: readonly DiagnosisId[] = (() => {
+  const byCode: DiagnosisId[] = [];
+  for (const [id, code] of Object.entries(GENERIC_DIAGNOSIS_CODES)) byCode[code] = id as GenericDiagnosisId;
+  for (const cdn of CDN_IDS) {
+    for (const [id, d] of Object.entries(VERIFICATIONS[cdn].diagnoses as Record<string, CdnDiagnosis>)) byCode[d.code] = id as CdnDiagnosisId;
+  }
+  return byCode;
+})();
 
 /** Where the fix is made, so the wizard can link each failure to the step that fixes it. */
 export type FixTopic = "certificate" | "cdn-config" | "dns" | "link-branding" | "input" | "retry";

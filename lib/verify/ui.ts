@@ -1,5 +1,6 @@
 import type { StepId } from "@/lib/wizard/steps";
 import type { CdnId } from "@/lib/plan/types";
+import { EXAMPLE_CDN_ADDRESS } from "@/lib/providers/registry";
 import { targetName } from "./link";
 import type { CheckId, CheckStatus, FixTopic, VerifyReport } from "./types";
 
@@ -82,7 +83,7 @@ export function verifyQueryString(r: VerifyRequest): string {
 /** A CDN address as the wizard's URL accepts it (lib/plan/query.ts): a hostname, never the link host itself. */
 export function checkTargetInput(raw: string, host: string): { ok: true; target: string } | { ok: false; message: string } {
   const value = targetName(raw);
-  if (value === null) return { ok: false, message: "is not a hostname: copy the CDN's address, e.g. d111111abcdef8.cloudfront.net." };
+  if (value === null) return { ok: false, message: `is not a hostname: copy the CDN's address, e.g. ${EXAMPLE_CDN_ADDRESS}.` };
   if (value === host) return { ok: false, message: "is the link host itself: give the CDN's own address." };
   return { ok: true, target: value };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { mapWithConcurrency } from "@/lib/async";
 import type { CdnId, Region } from "@/lib/plan/types";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
+import { VERIFICATIONS } from "@/lib/providers/verifications";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import { check } from "./check-result";
 import { describe, diagnoseConnectFailure, diagnoseResponse, diagnoseTls, describeResponse, type DiagnoseContext, type Diagnosis } from "./diagnose";
@@ -56,7 +57,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
 
 /**
  * auto: after the switch when the chain reaches the target; before it while the chain still reaches SendGrid.
- * A CDN that proxies in place (Cloudflare): a visible CNAME to SendGrid means DNS only (before), none means proxied
+ * A CDN that proxies in place: a visible CNAME to SendGrid means DNS only (before), none means proxied
  * (after). A chain to a third name (a stale address, another CDN, with or without a target given) is "before": this
  * CDN is not in the path yet, so it is tested at its address, and the DNS check fails until the host points at
  * SendGrid or the CDN.
@@ -223,7 +224,7 @@ async function verifyHost(ctx: HostContext): Promise<HostReport> {
   if (phase === "before") {
     checks.dns = await beforeDnsCheck(ctx, chain, dctx, dnsMs);
     if (!target) {
-      const d = describe(cdn === "cloudflare" ? "cloudflare-no-target" : "no-target", dctx);
+      const d = describe(VERIFICATIONS[cdn].inPlace?.noTarget ?? "no-target", dctx);
       checks["cdn-before-switch"] = check.skipped("cdn-before-switch", `${d.cause} ${d.fix}`);
       notConnected("No CDN address to connect to before the switch.");
     } else {

@@ -19,8 +19,8 @@ export interface WizardStep {
 }
 
 /**
- * Providers order their own steps (KeyCDN changes DNS before its certificate can issue, so its DNS step
- * comes before the test). The wizard shows everything before the test under Configure, in the
+ * Providers order their own steps (one whose certificate can only issue after the DNS switch puts its DNS
+ * step before the test). The wizard shows everything before the test under Configure, in the
  * provider's order, and only a DNS step that follows the test under Update DNS.
  */
 const indexOf = (hp: HostPlan, id: string) => {

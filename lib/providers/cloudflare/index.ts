@@ -1,6 +1,12 @@
 import type { CdnProvider } from "@/lib/providers/types";
 import { terraformExport } from "./export";
-import { cloudflareInfo } from "./info";
+import { cloudflareFacts } from "./facts";
 import { plan } from "./plan";
 
-export const cloudflare: CdnProvider = { ...cloudflareInfo, plan, exports: { terraform: terraformExport } };
+export const cloudflare: CdnProvider = {
+  ...cloudflareFacts.info,
+  address: cloudflareFacts.address,
+  verification: cloudflareFacts.verification,
+  plan,
+  exports: { terraform: terraformExport },
+};

@@ -1,9 +1,11 @@
 import type { ProviderInfo } from "@/lib/providers/types";
 import { PERMISSION } from "./settings";
 
+const name = "Cloudflare";
+
 export const cloudflareInfo: ProviderInfo = {
   id: "cloudflare",
-  name: "Cloudflare",
+  name,
   needs: "Your domain's DNS on Cloudflare and an Advanced certificate (or Total TLS) naming the exact link host.",
   available: true,
   credentialFields: [
@@ -15,5 +17,9 @@ export const cloudflareInfo: ProviderInfo = {
     },
   ],
   applyConfirmation: "SendGrid shows this link branding as verified (I validated it while the records were DNS only)",
+  needsZone: {
+    legend: `${name} zone of each hostname`,
+    hint: `Usually your registrable domain. Change it only if a subdomain is its own zone in ${name} (a delegated sub-zone).`,
+  },
   permissions: [PERMISSION.zoneRead, PERMISSION.dnsEdit, PERMISSION.configRulesEdit, PERMISSION.sslEdit],
 };

@@ -5,6 +5,7 @@ import type { HostGuarantees } from "@/lib/plan/invariants";
 import type { ConsoleControl, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
 import { ALLOWED_METHODS, CACHED_METHODS, CERTIFICATE_REGION, CLOUDFRONT, ORIGIN_ID } from "./settings";
 import { LABELS, OPTION } from "./labels";
+import { cloudfrontAddress } from "./address";
 import { cloudfrontInfo } from "./info";
 
 type LabelKey = keyof typeof LABELS;
@@ -14,7 +15,7 @@ function field(key: LabelKey, value: string | number, rest: Omit<PlanField, "id"
   return { id: key, label, seedLabel: seed && seed !== label ? seed : undefined, value: String(value), ...rest, ...(control && { control }) };
 }
 
-const DISTRIBUTION_DOMAIN_HINT = "the distribution's domain name, e.g. d111111abcdef8.cloudfront.net";
+const DISTRIBUTION_DOMAIN_HINT = `the distribution's domain name, e.g. ${cloudfrontAddress.example}`;
 
 /** What the settings achieve, for the invariant checks (derived from settings.ts, never restated). */
 function guarantees(host: string, origin: string): HostGuarantees {

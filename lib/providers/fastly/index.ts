@@ -1,6 +1,12 @@
 import type { CdnProvider } from "@/lib/providers/types";
 import { terraformExport } from "./export";
-import { fastlyInfo } from "./info";
+import { fastlyFacts } from "./facts";
 import { plan } from "./plan";
 
-export const fastly: CdnProvider = { ...fastlyInfo, plan, exports: { terraform: terraformExport } };
+export const fastly: CdnProvider = {
+  ...fastlyFacts.info,
+  address: fastlyFacts.address,
+  verification: fastlyFacts.verification,
+  plan,
+  exports: { terraform: terraformExport },
+};
