@@ -1,9 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { TestCookieJar } from "@/lib/testing/cookie-jar";
 import { PROVIDER_ACTION_RATE, providerActionLimiter } from "@/lib/security/action-rate-limit";
 import type { Store } from "@/lib/store";
+import limits from "@/lib/security/limits.json";
+import { VISITOR_COOKIE } from "@/lib/sandbox/visitor";
+import { tooManyHosts } from "@/lib/sandbox/visitor-accounts";
 
 let clientIp = "198.51.100.20";
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": clientIp }) }));
+let origin = "http://127.0.0.1:3000";
+const jar = vi.hoisted(() => ({ current: undefined as unknown }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": clientIp, origin }), cookies: async () => jar.current }));
+jar.current = new TestCookieJar();
 
 const { applyAction, previewAction, statusAction, undoAction } = await import("./apply-actions");
 
@@ -59,5 +66,43 @@ describe("provider server actions", () => {
       warn.mockRestore();
       holder.__appStore = saved;
     }
+  });
+});
+
+describe("the sandbox visitor", () => {
+  const sandbox = { kind: "sandbox" } as const;
+  const keycdnApply = (hosts: string[]) => applyAction({ cdn: "keycdn", hosts, region: "global", account: sandbox });
+
+  it("gets an HttpOnly, SameSite=Lax cookie on first use, Secure only over HTTPS, and keeps it", async () => {
+    const browser = new TestCookieJar();
+    jar.current = browser;
+    expect((await keycdnApply(["ablink.cookie.customer.com"])).ok).toBe(true);
+    const id = browser.get(VISITOR_COOKIE)?.value;
+    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(browser.options.get(VISITOR_COOKIE)).toEqual({ httpOnly: true, sameSite: "lax", secure: false, path: "/", maxAge: 7 * 24 * 3600 });
+    expect((await keycdnApply(["ablink.cookie.customer.com"])).ok).toBe(true);
+    expect(browser.get(VISITOR_COOKIE)?.value).toBe(id);
+
+    const overHttps = new TestCookieJar();
+    jar.current = overHttps;
+    origin = "https://wizard.example.com";
+    expect((await keycdnApply(["ablink.cookie.customer.com"])).ok).toBe(true);
+    expect(overHttps.options.get(VISITOR_COOKIE)).toMatchObject({ secure: true });
+  });
+
+  it("two browsers applying the same hostname each create their own", async () => {
+    const outcomes = [];
+    for (const browser of [new TestCookieJar(), new TestCookieJar()]) {
+      jar.current = browser;
+      const r = await keycdnApply(["ablink.two-browsers.customer.com"]);
+      outcomes.push(r.ok && r.data.hosts.map((h) => [h.outcome, h.resources.map((x) => x.createdByThisRun)]));
+    }
+    expect(outcomes).toEqual([[["created", [true, true]]], [["created", [true, true]]]]);
+  });
+
+  it("a run past the hosts an account may hold is refused with the cap's message, before any call", async () => {
+    jar.current = new TestCookieJar();
+    const hosts = Array.from({ length: limits.sandbox.maxHostsPerAccount + 1 }, (_, i) => `ablink.cap${i}.customer.com`);
+    expect(await previewAction({ cdn: "keycdn", hosts, region: "global", account: sandbox })).toEqual({ ok: false, message: tooManyHosts(limits.sandbox.maxHostsPerAccount) });
   });
 });

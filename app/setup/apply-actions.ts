@@ -1,6 +1,6 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import * as z from "zod";
 import { endpointsFromEnv } from "@/lib/env";
 import { checkHostnames, MAX_HOSTS } from "@/lib/hostnames";
@@ -9,6 +9,8 @@ import { hostRuleFor } from "@/lib/providers/host-rules";
 import { isUndoable, MAX_RESOURCES_PER_HOST, RESOURCE_KINDS } from "@/lib/providers/resource-kinds";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { sandboxAccount } from "@/lib/sandbox/accounts";
+import { reachedOverHttps, visitorId } from "@/lib/sandbox/visitor";
+import { SandboxLimitError } from "@/lib/sandbox/visitor-accounts";
 import { takeProviderAction } from "@/lib/security/action-rate-limit";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import type { ApplyPreview, ApplyReport, UndoReport, UndoTarget } from "@/lib/providers/types";
@@ -61,14 +63,23 @@ const MALFORMED = "The request was malformed; reload the page and try again.";
 
 type Connected = { ok: true; provider: ServerProvider<unknown>; credentials: unknown; ctx: ApplyContext };
 
-/** The provider, and credentials checked by its schema (or the sandbox's). Credentials stay in this request. */
-async function connect(cdn: CdnId, account: z.infer<typeof accountSchema>): Promise<Connected | { ok: false; message: string; fieldErrors?: Record<string, string> }> {
+/** This browser's sandbox visitor id, from its cookie (set now if it has none). */
+async function sandboxVisitor(): Promise<string> {
+  return visitorId(await cookies(), reachedOverHttps(await headers()));
+}
+
+/**
+ * The provider, and credentials checked by its schema (or the visitor's sandbox account, which `hosts` then
+ * count against). Credentials stay in this request.
+ */
+async function connect(cdn: CdnId, account: z.infer<typeof accountSchema>, hosts: readonly string[]): Promise<Connected | { ok: false; message: string; fieldErrors?: Record<string, string> }> {
   const provider = SERVER_PROVIDERS[cdn] as ServerProvider<unknown> | undefined;
   if (!provider) return { ok: false, message: "Apply is not available for this CDN yet: use the manual values." };
   if (account.kind === "sandbox") {
     try {
-      return { ok: true, provider, ...(await sandboxAccount(cdn)) };
-    } catch {
+      return { ok: true, provider, ...(await sandboxAccount(cdn, await sandboxVisitor(), hosts)) };
+    } catch (error) {
+      if (error instanceof SandboxLimitError) return { ok: false, message: error.message };
       return { ok: false, message: "The sandbox could not start on this server. Use the manual values, or try again in a minute." };
     }
   }
@@ -94,7 +105,7 @@ async function run<T extends ApplyPreview | ApplyReport>(raw: unknown, operation
   );
   if (errors.length > 0 || hosts.length === 0) return { ok: false, message: "Go back to the hostnames step: some hostnames are not valid." };
 
-  const connected = await connect(cdn, account);
+  const connected = await connect(cdn, account, hosts);
   if (!connected.ok) return connected;
   const { provider, credentials, ctx } = connected;
 
@@ -148,7 +159,8 @@ export async function undoAction(raw: unknown): Promise<ActionResult<UndoReport>
     targets.push({ kind: r.kind, id: r.id, host: r.host });
   }
 
-  const connected = await connect(cdn, account);
+  // Undo counts no new hosts against a sandbox account: it only removes.
+  const connected = await connect(cdn, account, []);
   if (!connected.ok) return connected;
   const { provider, credentials, ctx } = connected;
   try {

@@ -2,10 +2,13 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { providerActionLimiter } from "@/lib/security/action-rate-limit";
 import { createdTargets } from "@/lib/providers/undo-targets";
+import { TestCookieJar } from "@/lib/testing/cookie-jar";
 
-// Server actions read the client's address for rate limiting; outside a request there is none.
+// Server actions read the client's address for rate limiting and the sandbox visitor's cookie; outside a request there are none.
 const CLIENT = "198.51.100.30";
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": CLIENT }) }));
+const jar = vi.hoisted(() => ({ current: undefined as unknown }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": CLIENT }), cookies: async () => jar.current }));
+jar.current = new TestCookieJar();
 const { applyAction, undoAction } = await import("./apply-actions");
 
 beforeEach(() => providerActionLimiter.forget(CLIENT));

@@ -11,6 +11,7 @@ import { createdTargets } from "@/lib/providers/undo-targets";
 import { applyRequest, credentialHint, unwrap } from "./apply-shared";
 import type { Account } from "./credentials-form";
 import { ReportView } from "./report-view";
+import { rememberedSandboxTargets, rememberSandboxTargets } from "./sandbox-created";
 import { UndoPanel } from "./undo-panel";
 
 // Each poll re-runs apply (idempotent), which costs several API calls per host: start at 5 s and back
@@ -38,8 +39,12 @@ export function ApplyRun(props: { query: PlanQuery; provider: ProviderInfo; acco
 
 function Run({ query, provider, account, startedAt }: { query: PlanQuery; provider: ProviderInfo; account: Account; startedAt: number }) {
   const [confirmedByPerson, setConfirmedByPerson] = useState(false);
-  /** What this apply session created, across its polling runs: what undo may remove. */
-  const [created, setCreated] = useState<UndoTarget[]>([]);
+  const sandbox = account.kind === "sandbox";
+  /** What this apply session created, across its polling runs (and, in the sandbox, before a reload): what undo may remove. */
+  const [created, setCreated] = useState<UndoTarget[]>(() => (sandbox ? rememberedSandboxTargets(provider.id, query.hosts) : []));
+  useEffect(() => {
+    if (sandbox) rememberSandboxTargets(provider.id, query.hosts, created);
+  }, [sandbox, provider.id, query.hosts, created]);
   const [undoing, setUndoing] = useState(false);
   const base = { ...applyRequest(query), linkBrandingValidated: confirmedByPerson };
 

@@ -9,12 +9,13 @@ import { KeycdnFake } from "./fakes/keycdn/fake";
 
 // The in-app sandbox as the wizard's server actions use it (SANDBOX_CONTROLS is not set in unit tests).
 const input = (hosts: string[]): PlanInput => ({ hosts, region: "global" });
+const VISITOR = "accountsTestVisitor000";
 
 afterEach(() => vi.restoreAllMocks());
 
 describe("the in-app sandbox account", () => {
   it("CloudFront: working fake credentials and endpoints on loopback", async () => {
-    const { credentials, ctx } = await sandboxAccount("cloudfront");
+    const { credentials, ctx } = await sandboxAccount("cloudfront", VISITOR, ["ablink.sandbox.example.com"]);
     const aws = cloudfrontServer.credentialsSchema.parse(credentials);
     expect(aws).toEqual(credentials);
     expect(ctx.endpoints.cloudfront).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -24,8 +25,8 @@ describe("the in-app sandbox account", () => {
   });
 
   it("Cloudflare: starts the fake once and applies against zones it creates on demand", async () => {
-    const { credentials, ctx } = await sandboxAccount("cloudflare");
-    const again = await sandboxAccount("cloudflare");
+    const { credentials, ctx } = await sandboxAccount("cloudflare", VISITOR, ["ablink.x.sandbox-example.com"]);
+    const again = await sandboxAccount("cloudflare", VISITOR, ["ablink.x.sandbox-example.com"]);
     expect(again.ctx.endpoints.cloudflare).toBe(ctx.endpoints.cloudflare);
     expect(new URL(ctx.endpoints.cloudflare).hostname).toBe("127.0.0.1");
     const report = await cloudflareServer.apply(cloudflareServer.credentialsSchema.parse(credentials), input(["ablink.x.sandbox-example.com"]), ctx);
@@ -34,7 +35,7 @@ describe("the in-app sandbox account", () => {
   });
 
   it("Fastly: starts its own fake and apply works against it", async () => {
-    const { credentials, ctx } = await sandboxAccount("fastly");
+    const { credentials, ctx } = await sandboxAccount("fastly", VISITOR, ["ablink.sandbox.example.com"]);
     expect(fastlyServer.credentialsSchema.safeParse(credentials).success).toBe(true);
     expect(ctx.endpoints.fastly).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const r = await fastlyServer.apply(fastlyServer.credentialsSchema.parse(credentials), input(["ablink.sandbox.example.com"]), ctx);
@@ -42,7 +43,7 @@ describe("the in-app sandbox account", () => {
   });
 
   it("KeyCDN: starts its own fake and apply works against it", async () => {
-    const { credentials, ctx } = await sandboxAccount("keycdn");
+    const { credentials, ctx } = await sandboxAccount("keycdn", VISITOR, ["ablink.sandbox.example.com"]);
     expect(keycdnServer.credentialsSchema.safeParse(credentials).success).toBe(true);
     expect(ctx.endpoints.keycdn).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const r = await keycdnServer.apply(keycdnServer.credentialsSchema.parse(credentials), input(["ablink.sandbox.example.com"]), ctx);
@@ -50,7 +51,7 @@ describe("the in-app sandbox account", () => {
   });
 
   it("has no control endpoints unless SANDBOX_CONTROLS=1: they answer 404 and never reach the provider's API", async () => {
-    const { credentials, ctx } = await sandboxAccount("keycdn");
+    const { credentials, ctx } = await sandboxAccount("keycdn", VISITOR, ["ablink.controls.example.com"]);
     const operation = vi.spyOn(KeycdnFake.prototype, "operation");
     const handle = vi.spyOn(KeycdnFake.prototype, "handle");
     const everyCallFails = JSON.stringify([{ match: "/", status: 500 }]);

@@ -1,92 +1,98 @@
 import "server-only";
-import { endpointsFromEnv, type Endpoints } from "@/lib/env";
+import { endpointsFromEnv } from "@/lib/env";
 import type { CdnId } from "@/lib/plan/types";
 import type { CloudflareCredentials } from "@/lib/providers/cloudflare/schema";
 import type { CloudfrontCredentials } from "@/lib/providers/cloudfront/schema";
 import type { FastlyCredentials } from "@/lib/providers/fastly/schema";
 import type { KeycdnCredentials } from "@/lib/providers/keycdn/schema";
 import type { ApplyContext } from "@/lib/providers/server-types";
+import limits from "@/lib/security/limits.json";
 import { ALL_PERMISSIONS, CloudflareFake } from "./fakes/cloudflare/fake";
-import { DENIED_KEY_PREFIX } from "./fakes/cloudfront/fake-auth";
 import { createCloudfrontFakeApis } from "./fakes/cloudfront/start";
-import { FASTLY_SANDBOX_TOKEN, FastlyFake } from "./fakes/fastly/fake";
-import { KEYCDN_SANDBOX_KEY, KeycdnFake } from "./fakes/keycdn/fake";
+import { FastlyFake } from "./fakes/fastly/fake";
+import { KeycdnFake } from "./fakes/keycdn/fake";
+import type { FakeRequest } from "./http-fake";
 import { ensureFake } from "./registry";
+import { VisitorAccounts, type CdnSandbox, type VisitorAccountsOptions } from "./visitor-accounts";
 
 /**
- * The in-app sandbox account. Per CDN: which fakes to start (once per server process, on loopback) and what
- * to hand that CDN's real adapter: credentials only the fake knows, and the fake's base URLs as the
- * context's endpoints. The adapters know nothing of it; to them the sandbox is an account behind another
- * base URL.
+ * The in-app sandbox account, one per visitor and CDN (lib/sandbox/visitor-accounts.ts). Per CDN: which fakes
+ * serve it, credentials only that visitor's fakes know, and what to hand that CDN's real adapter: those
+ * credentials, and the fakes' base URLs as the context's endpoints. The adapters know nothing of it; to them
+ * the sandbox is an account behind another base URL.
  */
 export interface SandboxAccount {
   credentials: Record<string, string>;
   ctx: ApplyContext;
 }
 
-interface SandboxSetup {
-  credentials: Record<string, string>;
-  /** Starts the CDN's fakes if they are not running; the endpoints they answer on. */
-  start(): Promise<Partial<Endpoints>>;
-  /** Context settings besides the endpoints. */
-  limits?: Omit<ApplyContext, "endpoints">;
-}
+const hex = (bytes: Buffer, chars: number) => bytes.toString("hex").slice(0, chars);
+const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+const header = (req: FakeRequest, name: string): string => String(req.headers[name] ?? "");
+const bearer = (req: FakeRequest) => /^Bearer (\S+)$/.exec(header(req, "authorization"))?.[1];
 
-/** Obviously fake AWS credentials that only the sandbox fakes know. */
-const AWS_CREDENTIALS = {
-  accessKeyId: "AKIASANDBOXFAKEKEY01",
-  secretAccessKey: "sandbox/Secret/For/The/Local/Fakes/00000",
-} satisfies CloudfrontCredentials;
-
-/** AWS's documentation example account id. */
-const AWS_ACCOUNT_ID = "111122223333";
-
-/** Not a secret: it only opens the in-process fake. */
-const CLOUDFLARE_TOKEN = "sandbox-cloudflare-token-not-a-secret-000";
-
-// CloudFront and ACM share one account (CloudFront sees ACM's certificates), so their APIs are made once.
-const shared = globalThis as { __cloudfrontSandboxApis?: ReturnType<typeof createCloudfrontFakeApis> };
-
-/** The sandbox of each CDN (one table keyed by CDN id). */
-const SANDBOXES: Record<CdnId, SandboxSetup> = {
+/** The sandbox of each CDN (one table keyed by CDN id). Credentials are obviously fake and open only the visitor's fakes. */
+export const SANDBOXES: Record<CdnId, CdnSandbox> = {
   cloudfront: {
-    credentials: AWS_CREDENTIALS,
-    async start() {
-      const apis = (shared.__cloudfrontSandboxApis ??= createCloudfrontFakeApis({
-        accounts: {
-          [AWS_CREDENTIALS.accessKeyId]: { secret: AWS_CREDENTIALS.secretAccessKey, accountId: AWS_ACCOUNT_ID },
-          // Same account, but every write is refused: shows the permission error in the sandbox.
-          [`${DENIED_KEY_PREFIX}00001`]: { secret: AWS_CREDENTIALS.secretAccessKey, accountId: AWS_ACCOUNT_ID },
-        },
-        issueAfterDescribes: 2,
-        deployAfter: { ms: 3_000 },
-      }));
-      const [acm, cloudfront] = await Promise.all([ensureFake("acm", () => apis.acm), ensureFake("cloudfront", () => apis.cloudfront)]);
-      return { cloudfront: cloudfront.url, acm: acm.url };
+    // CloudFront and ACM share one account (CloudFront sees ACM's certificates).
+    services: ["cloudfront", "acm"],
+    credentials: (seed) =>
+      ({
+        accessKeyId: `AKIA${[...seed("key").subarray(0, 16)].map((b) => BASE32[b % 32]).join("")}`,
+        secretAccessKey: seed("secret").subarray(0, 30).toString("base64"),
+      }) satisfies CloudfrontCredentials,
+    accountKey: (c) => c.accessKeyId!,
+    presented: (_, req) => /Credential=([A-Z0-9]+)\//.exec(header(req, "authorization"))?.[1],
+    fakes(c) {
+      const apis = createCloudfrontFakeApis({ accounts: { [c.accessKeyId!]: c.secretAccessKey! }, issueAfterDescribes: 2, deployAfter: { ms: 3_000 } });
+      return { cloudfront: apis.cloudfront, acm: apis.acm };
     },
   },
   cloudflare: {
-    credentials: { apiToken: CLOUDFLARE_TOKEN } satisfies CloudflareCredentials,
-    async start() {
-      // Zones appear for any registrable domain the sandbox is asked about, with Advanced Certificate Manager.
-      const create = () => new CloudflareFake({ autoCreateZones: true, readsUntilActive: 2, tokens: { [CLOUDFLARE_TOKEN]: { permissions: { ...ALL_PERMISSIONS } } } });
-      return { cloudflare: (await ensureFake("cloudflare", create)).url };
-    },
-    limits: { maxRetries: 2, maxRetryDelayMs: 1000 },
+    services: ["cloudflare"],
+    credentials: (seed) => ({ apiToken: `sandbox_cloudflare_${hex(seed("token"), 40)}` }) satisfies CloudflareCredentials,
+    accountKey: (c) => c.apiToken!,
+    presented: (_, req) => bearer(req),
+    // Zones appear for any registrable domain the sandbox is asked about, with Advanced Certificate Manager.
+    fakes: (c) => ({ cloudflare: new CloudflareFake({ autoCreateZones: true, readsUntilActive: 2, tokens: { [c.apiToken!]: { permissions: { ...ALL_PERMISSIONS } } } }) }),
   },
   fastly: {
-    credentials: { apiToken: FASTLY_SANDBOX_TOKEN } satisfies FastlyCredentials,
-    start: async () => ({ fastly: (await ensureFake("fastly", () => new FastlyFake())).url }),
+    services: ["fastly"],
+    credentials: (seed) => ({ apiToken: `sandbox_fastly_${hex(seed("token"), 32)}` }) satisfies FastlyCredentials,
+    accountKey: (c) => c.apiToken!,
+    presented: (_, req) => header(req, "fastly-key") || undefined,
+    fakes: (c) => ({ fastly: new FastlyFake({ tokens: { [c.apiToken!]: { scope: "global" } } }) }),
   },
   keycdn: {
-    credentials: { apiKey: KEYCDN_SANDBOX_KEY } satisfies KeycdnCredentials,
-    start: async () => ({ keycdn: (await ensureFake("keycdn", () => new KeycdnFake())).url }),
+    services: ["keycdn"],
+    credentials: (seed) => ({ apiKey: `sk_sandbox_${hex(seed("key"), 32)}` }) satisfies KeycdnCredentials,
+    accountKey: (c) => c.apiKey!,
+    presented(_, req) {
+      const basic = /^Basic\s+(\S+)$/i.exec(header(req, "authorization"))?.[1];
+      return basic === undefined ? undefined : Buffer.from(basic, "base64").toString("utf8").split(":")[0];
+    },
+    fakes: (c) => ({ keycdn: new KeycdnFake({ keys: [c.apiKey!] }) }),
   },
 };
 
-/** Starts the CDN's sandbox fakes if needed; credentials and context for the CDN's real adapter. */
-export async function sandboxAccount(cdn: CdnId): Promise<SandboxAccount> {
-  const setup = SANDBOXES[cdn];
-  const endpoints = await setup.start();
-  return { credentials: { ...setup.credentials }, ctx: { ...setup.limits, endpoints: { ...endpointsFromEnv(), ...endpoints } } };
+/** Context settings besides the endpoints. */
+const CONTEXT: Partial<Record<CdnId, Omit<ApplyContext, "endpoints">>> = {
+  cloudflare: { maxRetries: 2, maxRetryDelayMs: 1000 },
+};
+
+/** A set of sandbox accounts; the app has one (below), tests and the benchmark make their own. */
+export function createVisitorAccounts(opts: Partial<VisitorAccountsOptions<CdnId>> = {}): VisitorAccounts<CdnId> {
+  return new VisitorAccounts<CdnId>({ sandboxes: SANDBOXES, limits: limits.sandbox, start: ensureFake, ...opts });
+}
+
+// On globalThis so that a development server's module reloads keep the accounts.
+const holder = globalThis as { __visitorAccounts?: VisitorAccounts<CdnId> };
+
+/**
+ * The visitor's sandbox account for this CDN, now also touching `hosts`: starts the CDN's fakes if needed;
+ * credentials and context for the CDN's real adapter. Throws SandboxLimitError when a cap is hit.
+ */
+export async function sandboxAccount(cdn: CdnId, visitorId: string, hosts: readonly string[], accounts = (holder.__visitorAccounts ??= createVisitorAccounts())): Promise<SandboxAccount> {
+  const { credentials, endpoints } = await accounts.open(cdn, visitorId, hosts);
+  return { credentials, ctx: { ...CONTEXT[cdn], endpoints: { ...endpointsFromEnv(), ...endpoints } } };
 }

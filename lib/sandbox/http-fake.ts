@@ -1,6 +1,7 @@
 import "server-only";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import limits from "@/lib/security/limits.json";
 
 /**
  * The harness every provider fake runs on: a loopback HTTP server with fault injection, shared by the
@@ -13,7 +14,8 @@ import type { AddressInfo } from "node:net";
  *   POST /__sandbox/faults/clear  drops the faults not yet used (state is kept)
  *   POST /__sandbox/latency  { ms }  added to every API call
  *   POST /__sandbox/reset    clears state, faults and latency
- *   GET  /__sandbox/calls    the calls seen so far: [{ op, method, path, fault? }]
+ *   GET  /__sandbox/calls    the calls seen so far: [{ op, method, path, fault? }], the latest
+ *                            `callLogEntries` (lib/security/limits.json); without controls nothing is logged
  * A control body that is not what it should be answers 400 with { error }. Nothing a request sends can make a
  * handler throw past the server: anything unexpected answers 500 (or, once answering, drops the connection).
  */
@@ -152,7 +154,10 @@ export async function startFake(api: FakeApi, opts: StartFakeOptions = {}): Prom
 
     const op = api.operation(fr);
     const call: FakeCall = { op, method: fr.method, path: fr.path };
-    calls.push(call);
+    if (opts.controls) {
+      calls.push(call);
+      if (calls.length > limits.sandbox.callLogEntries) calls.splice(0, calls.length - limits.sandbox.callLogEntries);
+    }
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
 
     const signature = `${fr.method} ${fr.path}`;
