@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { parseHostnamesAction, type ParsedHostnamesResult } from "@/app/setup/hostname-actions";
 import { buttonPrimary, buttonSecondary, fieldError, inputBase } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/url";
@@ -18,8 +18,13 @@ interface HostsForm {
 const ROLE_TEXT = { link: "link host: moves to the CDN", owner: "owner record: stays pointing at SendGrid", "auto-ssl": "Auto SSL validation record", other: "not link branding: ignored" } as const;
 
 /** `initialText`: what the link held when some of it was refused, so the person can correct it in place. */
+const noSubscription = () => () => {};
+
 export function HostsStep({ query, initialError, initialText }: { query: PlanQuery; initialError?: string; initialText?: string }) {
   const router = useRouter();
+  // False in the server's HTML, true once hydrated: before that a click would submit the form natively (a GET
+  // that drops the plan from the URL), so the button waits for the form's own handler.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const [chart, setChart] = useState<ParsedHostnamesResult["chart"]>();
   // A pasted chart is shown classified first; the next click with the same text moves on.
   const [reviewedText, setReviewedText] = useState<string>();
@@ -123,7 +128,7 @@ export function HostsStep({ query, initialError, initialText }: { query: PlanQue
         <Link className={buttonSecondary} href={`/setup?${planQueryString({ ...query, step: "cdn" })}`}>
           Back
         </Link>
-        <button type="submit" className={buttonPrimary} disabled={formState.isSubmitting}>
+        <button type="submit" className={buttonPrimary} disabled={!hydrated || formState.isSubmitting}>
           {formState.isSubmitting
             ? "Checking…"
             : chart && !chart.autoSsl && reviewedText !== undefined
