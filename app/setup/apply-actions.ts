@@ -4,7 +4,9 @@ import { cookies, headers } from "next/headers";
 import * as z from "zod";
 import { endpointsFromEnv } from "@/lib/env";
 import { checkHostnames, MAX_HOSTS } from "@/lib/hostnames";
-import { CDN_IDS, REGIONS, type CdnId, type PlanInput } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId, type PlanInput } from "@/lib/plan/types";
+import { ESP_IDS } from "@/lib/domain/ids";
+import { checkEspChoice, MAX_ESP_VALUE_LENGTH } from "@/lib/esps/choice";
 import { hostRuleFor } from "@/lib/providers/host-rules";
 import { isUndoable, MAX_RESOURCES_PER_HOST, RESOURCE_KINDS } from "@/lib/providers/resource-kinds";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
@@ -29,11 +31,15 @@ const accountSchema = z.discriminatedUnion("kind", [
 const request = z.object({
   cdn: z.enum(CDN_IDS),
   hosts: z.array(z.string().max(253)).min(1).max(MAX_HOSTS),
-  region: z.enum(REGIONS),
+  esp: z.enum(ESP_IDS).optional(),
+  region: z.string().max(MAX_ESP_VALUE_LENGTH),
+  tenant: z.string().max(MAX_ESP_VALUE_LENGTH).optional(),
   linkBrandingValidated: z.boolean().optional(),
   zones: z.array(z.string().max(253).regex(/^[a-z0-9.-]*$/).optional().nullable()).max(MAX_HOSTS).optional(),
   ownerRecords: z.array(z.string().max(253).regex(/^\d+\.[a-z0-9.-]+$/)).max(MAX_HOSTS).optional(),
   account: accountSchema,
+}).superRefine((value, ctx) => {
+  for (const e of checkEspChoice(value).errors) ctx.addIssue({ code: "custom", path: [e.field], message: e.message });
 });
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
 import type { CdnId, Region } from "@/lib/plan/types";
+import type { EspId } from "@/lib/domain/ids";
 import type { CertificateAfterSwitch } from "@/lib/providers/types";
 import { formatElapsed, POLL_EVERY_MS, POLL_FOR_AT_MOST_MS, type VerifyRequest } from "@/lib/verify/ui";
 import type { StepHrefs } from "./checks";
@@ -18,7 +19,9 @@ export interface VerifyHostInput {
 export interface VerifyViewProps {
   cdn: CdnId;
   cdnName: string;
+  esp: EspId;
   region: Region;
+  tenant?: string;
   hosts: VerifyHostInput[];
   /** The tracked link's path and query, from the URL. */
   link?: string;
@@ -36,7 +39,7 @@ export interface VerifyViewProps {
 }
 
 export function requestOf(p: VerifyViewProps): VerifyRequest {
-  return { cdn: p.cdn, region: p.region, hosts: p.hosts.map((h) => h.host), targets: p.hosts.map((h) => h.target), link: p.link };
+  return { cdn: p.cdn, esp: p.esp, region: p.region, tenant: p.tenant, hosts: p.hosts.map((h) => h.host), targets: p.hosts.map((h) => h.target), link: p.link };
 }
 
 /** Checking / waiting / stopped / last checked, with a visible elapsed time while anything is pending. */

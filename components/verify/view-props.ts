@@ -25,7 +25,9 @@ export function verifyView(query: PlanQuery, plan: Plan, rawLink: string | undef
   return {
     cdn: plan.cdn,
     cdnName: plan.cdnName,
+    esp: plan.esp,
     region: plan.region,
+    tenant: plan.tenant,
     hosts,
     link: query.link,
     linkInput: linkError ? rawLink : undefined,

@@ -7,5 +7,5 @@ export function buildPlan(query: PlanQuery): { plan: Plan; errors?: undefined } 
   if (!query.cdn) return { errors: [{ field: "cdn", message: `cdn is required: one of ${CDN_IDS.join(", ")}.` }] };
   if (query.hosts.length === 0) return { errors: [{ field: "host", message: "host is required: give at least one link-branding hostname." }] };
   const provider = PROVIDERS[query.cdn];
-  return { plan: provider.plan({ hosts: query.hosts, region: query.region, targets: query.targets, ownerRecords: query.owners, zones: query.zones }) };
+  return { plan: provider.plan({ hosts: query.hosts, esp: query.esp, region: query.region, tenant: query.tenant, targets: query.targets, ownerRecords: query.owners, zones: query.zones }) };
 }

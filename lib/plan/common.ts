@@ -1,5 +1,6 @@
+import { resolveEsp } from "@/lib/esps/choice";
 import { ownerRecordFor, splitZone } from "@/lib/hostnames";
-import { EXAMPLE_TRACKED_PATH, SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { EXAMPLE_TRACKED_PATH } from "@/lib/sendgrid";
 import type { DnsRecord, HostPlan, Plan, PlanInput, PlanStep } from "@/lib/plan/types";
 import type { ProviderInfo } from "@/lib/providers/types";
 
@@ -66,7 +67,7 @@ export function testStep(opts: { host: string; cdnName: string; cdnAddress: stri
 function ownerKeepRecord(host: string, input: PlanInput): DnsRecord | undefined {
   const name = ownerRecordFor(host, input.ownerRecords);
   if (!name) return undefined;
-  return cnameRecord(name, SENDGRID_ORIGIN[input.region], {
+  return cnameRecord(name, resolveEsp(input).origin, {
     purpose: "SendGrid's owner record: leave it as it is, a DNS-only CNAME to SendGrid. Do not move it to the CDN.",
     phase: "keep",
     zone: splitZone(host).zone,
@@ -113,12 +114,16 @@ export function nextStep(cdnName: string): PlanStep {
 
 /** A provider's plan: the same envelope for every CDN, one host plan per hostname. */
 export function planOf(info: ProviderInfo, input: PlanInput, hostPlan: (host: string, input: PlanInput) => HostPlan): Plan {
+  const email = resolveEsp(input);
   return {
     version: 1,
     cdn: info.id,
     cdnName: info.name,
+    esp: email.esp,
+    espName: email.name,
     region: input.region,
-    origin: SENDGRID_ORIGIN[input.region],
+    ...(email.tenant ? { tenant: email.tenant } : {}),
+    origin: email.origin,
     hosts: input.hosts.map((h) => hostPlan(h, input)),
   };
 }

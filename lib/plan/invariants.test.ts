@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CDN_IDS, REGIONS, type CdnId, type HostPlan, type Plan, type PlanStep } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId, type HostPlan, type Plan, type PlanStep } from "@/lib/plan/types";
 import { PROVIDERS } from "@/lib/providers";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN } from "@/lib/sendgrid";
@@ -9,6 +9,7 @@ import { EVERY_METHOD, INVARIANTS, brokenInvariants } from "./invariants";
  * One table: rows are the ten invariants, columns every provider whose plan exists. A provider added
  * later appears here by registering in PROVIDERS, and fails loudly until it keeps all ten.
  */
+const REGIONS = ["global", "eu"] as const;
 const HOSTS = ["ablink.x.customer.com", "ablink.mail.brand.co.uk"];
 const landed = CDN_IDS.filter((id) => PROVIDERS[id]);
 const planFor = (cdn: CdnId, region: "global" | "eu"): Plan => PROVIDERS[cdn]!.plan({ hosts: HOSTS, region });
@@ -53,7 +54,7 @@ const withoutPhrase = (phrase: string) => (host: HostPlan) => {
 const BREAKAGES: Breakage[] = [
   { name: "the certificate names only the wildcard", breaks: [1], change: (h) => void (h.guarantees.certificateNames = [`*.${h.host.split(".").slice(1).join(".")}`]) },
   { name: "the certificate names nothing", breaks: [1], change: (h) => void (h.guarantees.certificateNames = []) },
-  { name: "the origin is the other region's SendGrid", breaks: [2], change: (h, p) => void (h.guarantees.origin = SENDGRID_ORIGIN[OTHER_REGION[p.region]]) },
+  { name: "the origin is the other region's SendGrid", breaks: [2], change: (h, p) => void (h.guarantees.origin = SENDGRID_ORIGIN[OTHER_REGION[p.region as keyof typeof OTHER_REGION]]) },
   { name: "the origin is reached over HTTP", breaks: [2], change: (h) => void (h.guarantees.originProtocol = "http") },
   { name: "the origin protocol follows the viewer's", breaks: [2], change: (h) => void (h.guarantees.originProtocol = "match-viewer") },
   { name: "the origin allows TLS 1.1", breaks: [2], change: (h) => void (h.guarantees.originMinTls = "1.1") },

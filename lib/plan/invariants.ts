@@ -1,6 +1,8 @@
 import type { HostPlan, Plan } from "@/lib/plan/types";
+export type { HostGuarantees } from "@/lib/domain/plan";
 import { recordsOf } from "@/lib/plan/types";
-import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { SENDGRID_AUTO_SSL_TARGET } from "@/lib/sendgrid";
+import { resolveEsp } from "@/lib/esps/choice";
 
 /**
  * The ten invariants every CDN configuration must keep (docs/sendgrid.md#the-ten-invariants), and the checks that prove a
@@ -12,24 +14,6 @@ import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN } from "@/lib/sendgrid";
 /** Every method a link host must pass: clicks (GET/HEAD) and one-click unsubscribe (POST) among them. */
 export const EVERY_METHOD = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"] as const;
 
-export interface HostGuarantees {
-  /** Names the edge certificate will carry. */
-  certificateNames: string[];
-  /** Origin host the CDN connects to. */
-  origin: string;
-  originProtocol: "https" | "http" | "match-viewer";
-  /** Lowest TLS version allowed to the origin, e.g. "1.2". */
-  originMinTls: string;
-  /** Whose name the origin certificate is checked against: never the link host (SendGrid serves *.sendgrid.net). */
-  originCertificateCheckedAgainst: "origin" | "not-checked" | "link-host";
-  hostHeader: "pass-through" | "overridden";
-  /** The query string reaches the origin and is part of every cache key that could hold a redirect. */
-  queryString: "forwarded-and-keyed" | "forwarded-not-keyed" | "dropped";
-  /** How long a redirect may be served from cache to someone else, in seconds (0 = never shared). */
-  redirectSharedForSeconds: number;
-  methods: string[];
-  viewerProtocols: ("http" | "https")[];
-}
 
 export interface InvariantCheck {
   id: number;
@@ -51,7 +35,8 @@ export const INVARIANTS: readonly InvariantCheck[] = [
     title: "Origin is SendGrid for the account's region, over HTTPS with TLS ≥ 1.2, without checking the link host's name",
     check: (p, h) => {
       const g = h.guarantees;
-      if (g.origin !== SENDGRID_ORIGIN[p.region]) return `origin is ${g.origin}, expected ${SENDGRID_ORIGIN[p.region]}`;
+      const expected = resolveEsp(p).origin;
+      if (g.origin !== expected) return `origin is ${g.origin}, expected ${expected}`;
       if (g.originProtocol !== "https") return `origin protocol is ${g.originProtocol}`;
       if (!versionAtLeast(g.originMinTls, "1.2")) return `origin TLS minimum is ${g.originMinTls}`;
       if (g.originCertificateCheckedAgainst === "link-host") return "origin certificate is checked against the link host (SendGrid serves *.sendgrid.net)";

@@ -7,13 +7,13 @@ describe("parsePlanQuery", () => {
   it("reads the plan, drops duplicate hosts and normalises case and trailing dots", () => {
     const { query, errors } = parsePlanQuery(new URLSearchParams("cdn=cloudfront&host=ABLINK.x.customer.com.&host=ablink.x.customer.com&region=eu&mode=apply&step=dns&present=1"));
     expect(errors).toEqual([]);
-    expect(query).toEqual({ cdn: "cloudfront", hosts: ["ablink.x.customer.com"], region: "eu", targets: [], owners: [], zones: [], mode: "apply", step: "dns", present: true });
+    expect(query).toEqual({ cdn: "cloudfront", hosts: ["ablink.x.customer.com"], esp: "sendgrid", region: "eu", targets: [], owners: [], zones: [], mode: "apply", step: "dns", present: true });
   });
 
   it.each([
     ["cdn=akamai", "cdn", "cdn must be one of: cloudfront, cloudflare, fastly, keycdn."],
     ["cdn=cloudfront&cdn=fastly", "cdn", "cdn is given 2 times with different values; give it once."],
-    ["region=us", "region", "region must be one of: global, eu."],
+    ["region=us", "region", "region for SendGrid must be global or eu."],
     ["mode=magic", "mode", "mode must be one of: manual, apply."],
     ["target=not a host", "target", "target #1 is not a DNS name (e.g. d111111abcdef8.cloudfront.net)."],
     ["zone=<b>", "zone", "zone #1 is not a DNS name (e.g. news.example.com)."],

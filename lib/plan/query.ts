@@ -1,9 +1,11 @@
 import { checkHostname, checkHostnames, describeErrors, MAX_HOSTS, OWNER_RECORD, tokenise } from "@/lib/hostnames";
-import { CDN_IDS, REGIONS } from "@/lib/plan/types";
+import { CDN_IDS } from "@/lib/plan/types";
+import { checkEspChoice, defaultRegion, MAX_ESP_VALUE_LENGTH } from "@/lib/esps/choice";
 import { checkLink, quoted } from "@/lib/verify/link";
 import { hostRuleFor } from "@/lib/providers/host-rules";
 import { EXAMPLE_CDN_ADDRESS } from "@/lib/providers/registry";
 import { MODES, type PlanQuery, type ValuesView } from "@/lib/plan/url";
+import { DEFAULT_ESP, type EspId } from "@/lib/domain/ids";
 
 export { MODES, planOnlyQueryString, planQueryString, type Mode, type PlanQuery, type ValuesView } from "@/lib/plan/url";
 
@@ -48,11 +50,28 @@ function single<T extends string>(params: URLSearchParams, name: string, allowed
   return value;
 }
 
+/** `esp`, `region` and `tenant` (docs/contract.md#email-providers); SendGrid's default region when they are wrong. */
+function espChoice(params: URLSearchParams, errors: FieldError[]): { esp: EspId; region: string; tenant?: string } {
+  const value = (name: string) => {
+    const values = [...new Set(params.getAll(name).map((v) => v.trim().toLowerCase()))].filter((v) => v !== "");
+    if (values.length > 1) errors.push({ field: name, message: `${name} is given ${values.length} times with different values; give it once.` });
+    const v = values[0];
+    if (v !== undefined && v.length > MAX_ESP_VALUE_LENGTH) {
+      errors.push({ field: name, message: `${name} is too long (at most ${MAX_ESP_VALUE_LENGTH} characters).` });
+      return undefined;
+    }
+    return values.length === 1 ? v : undefined;
+  };
+  const checked = checkEspChoice({ esp: value("esp"), region: value("region"), tenant: value("tenant") });
+  errors.push(...checked.errors);
+  return checked.choice ?? { esp: DEFAULT_ESP, region: defaultRegion(DEFAULT_ESP) };
+}
+
 export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { query: PlanQuery; errors: FieldError[] } {
   const params = toSearchParams(input);
   const errors: FieldError[] = [];
   const cdn = single(params, "cdn", CDN_IDS, errors, "cdn");
-  const region = single(params, "region", REGIONS, errors, "region") ?? "global";
+  const email = espChoice(params, errors);
   const mode = single(params, "mode", MODES, errors, "mode");
 
   const rawHosts = params.getAll("host");
@@ -114,7 +133,7 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
   const present = params.get("present") === "1";
   // Lenient on purpose: an unknown view (from a newer or older link) falls back to the list, never an error.
   const view: ValuesView | undefined = params.get("view") === "console" ? "console" : undefined;
-  return { query: { cdn, hosts, region, targets, owners, zones, link, override, mode, step, present, view }, errors };
+  return { query: { cdn, hosts, esp: email.esp, region: email.region, tenant: email.tenant, targets, owners, zones, link, override, mode, step, present, view }, errors };
 }
 
 /** Check one host the way the hostnames field does (for single-value inputs). */

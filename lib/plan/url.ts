@@ -1,4 +1,6 @@
 import type { CdnId, Region } from "@/lib/plan/types";
+import { DEFAULT_ESP, type EspId } from "@/lib/domain/ids";
+import { defaultRegion } from "@/lib/esps/choice";
 
 /**
  * The plan's non-secret state as it lives in the URL, and how to write it back. Kept apart from
@@ -15,7 +17,11 @@ export type ValuesView = "list" | "console";
 export interface PlanQuery {
   cdn?: CdnId;
   hosts: string[];
+  /** The email provider (`esp`), SendGrid when the URL has none. */
+  esp: EspId;
   region: Region;
+  /** SparkPost Enterprise tenant (`tenant`). */
+  tenant?: string;
   targets: (string | undefined)[];
   /** Owner records (`<digits>.<domain>`) from a pasted chart: shown as "leave as it is". */
   owners: string[];
@@ -40,7 +46,9 @@ export function planQueryString(q: Partial<PlanQuery>): string {
   const params = new URLSearchParams();
   if (q.cdn) params.set("cdn", q.cdn);
   for (const h of q.hosts ?? []) params.append("host", h);
-  if (q.region && q.region !== "global") params.set("region", q.region);
+  if (q.esp && q.esp !== DEFAULT_ESP) params.set("esp", q.esp);
+  if (q.region && q.region !== defaultRegion(q.esp)) params.set("region", q.region);
+  if (q.tenant) params.set("tenant", q.tenant);
   if (q.targets?.some(Boolean)) for (const t of q.targets) params.append("target", t ?? "");
   for (const o of q.owners ?? []) params.append("owner", o);
   if (q.zones?.some(Boolean)) for (const z of q.zones) params.append("zone", z ?? "");
@@ -55,5 +63,5 @@ export function planQueryString(q: Partial<PlanQuery>): string {
 
 /** The plan alone, without the wizard's place in it: what /checklist, exports and share links of a plan carry. */
 export function planOnlyQueryString(q: PlanQuery): string {
-  return planQueryString({ cdn: q.cdn, hosts: q.hosts, region: q.region, targets: q.targets, owners: q.owners, zones: q.zones });
+  return planQueryString({ cdn: q.cdn, hosts: q.hosts, esp: q.esp, region: q.region, tenant: q.tenant, targets: q.targets, owners: q.owners, zones: q.zones });
 }

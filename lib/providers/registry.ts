@@ -8,10 +8,10 @@ import type { CdnFacts } from "./types";
  * The CDNs, in the order the wizard offers them: the one list of their ids, and each one's client-safe facts
  * (lib/providers/<cdn>/facts.ts: info, address, verification). Every per-CDN table outside the CDN folders is
  * derived from here (PROVIDER_INFO, CDN_ADDRESSES, VERIFICATIONS); the full modules with their plans are in
- * index.ts, their apply in server.ts, both typed by these ids. Adding a CDN: one line in each list below.
+ * index.ts, their apply in server.ts, both typed by these ids. Adding a CDN: its id in lib/domain/ids.ts, one line in each list below.
  */
-export const CDN_IDS = ["cloudfront", "cloudflare", "fastly", "keycdn"] as const;
-export type CdnId = (typeof CDN_IDS)[number];
+export { CDN_IDS, type CdnId } from "@/lib/domain/ids";
+import { CDN_IDS, type CdnId } from "@/lib/domain/ids";
 
 export const CDN_FACTS = {
   cloudfront: cloudfrontFacts,

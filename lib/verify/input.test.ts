@@ -13,6 +13,7 @@ describe("parseVerifyQuery", () => {
         targets: ["d1.cloudfront.net", "d2.cloudfront.net"],
         links: ["/ls/click?upn=u001.x", "/ls/click?upn=u001.x"],
         phase: "before",
+        esp: "sendgrid",
         region: "eu",
       },
     });
@@ -21,7 +22,7 @@ describe("parseVerifyQuery", () => {
   it("defaults: no target, no link, phase auto, region global; one target serves every host", () => {
     expect(q("cdn=fastly&host=a.b.example.com&host=c.b.example.com&target=t.sni.global.fastly.net")).toEqual({
       ok: true,
-      input: { cdn: "fastly", hosts: ["a.b.example.com", "c.b.example.com"], targets: ["t.sni.global.fastly.net", "t.sni.global.fastly.net"], links: [null, null], phase: "auto", region: "global" },
+      input: { cdn: "fastly", hosts: ["a.b.example.com", "c.b.example.com"], targets: ["t.sni.global.fastly.net", "t.sni.global.fastly.net"], links: [null, null], phase: "auto", esp: "sendgrid", region: "global" },
     });
   });
 
@@ -54,7 +55,7 @@ describe("parseVerifyQuery", () => {
     ["cdn=fastly&host=a.b.example.com&link=http%3A%2F%2Fu%3Ap%40a.b.example.com%2F", "link", 'link "http://u:p@a.b.example.com/" must not contain a user name or password.'],
     ["cdn=fastly&host=a.b.example.com&link=http%3A%2F%2Fa.b.example.com%3A8080%2F", "link", 'link "http://a.b.example.com:8080/" must not name a port.'],
     ["cdn=fastly&host=a.b.example.com&phase=later", "phase", "phase must be before, after or auto."],
-    ["cdn=fastly&host=a.b.example.com&region=us", "region", "region must be one of global, eu."],
+    ["cdn=fastly&host=a.b.example.com&region=us", "region", "region for SendGrid must be global or eu."],
   ])("%s → 400 on %s", (query, field, message) => {
     expect(q(query)).toEqual({ ok: false, field, message });
   });

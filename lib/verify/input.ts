@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { checkHostname, normaliseHostname } from "@/lib/hostnames";
-import { CDN_IDS, REGIONS } from "@/lib/plan/types";
+import { CDN_IDS } from "@/lib/plan/types";
+import { checkEspChoice, MAX_ESP_VALUE_LENGTH } from "@/lib/esps/choice";
 import type { VerifyInput } from "./verify";
 import { checkLink, MAX_LINK_LENGTH, quoted } from "./link";
 import type { VerifyErrorBody } from "./types";
@@ -28,7 +29,9 @@ const schema = z.object({
   target: z.array(z.string().max(MAX_NAME_INPUT, { error: `a target has at most ${MAX_NAME_INPUT} characters.` })).max(MAX_VERIFY_HOSTS, { error: "one target per host at most." }),
   link: z.array(z.string().max(MAX_LINK_LENGTH, { error: `a link has at most ${MAX_LINK_LENGTH} characters.` })).max(MAX_VERIFY_HOSTS, { error: "one link per host at most." }),
   phase: z.enum(["before", "after", "auto"], { error: "phase must be before, after or auto." }).optional(),
-  region: z.enum(REGIONS, { error: `region must be one of ${REGIONS.join(", ")}.` }).optional(),
+  esp: z.string().max(MAX_ESP_VALUE_LENGTH).optional(),
+  region: z.string().max(MAX_ESP_VALUE_LENGTH).optional(),
+  tenant: z.string().max(MAX_ESP_VALUE_LENGTH).optional(),
 });
 
 /** A CDN address: a hostname (a registrable domain is fine too), never an IP literal. */
@@ -58,13 +61,18 @@ export function parseVerifyQuery(params: URLSearchParams): ParsedQuery {
     target: params.getAll("target"),
     link: params.getAll("link"),
     phase: params.get("phase") ?? undefined,
+    esp: params.get("esp") ?? undefined,
     region: params.get("region") ?? undefined,
+    tenant: params.get("tenant") ?? undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, field: issue.path[0] as Field, message: issue.message };
   }
   const q = parsed.data;
+  const espCheck = checkEspChoice({ esp: q.esp?.trim().toLowerCase(), region: q.region?.trim().toLowerCase(), tenant: q.tenant?.trim().toLowerCase() });
+  if (!espCheck.choice) return { ok: false, field: espCheck.errors[0]!.field, message: espCheck.errors[0]!.message };
+  const email = espCheck.choice;
 
   const checked: string[] = [];
   for (const [i, raw] of q.host.entries()) {
@@ -103,5 +111,5 @@ export function parseVerifyQuery(params: URLSearchParams): ParsedQuery {
     hostLinks.push(link);
   }
 
-  return { ok: true, input: { cdn: q.cdn, hosts, targets: hostTargets, links: hostLinks, phase: q.phase ?? "auto", region: q.region ?? "global" } };
+  return { ok: true, input: { cdn: q.cdn, hosts, targets: hostTargets, links: hostLinks, phase: q.phase ?? "auto", esp: email.esp, region: email.region, tenant: email.tenant } };
 }

@@ -180,7 +180,7 @@ export interface VerifyReport {
 export interface VerifyErrorBody {
   error: {
     /** The query parameter at fault, or null for rate limiting. */
-    field: "cdn" | "host" | "target" | "link" | "phase" | "region" | null;
+    field: "cdn" | "host" | "target" | "link" | "phase" | "esp" | "region" | "tenant" | null;
     message: string;
   };
   retryAfterSeconds?: number;

@@ -1,3 +1,6 @@
+import { DEFAULT_ESP, type EspId } from "@/lib/domain/ids";
+import type { Region } from "@/lib/domain/plan";
+import { defaultRegion } from "@/lib/esps/choice";
 import type { StepId } from "@/lib/wizard/steps";
 import type { CdnId } from "@/lib/plan/types";
 import { EXAMPLE_CDN_ADDRESS } from "@/lib/providers/registry";
@@ -61,7 +64,10 @@ export function formatElapsed(ms: number): string {
 
 export interface VerifyRequest {
   cdn: CdnId;
-  region: "global" | "eu";
+  /** The email provider (SendGrid when absent) and its region: the answer checks use its fingerprint. */
+  esp?: EspId;
+  region: Region;
+  tenant?: string;
   hosts: string[];
   /** The CDN address per host, in host order (null: not known). */
   targets: (string | null)[];
@@ -76,7 +82,9 @@ export function verifyQueryString(r: VerifyRequest): string {
   for (const h of r.hosts) params.append("host", h);
   if (r.targets.some(Boolean)) for (const t of r.targets) params.append("target", t ?? "");
   if (r.link) params.set("link", r.link);
-  if (r.region !== "global") params.set("region", r.region);
+  if (r.esp && r.esp !== DEFAULT_ESP) params.set("esp", r.esp);
+  if (r.region !== defaultRegion(r.esp)) params.set("region", r.region);
+  if (r.tenant) params.set("tenant", r.tenant);
   return params.toString();
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { mapWithConcurrency } from "@/lib/async";
 import type { CdnId, Region } from "@/lib/plan/types";
+import type { EspId } from "@/lib/domain/ids";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
 import { VERIFICATIONS } from "@/lib/providers/verifications";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { defaultRegion, resolveEsp } from "@/lib/esps/choice";
 import { check } from "./check-result";
 import { describe, diagnoseConnectFailure, diagnoseResponse, diagnoseTls, describeResponse, type DiagnoseContext, type Diagnosis } from "./diagnose";
 import { destinationOf } from "./destination";
@@ -33,7 +34,9 @@ export interface VerifyInput {
   link?: string | null;
   links?: (string | null | undefined)[];
   phase?: PhaseRequest;
+  esp?: EspId;
   region?: Region;
+  tenant?: string;
 }
 
 export interface VerifyDeps {
@@ -282,8 +285,8 @@ function failedHost(host: string, target: string | null, link: string | null, cd
 
 /** A report with every check failed, for when verification could not run at all (never a 5xx). */
 export function failedReport(input: VerifyInput, error: unknown): VerifyReport {
-  const region = input.region ?? "global";
-  const origin = SENDGRID_ORIGIN[region];
+  const region = input.region ?? defaultRegion(input.esp);
+  const origin = resolveEsp({ esp: input.esp, region, tenant: input.tenant }).origin;
   return {
     version: 1,
     cdn: input.cdn,
@@ -300,8 +303,8 @@ export function failedReport(input: VerifyInput, error: unknown): VerifyReport {
 export async function verifyHosts(input: VerifyInput, deps: VerifyDeps = {}): Promise<VerifyReport> {
   const started = performance.now();
   const settings = deps.settings ?? settingsFromEnv();
-  const region = input.region ?? "global";
-  const origin = SENDGRID_ORIGIN[region];
+  const region = input.region ?? defaultRegion(input.esp);
+  const origin = resolveEsp({ esp: input.esp, region, tenant: input.tenant }).origin;
   const resolver = deps.dns?.public ?? createResolver(settings.dnsServers, settings.dnsTimeoutMs);
   const guard = new Guard({ settings, resolver, connector: deps.connector, semaphore: deps.semaphore });
   const dns = deps.dns ?? createDnsClient(settings, guard, resolver);

@@ -1,5 +1,6 @@
+import { resolveEsp } from "@/lib/esps/choice";
 import { cnameRecord, dnsStep, nextStep, testStep, planOf } from "@/lib/plan/common";
-import { EXAMPLE_TRACKED_PATH, SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { EXAMPLE_TRACKED_PATH } from "@/lib/sendgrid";
 import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
 import type { ConsoleControl, DnsRecord, HostPlan, Plan, PlanField, PlanInput, PlanStep, SettingGroup } from "@/lib/plan/types";
 import { CONSOLE, LABELS, OPTION } from "./labels";
@@ -145,7 +146,7 @@ function guarantees(host: string, origin: string): HostGuarantees {
 }
 
 function hostPlan(host: string, input: PlanInput): HostPlan {
-  const origin = SENDGRID_ORIGIN[input.region];
+  const origin = resolveEsp(input).origin;
   const split = zoneOf(host, input.zones?.[input.hosts.indexOf(host)]);
   const { zone, relativeName } = split;
   const knownOwner = ownerRecordFor(host, input.ownerRecords);

@@ -1,5 +1,5 @@
+import { resolveEsp } from "@/lib/esps/choice";
 import "server-only";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { PlanInput } from "@/lib/plan/types";
 import type { ProviderError } from "@/lib/providers/types";
 import type { ApplyContext } from "@/lib/providers/server-types";
@@ -49,7 +49,7 @@ export async function openSession(credentials: CloudflareCredentials, input: Pla
     client: new CloudflareClient(token, ctx),
     secrets: [token],
     input,
-    origin: SENDGRID_ORIGIN[input.region],
+    origin: resolveEsp(input).origin,
     zones: new Map(),
     checks: new Map(),
     ruleWriters: new Map(),

@@ -1,8 +1,8 @@
+import { resolveEsp } from "@/lib/esps/choice";
 import "server-only";
 import type { CertificateSummary } from "@aws-sdk/client-acm";
 import type { DistributionSummary } from "@aws-sdk/client-cloudfront";
 import { mapWithConcurrency, pacer } from "@/lib/async";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { PlanInput } from "@/lib/plan/types";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import { DEFAULT_HOST_CONCURRENCY } from "@/lib/providers/server-types";
@@ -64,7 +64,7 @@ async function withRun<T>(credentials: CloudfrontCredentials, input: PlanInput, 
   const clients = createClients(credentials, ctx);
   const run: Run = {
     clients,
-    origin: SENDGRID_ORIGIN[input.region],
+    origin: resolveEsp(input).origin,
     secrets: [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId],
     certificates: once(() => listCertificates(clients.acm)),
     distributions: once(() => listDistributions(clients.cloudfront)),

@@ -1,6 +1,6 @@
+import { resolveEsp } from "@/lib/esps/choice";
 import { cnameRecord, dnsStep, exactCertificateNote, knownTarget, nextStep, testStep, planOf } from "@/lib/plan/common";
 import { splitZone } from "@/lib/hostnames";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { HostGuarantees } from "@/lib/plan/invariants";
 import type { ConsoleControl, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
 import { ALLOWED_METHODS, CACHED_METHODS, CERTIFICATE_REGION, CLOUDFRONT, ORIGIN_ID } from "./settings";
@@ -36,7 +36,7 @@ function guarantees(host: string, origin: string): HostGuarantees {
 }
 
 function hostPlan(host: string, input: PlanInput): HostPlan {
-  const origin = SENDGRID_ORIGIN[input.region];
+  const origin = resolveEsp(input).origin;
   const target = knownTarget(input, host);
   const { zone, relativeName } = splitZone(host);
   const linkRecord = cnameRecord(host, target ?? DISTRIBUTION_DOMAIN_HINT, {

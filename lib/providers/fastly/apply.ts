@@ -1,5 +1,5 @@
+import { resolveEsp } from "@/lib/esps/choice";
 import "server-only";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { PlanInput } from "@/lib/plan/types";
 import { runPreview, runReport } from "@/lib/providers/apply-common";
 import { ProviderFailure } from "@/lib/providers/http-client";
@@ -282,19 +282,19 @@ export const fastlyServer: ServerProvider<FastlyCredentials> = {
 
   preview(credentials, input: PlanInput, ctx) {
     const api = client(credentials, ctx);
-    const origin = SENDGRID_ORIGIN[input.region];
+    const origin = resolveEsp(input).origin;
     return runPreview("fastly", input, ctx, translateFastlyError, () => account(api), (host) => previewHost(api, host, origin));
   },
 
   apply(credentials, input: PlanInput, ctx) {
     const api = client(credentials, ctx);
-    const origin = SENDGRID_ORIGIN[input.region];
+    const origin = resolveEsp(input).origin;
     return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => applyHost(api, acc, host, origin, r));
   },
 
   status(credentials, input: PlanInput, ctx) {
     const api = client(credentials, ctx);
-    const origin = SENDGRID_ORIGIN[input.region];
+    const origin = resolveEsp(input).origin;
     return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => statusHost(api, acc, host, origin, r));
   },
 

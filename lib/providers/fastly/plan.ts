@@ -1,6 +1,6 @@
+import { resolveEsp } from "@/lib/esps/choice";
 import { cnameRecord, dnsStep, knownTarget, nextStep, testStep, planOf } from "@/lib/plan/common";
 import { splitZone } from "@/lib/hostnames";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
 import type { ConsoleControl, DnsRecord, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
 import { acmeChallengeName, BACKEND, BACKEND_NAME, CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, SERVICE_TYPE, SETTINGS, serviceName } from "./settings";
@@ -59,7 +59,7 @@ function guarantees(host: string, origin: string): HostGuarantees {
 }
 
 function hostPlan(host: string, input: PlanInput): HostPlan {
-  const origin = SENDGRID_ORIGIN[input.region];
+  const origin = resolveEsp(input).origin;
   const target = knownTarget(input, host);
   const { zone, relativeName } = splitZone(host);
   const ca = CERTIFICATE_AUTHORITIES[CERTIFICATE_AUTHORITY];

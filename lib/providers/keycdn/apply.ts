@@ -1,5 +1,5 @@
+import { resolveEsp } from "@/lib/esps/choice";
 import "server-only";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { PlanInput } from "@/lib/plan/types";
 import { runPreview, runReport } from "@/lib/providers/apply-common";
 import { ProviderFailure } from "@/lib/providers/http-client";
@@ -95,7 +95,7 @@ function customNote(zone: KeycdnZone, host: string): string[] {
 }
 
 async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host: string, r: HostApplyResult): Promise<HostApplyResult> {
-  const origin = SENDGRID_ORIGIN[input.region];
+  const origin = resolveEsp(input).origin;
   const name = zoneName(host);
   let zone = acc.zones.find((z) => z.name === name);
   const created = zone === undefined;
@@ -151,7 +151,7 @@ function nextStep(zone: KeycdnZone, host: string, pointAt: string): string {
 }
 
 async function statusHost(acc: Account, input: PlanInput, host: string, r: HostApplyResult): Promise<HostApplyResult> {
-  const origin = SENDGRID_ORIGIN[input.region];
+  const origin = resolveEsp(input).origin;
   const name = zoneName(host);
   const needsApply = (message: string): never => {
     throw new ProviderFailure({ code: "needs_apply", message, action: "Run apply to create or fix it." });
@@ -173,7 +173,7 @@ async function statusHost(acc: Account, input: PlanInput, host: string, r: HostA
 }
 
 function previewHost(acc: Account, input: PlanInput, host: string): HostPreview {
-  const origin = SENDGRID_ORIGIN[input.region];
+  const origin = resolveEsp(input).origin;
   const name = zoneName(host);
   const zone = acc.zones.find((z) => z.name === name);
   const changes: PlannedChange[] = [];

@@ -1,6 +1,6 @@
+import { resolveEsp } from "@/lib/esps/choice";
 import { cnameRecord, dnsStep, nextStep, testStep, planOf } from "@/lib/plan/common";
 import { splitZone } from "@/lib/hostnames";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
 import type { ConsoleControl, DnsRecord, EntryKind, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
 import { HOST_CERTIFICATES, originUrl, parseZoneUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, zoneUrl, type ZoneSettingKey } from "./settings";
@@ -92,7 +92,7 @@ function guarantees(host: string, origin: string): HostGuarantees {
 }
 
 function hostPlan(host: string, input: PlanInput): HostPlan {
-  const origin = SENDGRID_ORIGIN[input.region];
+  const origin = resolveEsp(input).origin;
   const name = zoneName(host);
   const { target, warning } = resolveTarget(input, host);
   const { zone, relativeName } = splitZone(host);
@@ -110,7 +110,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
     host,
     zone,
     relativeName,
-    guarantees: guarantees(host, SENDGRID_ORIGIN[input.region]),
+    guarantees: guarantees(host, resolveEsp(input).origin),
     warnings: warning ? [warning] : [],
     steps: [
       {
