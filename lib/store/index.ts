@@ -4,7 +4,7 @@ import { MemoryStore } from "./memory";
 import { RedisStore } from "./redis";
 import type { Store } from "./types";
 
-export { StoreUnavailableError, type Store, type Take, type TokenBucketRate } from "./types";
+export { StoreUnavailableError, type Store, type Take, type TokenBucketRate, type Versioned } from "./types";
 
 /** The store for REDIS_URL: Redis/Valkey when set, this process's memory when not. */
 export function createStore(redisUrl: string | undefined): Store {

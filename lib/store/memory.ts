@@ -1,6 +1,7 @@
 import "server-only";
 import { bucketTtlMs, takeFromBucket, type Bucket } from "./token-bucket";
-import { wholeTtlMs, type Store, type Take, type TokenBucketRate } from "./types";
+import { randomUUID } from "node:crypto";
+import { wholeTtlMs, type Store, type Take, type TokenBucketRate, type Versioned } from "./types";
 
 export interface MemoryStoreOptions {
   /** Entries kept at most; past it the least recently used goes first. */
@@ -16,11 +17,17 @@ interface Entry {
   /** JSON text, as Redis would hold it: a caller never shares an object with the store. */
   json: string;
   expiresAt: number;
+  /** Set by setIfVersion. */
+  version?: string;
 }
+
+/** A slot group as it is kept: [member, expiresAt] pairs. */
+type Slots = [string, number][];
 
 /**
  * The store of one process (REDIS_URL unset). Bounded: every entry expires, expired entries are dropped when
- * met, and past `maxKeys` the least recently used entry is dropped. Single-threaded, so takeToken is atomic.
+ * met, and past `maxKeys` the least recently used entry is dropped. Single-threaded, and no method awaits
+ * between reading and writing, so takeToken, setIfVersion and claimSlot are atomic.
  */
 export class MemoryStore implements Store {
   private readonly entries = new Map<string, Entry>();
@@ -56,6 +63,36 @@ export class MemoryStore implements Store {
     return take;
   }
 
+  async getVersioned(key: string): Promise<Versioned | undefined> {
+    const entry = this.live(key);
+    return entry?.version === undefined ? undefined : { value: JSON.parse(entry.json), version: entry.version };
+  }
+
+  async setIfVersion(key: string, value: unknown, ttlMs: number, version: string | undefined): Promise<boolean> {
+    if (this.live(key)?.version !== version) return false;
+    this.put(key, value, ttlMs).version = randomUUID();
+    return true;
+  }
+
+  async claimSlot(group: string, member: string, max: number, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    const slots = new Map(this.liveSlots(group, now));
+    if (!slots.has(member) && slots.size >= max) return false;
+    slots.delete(member);
+    slots.set(member, now + wholeTtlMs(ttlMs));
+    this.putSlots(group, [...slots], now);
+    return true;
+  }
+
+  async releaseSlot(group: string, member: string): Promise<void> {
+    const now = this.now();
+    this.putSlots(group, this.liveSlots(group, now).filter(([m]) => m !== member), now);
+  }
+
+  async slots(group: string): Promise<string[]> {
+    return this.liveSlots(group, this.now()).map(([member]) => member);
+  }
+
   async close(): Promise<void> {
     this.entries.clear();
   }
@@ -70,11 +107,24 @@ export class MemoryStore implements Store {
     return entry;
   }
 
-  private put(key: string, value: unknown, ttlMs: number): void {
+  private put(key: string, value: unknown, ttlMs: number): Entry {
     const json = JSON.stringify(value);
     if (json === undefined) throw new TypeError(`store: the value for ${key} is not JSON`);
+    const entry: Entry = { json, expiresAt: this.now() + wholeTtlMs(ttlMs) };
     this.entries.delete(key);
-    this.entries.set(key, { json, expiresAt: this.now() + wholeTtlMs(ttlMs) });
+    this.entries.set(key, entry);
     while (this.entries.size > this.maxKeys) this.entries.delete(this.entries.keys().next().value!);
+    return entry;
+  }
+
+  private liveSlots(group: string, now: number): Slots {
+    const entry = this.live(group);
+    return entry === undefined ? [] : (JSON.parse(entry.json) as Slots).filter(([, expiresAt]) => expiresAt > now);
+  }
+
+  /** The group expires with its last member. */
+  private putSlots(group: string, slots: Slots, now: number): void {
+    if (slots.length === 0) this.entries.delete(group);
+    else this.put(group, slots, Math.max(...slots.map(([, expiresAt]) => expiresAt)) - now);
   }
 }

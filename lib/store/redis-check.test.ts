@@ -56,7 +56,7 @@ describeWithRedisServer("checkRedis against redis-server", () => {
     expect(result).toEqual({
       ok: false,
       kind: "configuration",
-      message: `${answered(primary.port, "its ACL user may not run what the app needs: EVALSHA and EVAL (@scripting), and in the script TIME, HMGET, HSET and PEXPIRE on keys ssl-click-tracking-wizard:*")}NOPERM this user has no permissions to run the 'eval' command)`,
+      message: `${answered(primary.port, "its ACL user may not run what the app needs: EVALSHA and EVAL (@scripting), and TIME, GET, SET, DEL, HGET, HMGET, HSET, PEXPIRE, ZADD, ZCARD, ZRANGE, ZREM, ZREMRANGEBYSCORE and ZSCORE on keys ssl-click-tracking-wizard:*")}NOPERM this user has no permissions to run the 'eval' command)`,
     });
   });
 
