@@ -66,7 +66,7 @@ test("the verify rate limit counts requests to both instances", async () => {
   // Another client is not affected.
   expect((await verify(b, "192.0.2.16")).status).toBe(400);
   for (const app of apps) {
-    expect(app.output()).toContain(`[store] shared state (rate limits) is kept in Redis at redis://127.0.0.1:${SCALE_OUT_PORTS.redis}/0.`);
+    expect(app.output()).toContain(`[store] shared state (rate limits, sandbox accounts) is kept in Redis at redis://127.0.0.1:${SCALE_OUT_PORTS.redis}/0.`);
     // The start check (lib/store/redis-check.ts) passed: it says nothing then.
     expect(app.output()).not.toContain("start check");
   }

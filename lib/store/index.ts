@@ -10,7 +10,7 @@ export { StoreUnavailableError, type Store, type Take, type TokenBucketRate, typ
 export function createStore(redisUrl: string | undefined): Store {
   if (!redisUrl) return new MemoryStore();
   const store = new RedisStore(redisUrl);
-  console.info(`[store] shared state (rate limits) is kept in Redis at ${store.where}.`);
+  console.info(`[store] shared state (rate limits, sandbox accounts) is kept in Redis at ${store.where}.`);
   return store;
 }
 

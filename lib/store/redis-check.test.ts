@@ -68,7 +68,7 @@ describeWithRedisServer("checkRedis against redis-server", () => {
     expect(result).toEqual({ ok: false, kind: "configuration", message: expect.stringMatching(new RegExp(`^${escape(answered(replica.port, hint))}READONLY You can't write against a read only replica\\.[^)]*\\)$`)) });
 
     const log = { error: vi.fn<(m: string) => void>(), warn: vi.fn<(m: string) => void>() };
-    await checkAtStart({ REDIS_URL: replica.url, TRUST_PROXY: "1" }, log);
+    await checkAtStart({ REDIS_URL: replica.url, TRUST_PROXY: "1", SANDBOX_SECRET: "s".repeat(32) }, log);
     expect(log.warn).not.toHaveBeenCalled();
     expect(log.error.mock.calls).toEqual([[`[store] configuration error: ${(result as { message: string }).message}. Rate limits count on each instance alone until this is fixed.`]]);
   });
