@@ -43,7 +43,8 @@ return {ok, answer}
 /**
  * Compare-and-set of a versioned JSON value, a hash {v, json}: writes only if the key's version is still the
  * one the caller read ("" for no key). KEYS[1]; ARGV expected version, new version, JSON, TTL ms. Returns 1 or 0.
- * (One script rather than WATCH/MULTI: WATCH belongs to a connection, which every request of an instance shares.)
+ * (One script rather than WATCH/MULTI: WATCH belongs to a connection, which every request of an instance shares,
+ * so one request's EXEC would end another's watch: redis.io/commands/exec, ioredis issues #266 and #564.)
  */
 export const SET_IF_VERSION_LUA = `
 local current = redis.call('HGET', KEYS[1], 'v') or ''
