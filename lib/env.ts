@@ -6,6 +6,7 @@ import { ENDPOINT_SPECS, type EndpointEnvVar, type Endpoints } from "@/lib/provi
  * Environment settings, parsed once. Provider base URLs default to the real APIs (docs/contract.md#provider-api-base-urls);
  * the VERIFY_* settings and SANDBOX_CONTROLS are test-only and make the app warn when first used (the first
  * verification, the first sandbox fake started); REDIS_URL chooses where shared state is kept (lib/store);
+ * SANDBOX_SECRET is the key sandbox credentials are derived under, shared by every instance (lib/sandbox);
  * TRUST_PROXY says how many proxies' X-Forwarded-For entries to believe (lib/verify/rate-limit.ts).
  */
 const url = z.url({ protocol: /^https?$/ });
@@ -40,6 +41,18 @@ const redisUrl = z.preprocess(
     .optional(),
 );
 
+/** The sandbox's HMAC key (lib/sandbox/visitor-accounts.ts): at least 256 bits' worth of characters. */
+export const SANDBOX_SECRET_MIN_LENGTH = 32;
+
+/** Unset or empty: each process draws its own key at start. */
+const sandboxSecret = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z
+    .string()
+    .min(SANDBOX_SECRET_MIN_LENGTH, `must be at least ${SANDBOX_SECRET_MIN_LENGTH} characters, the same on every instance (e.g. the output of \`openssl rand -base64 32\`)`)
+    .optional(),
+);
+
 /** More than this many proxies in a row is a mistake, not a deployment. */
 export const MAX_TRUSTED_PROXIES = 10;
 
@@ -69,6 +82,7 @@ const schema = z.object({
   /** "1": the in-app sandbox's fakes serve their /__sandbox/ controls (lib/sandbox/http-fake.ts). */
   SANDBOX_CONTROLS: z.enum(["0", "1"]).optional(),
   REDIS_URL: redisUrl,
+  SANDBOX_SECRET: sandboxSecret,
   TRUST_PROXY: trustProxy,
 });
 
@@ -80,7 +94,7 @@ export function env(): Env {
   return (cached ??= parseEnv(process.env));
 }
 
-/** The settings in `source`; throws one message naming every bad variable (never its value: REDIS_URL may hold a password). */
+/** The settings in `source`; throws one message naming every bad variable (never its value: REDIS_URL may hold a password, SANDBOX_SECRET is one). */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {

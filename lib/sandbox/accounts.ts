@@ -1,5 +1,5 @@
 import "server-only";
-import { endpointsFromEnv } from "@/lib/env";
+import { endpointsFromEnv, env } from "@/lib/env";
 import type { CdnId } from "@/lib/plan/types";
 import type { CloudflareCredentials } from "@/lib/providers/cloudflare/schema";
 import type { CloudfrontCredentials } from "@/lib/providers/cloudfront/schema";
@@ -80,9 +80,13 @@ const CONTEXT: Partial<Record<CdnId, Omit<ApplyContext, "endpoints">>> = {
   cloudflare: { maxRetries: 2, maxRetryDelayMs: 1000 },
 };
 
-/** A set of sandbox accounts; the app has one (below), tests and the benchmark make their own. */
+/**
+ * A set of sandbox accounts; the app has one (below), tests and the benchmark make their own. Credentials are
+ * derived under SANDBOX_SECRET when it is set (the same on every instance), else under a key drawn now.
+ */
 export function createVisitorAccounts(opts: Partial<VisitorAccountsOptions<CdnId>> = {}): VisitorAccounts<CdnId> {
-  return new VisitorAccounts<CdnId>({ sandboxes: SANDBOXES, limits: limits.sandbox, start: ensureFake, ...opts });
+  const secret = env().SANDBOX_SECRET;
+  return new VisitorAccounts<CdnId>({ sandboxes: SANDBOXES, limits: limits.sandbox, start: ensureFake, secret: secret === undefined ? undefined : Buffer.from(secret, "utf8"), ...opts });
 }
 
 // On globalThis so that a development server's module reloads keep the accounts.
