@@ -6,6 +6,7 @@ import { cloudfrontServer } from "@/lib/providers/cloudfront/apply";
 import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
 import { listCertificates } from "@/lib/providers/cloudfront/certificates";
 import { createClients } from "@/lib/providers/cloudfront/client";
+import { policyOf } from "@/lib/providers/engine/policy";
 import { listDistributions } from "@/lib/providers/cloudfront/distributions";
 import { fastlyServer } from "@/lib/providers/fastly/apply";
 import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
@@ -84,7 +85,7 @@ export async function cloudfrontHarness(opts: HarnessOptions = {}): Promise<Prov
     ctx,
     input: (hosts) => ({ hosts, region: "global" }),
     async inventory() {
-      const clients = createClients(credentials, { ...ctx, maxRetries: 0 });
+      const clients = createClients(credentials, ctx.endpoints, policyOf({ ...ctx, maxRetries: 0 }));
       try {
         const [distributions, certificates] = await Promise.all([listDistributions(clients.cloudfront), listCertificates(clients.acm)]);
         return new Map([...distributions.map((d) => [d.Id!, "distribution"] as const), ...certificates.map((c) => [c.CertificateArn!, "certificate"] as const)]);

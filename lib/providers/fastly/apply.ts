@@ -1,18 +1,18 @@
 import "server-only";
 import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
-import type { PlanInput } from "@/lib/plan/types";
-import { runPreview, runReport } from "@/lib/providers/apply-common";
-import { ProviderFailure } from "@/lib/providers/http-client";
-import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
+import { defineAdapter } from "@/lib/providers/engine/adapter";
+import { ProviderFailure } from "@/lib/providers/engine/failure";
+import type { Run } from "@/lib/providers/engine/types";
 import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
-import { FastlyClient } from "./client";
-import type { FastlyBackend, FastlyService, FastlySettings, TlsConfiguration, TlsSubscription } from "./shapes";
+import { RESOURCE_KIND, UNDO_ORDER } from "@/lib/providers/resource-kinds";
+import { FASTLY_SCRUB, FastlyClient } from "./client";
+import type { FastlyService, TlsConfiguration, TlsSubscription } from "./shapes";
+import { backendDifferences, describeCheck, matches, settingsDifferences, type VersionCheck } from "./differences";
 import { translateFastlyError } from "./errors";
 import { challengeRecord, linkRecord } from "./plan";
 import { fastlyCredentials, type FastlyCredentials } from "./schema";
 import { requireWriteScope } from "./token";
-import { fastlyUndo } from "./undo";
+import { openUndo, undoResource, type UndoAccount } from "./undo";
 import {
   BACKEND,
   BACKEND_NAME,
@@ -33,23 +33,28 @@ import {
  * service, version, domain, backend or subscription.
  */
 
-function client(credentials: FastlyCredentials, ctx: ApplyContext): FastlyClient {
+export function fastlyClient(credentials: FastlyCredentials, run: Run): FastlyClient {
+  const { ctx, policy } = run;
   return new FastlyClient({
     baseUrl: ctx.endpoints.fastly,
     token: credentials.apiToken,
-    timeoutMs: ctx.requestTimeoutMs,
-    maxRetries: ctx.maxRetries,
-    maxRetryDelayMs: ctx.maxRetryDelayMs,
+    timeoutMs: policy.requestTimeoutMs,
+    maxRetries: policy.retries,
+    maxRetryDelayMs: policy.maxRetryDelayMs,
+    scrub: run.scrub,
   });
 }
 
+/** What every host of a run shares: the client, the origin, and the account's TLS configurations. */
 interface Account {
+  api: FastlyClient;
+  origin: string;
   configurations: TlsConfiguration[];
   /** The configuration new subscriptions use: the account's default, else the first. */
   chosen: TlsConfiguration;
 }
 
-async function account(api: FastlyClient): Promise<Account> {
+async function account(api: FastlyClient, origin: string): Promise<Account> {
   await requireWriteScope(api);
   const configurations = await api.listTlsConfigurations();
   const chosen = configurations.find((c) => c.isDefault) ?? configurations[0];
@@ -60,45 +65,9 @@ async function account(api: FastlyClient): Promise<Account> {
       action: "Ask Fastly support to enable Fastly TLS (TLS subscriptions) on the account, then run it again.",
     });
   }
-  return { configurations, chosen };
+  return { api, origin, configurations, chosen };
 }
 
-
-/** How an existing backend differs from the plan, each with its consequence and fix. */
-export function backendDifferences(b: FastlyBackend, origin: string): string[] {
-  const d = desiredBackend(origin);
-  const out: string[] = [];
-  const label = `Host "${b.name}"`;
-  if (b.address !== d.address) out.push(`${label}: address is "${b.address ?? ""}", not SendGrid's origin. Fix: address ${d.address}.`);
-  if (b.port !== d.port) out.push(`${label}: port is ${b.port ?? "unset"}. Fix: port ${d.port} (SendGrid over HTTPS).`);
-  if (b.use_ssl !== d.use_ssl) out.push(`${label}: TLS to the origin is off, so clicks would travel to SendGrid unencrypted. Fix: Enable TLS.`);
-  if (b.ssl_check_cert !== d.ssl_check_cert) out.push(`${label}: the origin certificate is not verified. Fix: Verify certificate.`);
-  if (b.ssl_cert_hostname !== d.ssl_cert_hostname) out.push(`${label}: certificate hostname is "${b.ssl_cert_hostname ?? ""}". Fix: ${origin}, the name on SendGrid's certificate.`);
-  if (b.ssl_sni_hostname !== d.ssl_sni_hostname) out.push(`${label}: SNI hostname is "${b.ssl_sni_hostname ?? ""}". Fix: ${origin}.`);
-  if (b.min_tls_version !== d.min_tls_version) out.push(`${label}: minimum TLS version is "${b.min_tls_version ?? "unset"}". Fix: ${d.min_tls_version}.`);
-  if (b.override_host) out.push(`${label}: Override host is "${b.override_host}", so SendGrid never sees the link host and cannot find the link. Fix: clear it.`);
-  return out;
-}
-
-export function settingsDifferences(s: FastlySettings): string[] {
-  const out: string[] = [];
-  const ttl = s["general.default_ttl"];
-  if (ttl !== SETTINGS.defaultTtl) {
-    out.push(`Fallback TTL is ${ttl} s, so a redirect without cache headers is cached and repeat clicks never reach SendGrid. Fix: ${SETTINGS.defaultTtl}.`);
-  }
-  if (s["general.default_host"]) out.push(`The service's Override host is "${s["general.default_host"]}", so SendGrid never sees the link host. Fix: clear it.`);
-  return out;
-}
-
-interface VersionCheck {
-  number: number;
-  hasDomain: boolean;
-  backend?: FastlyBackend;
-  backendDiffs: string[];
-  settingsDiffs: string[];
-  /** Other hosts on the version: reported, never removed. */
-  otherBackends: string[];
-}
 
 async function checkVersion(api: FastlyClient, serviceId: string, v: number, host: string, origin: string): Promise<VersionCheck> {
   const [domains, backends, settings] = await Promise.all([api.listDomains(serviceId, v), api.listBackends(serviceId, v), api.getSettings(serviceId, v)]);
@@ -111,18 +80,6 @@ async function checkVersion(api: FastlyClient, serviceId: string, v: number, hos
     settingsDiffs: settingsDifferences(settings),
     otherBackends: backends.filter((b) => b.name !== BACKEND_NAME).map((b) => b.name),
   };
-}
-
-const matches = (c: VersionCheck) => c.hasDomain && c.backend !== undefined && c.backendDiffs.length === 0 && c.settingsDiffs.length === 0;
-
-function describeCheck(c: VersionCheck, host: string): string[] {
-  return [
-    ...(c.hasDomain ? [] : [`Domain ${host} is not on version ${c.number}, so Fastly answers "unknown domain". Fix: add it.`]),
-    ...(c.backend ? [] : [`Version ${c.number} has no host named "${BACKEND_NAME}". Fix: add it, pointing at SendGrid.`]),
-    ...c.backendDiffs,
-    ...c.settingsDiffs,
-    ...c.otherBackends.map((n) => `The service also has a host "${n}", which may take the traffic. Fix: remove it unless you added it on purpose (apply leaves it).`),
-  ];
 }
 
 /**
@@ -154,7 +111,8 @@ function certificateFailed(host: string): ProviderFailure {
   });
 }
 
-async function applyHost(api: FastlyClient, acc: Account, host: string, origin: string, r: HostApplyResult): Promise<HostApplyResult> {
+async function applyHost(acc: Account, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const { api, origin } = acc;
   const name = serviceName(host);
   let service = await api.searchService(name);
   const serviceCreated = service === null;
@@ -222,7 +180,8 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, origin: 
   };
 }
 
-async function statusHost(api: FastlyClient, acc: Account, host: string, origin: string, r: HostApplyResult): Promise<HostApplyResult> {
+async function statusHost(acc: Account, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const { api, origin } = acc;
   const service = await api.searchService(serviceName(host));
   const needsApply = (message: string): never => {
     throw new ProviderFailure({ code: "needs_apply", message, action: "Run apply to create or fix it." });
@@ -249,7 +208,7 @@ async function statusHost(api: FastlyClient, acc: Account, host: string, origin:
     : { ...r, outcome: "pending", summary: `Version ${active.number} active; certificate ${sub.state} (waiting for the _acme-challenge CNAME).` };
 }
 
-async function previewHost(api: FastlyClient, host: string, origin: string): Promise<HostPreview> {
+async function previewHost({ api, origin }: Account, host: string): Promise<HostPreview> {
   const name = serviceName(host);
   const changes: PlannedChange[] = [];
   const service = await api.searchService(name);
@@ -276,29 +235,17 @@ async function previewHost(api: FastlyClient, host: string, origin: string): Pro
   return { host, changes };
 }
 
-export const fastlyServer: ServerProvider<FastlyCredentials> = {
+export const fastlyServer = defineAdapter<FastlyCredentials, Account, UndoAccount>({
   id: "fastly",
   credentialsSchema: fastlyCredentials,
-
-  preview(credentials, input: PlanInput, ctx) {
-    const api = client(credentials, ctx);
-    const origin = SENDGRID_ORIGIN[input.region];
-    return runPreview("fastly", input, ctx, translateFastlyError, () => account(api), (host) => previewHost(api, host, origin));
-  },
-
-  apply(credentials, input: PlanInput, ctx) {
-    const api = client(credentials, ctx);
-    const origin = SENDGRID_ORIGIN[input.region];
-    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => applyHost(api, acc, host, origin, r));
-  },
-
-  status(credentials, input: PlanInput, ctx) {
-    const api = client(credentials, ctx);
-    const origin = SENDGRID_ORIGIN[input.region];
-    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => statusHost(api, acc, host, origin, r));
-  },
-
-  undo(credentials, resources, ctx) {
-    return fastlyUndo(client(credentials, ctx), resources, ctx);
-  },
-};
+  secrets: (credentials) => [credentials.apiToken],
+  scrub: FASTLY_SCRUB,
+  translate: translateFastlyError,
+  undoOrder: UNDO_ORDER.fastly,
+  open: (credentials, input, run) => account(fastlyClient(credentials, run), SENDGRID_ORIGIN[input.region]),
+  preview: (acc, host) => previewHost(acc, host),
+  apply: (acc, host, _, r) => applyHost(acc, host, r),
+  status: (acc, host, _, r) => statusHost(acc, host, r),
+  openUndo: (credentials, targets, run) => openUndo(fastlyClient(credentials, run), targets),
+  undo: undoResource,
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import * as z from "zod/mini";
+import { scrubberFor, type Scrub, type ScrubProfile } from "@/lib/providers/engine/scrub";
 import { request, requestCreate, type Body, type HttpOptions, type HttpRequest } from "@/lib/providers/http-client";
 import type { CertificateAuthority } from "./settings";
 import {
@@ -40,7 +41,12 @@ export interface FastlyClientOptions {
   timeoutMs?: number;
   maxRetries?: number;
   maxRetryDelayMs?: number;
+  /** The run's scrubber; by default one for this token. */
+  scrub?: Scrub;
 }
+
+/** Fastly API tokens are 32 characters; service, version and subscription ids are shorter and stay readable. */
+export const FASTLY_SCRUB: ScrubProfile = { tokenLength: 32 };
 
 /** Fastly-RateLimit-Reset is the epoch second when the hourly write budget refills (docs/providers/fastly.md#token-and-rate-limits). */
 export function fastlyRetryHint(headers: Headers, now = Date.now()): number | null {
@@ -58,7 +64,7 @@ export class FastlyClient {
     this.http = {
       baseUrl: opts.baseUrl,
       headers: { "fastly-key": opts.token },
-      secrets: [opts.token],
+      scrub: opts.scrub ?? scrubberFor(FASTLY_SCRUB, [opts.token]),
       timeoutMs: opts.timeoutMs,
       maxRetries: opts.maxRetries,
       maxRetryDelayMs: opts.maxRetryDelayMs,
