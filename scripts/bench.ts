@@ -117,7 +117,7 @@ function benchPlan() {
       p.plan(input);
       times.push(performance.now() - started);
     }
-    return { provider: p.name, hosts: PLAN_HOSTS, "median (ms)": median(times).toFixed(2), "p90 (ms)": percentile(times, 0.9).toFixed(2) };
+    return { provider: p.info.name, hosts: PLAN_HOSTS, "median (ms)": median(times).toFixed(2), "p90 (ms)": percentile(times, 0.9).toFixed(2) };
   });
   console.log(`\nplan() for ${PLAN_HOSTS} hostnames (20 runs after 3 warm-up):`);
   console.table(rows);

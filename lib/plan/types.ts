@@ -7,8 +7,8 @@ import type { HostGuarantees } from "@/lib/plan/invariants";
  */
 
 /** The CDNs' ids, listed once in the provider registry. */
-export { CDN_IDS, type CdnId } from "@/lib/providers/registry";
-import type { CdnId } from "@/lib/providers/registry";
+export { CDN_IDS, type CdnId } from "@/lib/providers/ids";
+import type { CdnId } from "@/lib/providers/ids";
 
 export const REGIONS = ["global", "eu"] as const;
 export type Region = (typeof REGIONS)[number];

@@ -2,7 +2,7 @@ import "server-only";
 import type * as z from "zod/mini";
 import type { Endpoints } from "@/lib/env";
 import type { CdnId, PlanInput } from "@/lib/plan/types";
-import type { ApplyPreview, ApplyReport, UndoReport, UndoTarget } from "@/lib/providers/types";
+import type { ApplyPreview, ApplyReport, CdnModule, UndoReport, UndoTarget } from "@/lib/providers/types";
 
 /** What a run is given: the API base URLs, and what it changes in the engine's policy (lib/providers/engine/policy.ts). */
 export interface ApplyContext {
@@ -25,6 +25,8 @@ export interface ApplyContext {
  */
 export interface ServerProvider<C> {
   id: CdnId;
+  /** The CDN's client-safe module this adapter applies the plan of. */
+  module: CdnModule;
   credentialsSchema: z.ZodMiniType<C>;
   /** Reads the account and says what apply would create, reuse or change. Changes nothing. */
   preview(credentials: C, input: PlanInput, ctx: ApplyContext): Promise<ApplyPreview>;

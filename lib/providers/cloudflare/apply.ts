@@ -2,11 +2,12 @@ import "server-only";
 import type { DnsRecord } from "@/lib/plan/types";
 import { defineAdapter } from "@/lib/providers/engine/adapter";
 import type { HostApplyResult, HostOutcome, HostPreview, ProviderError, ResourceRef } from "@/lib/providers/types";
-import { RESOURCE_KIND, UNDO_ORDER } from "@/lib/providers/resource-kinds";
+import { RESOURCE } from "./resources";
 import { CLOUDFLARE_SCRUB, type CfPack, type CfRecord, type CfRule } from "./client";
 import { missingPermission, toProviderError } from "./errors";
 import { OPTION } from "./labels";
-import { cloudflareCredentials, type CloudflareCredentials } from "./schema";
+import type { cloudflareCredentials } from "./credentials";
+import { cloudflare } from ".";
 import { openUndo, undoResource, type UndoSession } from "./undo";
 import { packResource, packSummary, packUsable, validationRecords } from "./certificates";
 import { CF_CODE, PERMISSION, SSL_MODE, TTL_AUTO, type Permission } from "./settings";
@@ -79,7 +80,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
       link = await client.editCname(zone.id, link, { content: origin, ttl: TTL_AUTO, proxied: keepProxy });
       tally.changed = true;
     }
-    tally.resources.push({ kind: RESOURCE_KIND.dnsRecord, id: link.id, createdByThisRun: created, status: describeRecord(link) });
+    tally.resources.push({ kind: RESOURCE.dnsRecord, id: link.id, createdByThisRun: created, status: describeRecord(link) });
   });
 
   if (state.ownerName) {
@@ -99,7 +100,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
         owner = await client.editCname(zone.id, owner, { proxied: false });
         tally.changed = true;
       }
-      tally.resources.push({ kind: RESOURCE_KIND.dnsRecord, id: owner.id, createdByThisRun: created, status: describeRecord(owner) });
+      tally.resources.push({ kind: RESOURCE.dnsRecord, id: owner.id, createdByThisRun: created, status: describeRecord(owner) });
     });
   } else {
     records.push(ownerPlaceholder(session, state));
@@ -128,7 +129,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
     rule = (written ?? fresh)?.rules.find((r) => isOurRule(r, host)) ?? null;
     tally.created ||= created;
     tally.changed ||= changed;
-    if (rule) tally.resources.push({ kind: RESOURCE_KIND.configurationRule, id: String(rule.id ?? ""), createdByThisRun: created, status: `SSL ${OPTION.ssl[SSL_MODE]}` });
+    if (rule) tally.resources.push({ kind: RESOURCE.configurationRule, id: String(rule.id ?? ""), createdByThisRun: created, status: `SSL ${OPTION.ssl[SSL_MODE]}` });
   });
 
   // 4. The proxy: only for a record that was there before this run (SendGrid validated it), after the person's confirmation, with an active certificate.
@@ -185,10 +186,10 @@ function summarise(session: Session, host: string, link: CfRecord | null, pack: 
 function statusOf(session: Session, state: HostState): HostApplyResult {
   const { host, link, pack, rule } = state;
   const resources: ResourceRef[] = [];
-  if (link) resources.push({ kind: RESOURCE_KIND.dnsRecord, id: link.id, createdByThisRun: false, status: describeRecord(link) });
-  if (state.owner) resources.push({ kind: RESOURCE_KIND.dnsRecord, id: state.owner.id, createdByThisRun: false, status: describeRecord(state.owner) });
+  if (link) resources.push({ kind: RESOURCE.dnsRecord, id: link.id, createdByThisRun: false, status: describeRecord(link) });
+  if (state.owner) resources.push({ kind: RESOURCE.dnsRecord, id: state.owner.id, createdByThisRun: false, status: describeRecord(state.owner) });
   if (pack) resources.push(packResource(pack, false));
-  if (rule) resources.push({ kind: RESOURCE_KIND.configurationRule, id: String(rule.id ?? ""), createdByThisRun: false, status: `SSL ${String(rule.action_parameters?.ssl ?? "not set")}` });
+  if (rule) resources.push({ kind: RESOURCE.configurationRule, id: String(rule.id ?? ""), createdByThisRun: false, status: `SSL ${String(rule.action_parameters?.ssl ?? "not set")}` });
   const done = link?.proxied === true && packUsable(pack) && ruleReady(rule);
   return {
     host,
@@ -225,14 +226,11 @@ async function statusHost(session: Session, host: string, index: number): Promis
  * The account step verifies the token; `prepareApply` finds every host's zone and probes its permissions before
  * the first write anywhere; then every host's writes at once (a zone's rule writes are batched, never overlapping).
  */
-export const cloudflareServer = defineAdapter<CloudflareCredentials, Session, UndoSession, Prepared>({
-  id: "cloudflare",
-  credentialsSchema: cloudflareCredentials,
+export const cloudflareServer = defineAdapter<typeof cloudflareCredentials, Session, UndoSession, Prepared>(cloudflare, {
   secrets: (credentials) => [tokenOf(credentials)],
   scrub: CLOUDFLARE_SCRUB,
   translate: toProviderError,
   accountStep: "verify the API token",
-  undoOrder: UNDO_ORDER.cloudflare,
   open: openSession,
   preview: previewHost,
   prepareApply: prepare,

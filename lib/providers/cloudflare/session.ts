@@ -6,7 +6,7 @@ import type { Scrub } from "@/lib/providers/engine/scrub";
 import type { Run } from "@/lib/providers/engine/types";
 import { CloudflareClient, type CfPageRule, type CfZone } from "./client";
 import { isPermissionError, missingPermission, toProviderError, tokenInactive } from "./errors";
-import type { CloudflareCredentials } from "./schema";
+import type { CloudflareCredentials } from "./credentials";
 import { PERMISSION, type Permission } from "./settings";
 import { nameInZone, zoneOf } from "./zones";
 import { zoneCandidates } from "@/lib/hostnames";

@@ -2,9 +2,9 @@ import "server-only";
 import { alreadyGone, refused, removed } from "@/lib/providers/engine/results";
 import type { Run } from "@/lib/providers/engine/types";
 import type { UndoResult, UndoTarget } from "@/lib/providers/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
+import { RESOURCE } from "./resources";
 import { CloudflareClient, asParam, type CfZone } from "./client";
-import type { CloudflareCredentials } from "./schema";
+import type { CloudflareCredentials } from "./credentials";
 import { tokenOf, verifyToken } from "./session";
 import { CERTIFICATE, CONFIG_ACTION, RECORD_COMMENT, hostExpression, orderedHosts, ruleDescription } from "./settings";
 import { OWNER_RECORD, parentOf, zoneCandidates } from "@/lib/hostnames";
@@ -113,7 +113,7 @@ export async function openUndo(credentials: CloudflareCredentials, _: readonly U
 export async function undoResource(session: UndoSession, t: UndoTarget): Promise<UndoResult> {
   const zone = await session.zoneFor(t.host);
   if (!zone) return refused(t, `no Cloudflare zone for ${t.host} is visible to this token.`);
-  if (t.kind === RESOURCE_KIND.dnsRecord) return undoRecord(session, zone, t);
-  if (t.kind === RESOURCE_KIND.configurationRule) return undoRule(session, zone, t);
+  if (t.kind === RESOURCE.dnsRecord) return undoRecord(session, zone, t);
+  if (t.kind === RESOURCE.configurationRule) return undoRule(session, zone, t);
   return undoCertificate(session, zone, t);
 }

@@ -9,7 +9,7 @@ import { distributionConfig } from "./distribution-config";
 import { scrubberFor } from "@/lib/providers/engine/scrub";
 import { CLOUDFRONT_SCRUB } from "./client";
 import { AwsCallError, translateError } from "./errors";
-import type { CloudfrontCredentials } from "./schema";
+import type { CloudfrontCredentials } from "./credentials";
 
 const KEY = "AKIAAPPLYTESTKEY0001";
 const SECRET = "applyTestSecret/000000000000000000000000";

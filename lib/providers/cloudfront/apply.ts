@@ -6,7 +6,7 @@ import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import { defineAdapter } from "@/lib/providers/engine/adapter";
 import { ProviderFailure } from "@/lib/providers/engine/failure";
 import type { Run } from "@/lib/providers/engine/types";
-import { RESOURCE_KIND, UNDO_ORDER } from "@/lib/providers/resource-kinds";
+import { RESOURCE } from "./resources";
 import type { HostApplyResult, HostPreview, PlannedChange, ResourceRef } from "@/lib/providers/types";
 import {
   certificateStatusWords,
@@ -27,7 +27,8 @@ import { answerUnreadable, codeOf, staleCertificate, translateError } from "./er
 import { patienceOf, untilSeen, type Patience } from "./read-after-create";
 import { CERTIFICATE_REGION, REQUEST_CERTIFICATE_PER_SECOND } from "./settings";
 import type { PlanInput } from "@/lib/plan/types";
-import { cloudfrontCredentials, type CloudfrontCredentials } from "./schema";
+import type { cloudfrontCredentials, CloudfrontCredentials } from "./credentials";
+import { cloudfront } from ".";
 import { openUndo, undoResource } from "./undo";
 
 /**
@@ -37,8 +38,8 @@ import { openUndo, undoResource } from "./undo";
  * Re-running changes nothing that exists. Order and API facts: docs/providers/cloudfront.md (#acm, #deployment,
  * #finding-a-distribution).
  */
-const CERTIFICATE = RESOURCE_KIND.acmCertificate;
-const DISTRIBUTION = RESOURCE_KIND.cloudfrontDistribution;
+const CERTIFICATE = RESOURCE.acmCertificate;
+const DISTRIBUTION = RESOURCE.cloudfrontDistribution;
 const DEPLOY_NOTE = "It is deploying (usually under 5 minutes): test it once its status is Deployed, then switch DNS.";
 
 type Mode = "apply" | "status";
@@ -211,13 +212,10 @@ async function hostPreview(host: string, run: Session): Promise<HostPreview> {
   return { host, changes };
 }
 
-export const cloudfrontServer = defineAdapter<CloudfrontCredentials, Session, AwsClients & { close(): void }>({
-  id: "cloudfront",
-  credentialsSchema: cloudfrontCredentials,
+export const cloudfrontServer = defineAdapter<typeof cloudfrontCredentials, Session, AwsClients & { close(): void }>(cloudfront, {
   secrets: cloudfrontSecrets,
   scrub: CLOUDFRONT_SCRUB,
   translate: translateError,
-  undoOrder: UNDO_ORDER.cloudfront,
   open: async (credentials, input, run) => openSession(credentials, input, run),
   preview: (session, host) => hostPreview(host, session),
   apply: (session, _, __, r) => hostResult(r, session, "apply"),

@@ -4,7 +4,7 @@ import { ACMClient } from "@aws-sdk/client-acm";
 import type { Policy } from "@/lib/providers/engine/policy";
 import type { ScrubProfile } from "@/lib/providers/engine/scrub";
 import { CERTIFICATE_REGION } from "./settings";
-import type { CloudfrontCredentials } from "./schema";
+import type { CloudfrontCredentials } from "./credentials";
 
 /**
  * SDK clients for one apply run. Every option is passed explicitly, so the SDK never falls back to the

@@ -2,12 +2,12 @@ import "server-only";
 import { alreadyGone, refused, removed, waiting } from "@/lib/providers/engine/results";
 import type { Run } from "@/lib/providers/engine/types";
 import type { UndoResult, UndoTarget } from "@/lib/providers/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
+import { RESOURCE } from "./resources";
 import { deleteCertificate, describeCertificate, hasApplyTag as certificateHasApplyTag } from "./certificates";
 import { createClients, destroyClients, type AwsClients } from "./client";
 import { DEPLOYED, deleteDistribution, getDistribution, hasApplyTag as distributionHasApplyTag, updateDistribution } from "./distributions";
 import { codeOf } from "./errors";
-import type { CloudfrontCredentials } from "./schema";
+import type { CloudfrontCredentials } from "./credentials";
 import { APPLY_TAG, CERTIFICATE_REGION, DEPLOY_MINUTES } from "./settings";
 
 /**
@@ -80,11 +80,11 @@ async function undoCertificate({ acm }: AwsClients, t: UndoTarget, done: readonl
   if (cert.domainName !== t.host) return refused(t, `it is for ${cert.domainName}, not ${t.host}.`);
   if (!(await certificateHasApplyTag(acm, t.id))) return refused(t, notTagged("certificates it requests"));
   // Distributions of this undo that are on their way out: the certificate waits for them.
-  const pending = done.filter((r) => r.kind === RESOURCE_KIND.cloudfrontDistribution && r.host === t.host && (r.outcome === "waiting" || r.outcome === "failed"));
+  const pending = done.filter((r) => r.kind === RESOURCE.cloudfrontDistribution && r.host === t.host && (r.outcome === "waiting" || r.outcome === "failed"));
   if (pending.length > 0) {
     return waiting(t, `Deleted after the distribution that uses it is gone: undo again then.`, Math.max(...pending.map((r) => r.retryInMinutes ?? DEPLOY_MINUTES)));
   }
-  const undone = new Set(done.filter((r) => r.kind === RESOURCE_KIND.cloudfrontDistribution && r.outcome === "removed").map((r) => r.id));
+  const undone = new Set(done.filter((r) => r.kind === RESOURCE.cloudfrontDistribution && r.outcome === "removed").map((r) => r.id));
   const usedElsewhere = cert.inUseBy.filter((arn) => !undone.has(arn.slice(arn.lastIndexOf("/") + 1)));
   if (usedElsewhere.length > 0) {
     return refused(t, `it is in use by ${usedElsewhere.join(", ")}, which this undo does not remove. Take it off there first if you mean to delete it.`);
@@ -109,5 +109,5 @@ export function openUndo(credentials: CloudfrontCredentials, run: Run): AwsClien
 }
 
 export function undoResource(clients: AwsClients, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
-  return t.kind === RESOURCE_KIND.cloudfrontDistribution ? undoDistribution(clients, t) : undoCertificate(clients, t, done);
+  return t.kind === RESOURCE.cloudfrontDistribution ? undoDistribution(clients, t) : undoCertificate(clients, t, done);
 }

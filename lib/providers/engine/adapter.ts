@@ -1,7 +1,9 @@
 import "server-only";
 import type { PlanInput } from "@/lib/plan/types";
+import type { CredentialDescription, CredentialsOf } from "@/lib/providers/credential-fields";
+import { credentialSchema } from "@/lib/providers/credential-schema";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
-import { isComplete, type ApplyPreview, type ApplyReport, type HostApplyResult, type ProviderError, type UndoTarget } from "@/lib/providers/types";
+import { isComplete, type ApplyPreview, type ApplyReport, type CdnModule, type HostApplyResult, type ProviderError, type UndoTarget } from "@/lib/providers/types";
 import { failureOf } from "./failure";
 import { policyOf } from "./policy";
 import { failed, newResult } from "./results";
@@ -23,8 +25,12 @@ const DOING = {
  * (scrub.ts) and one translator signature (types.ts). Every method is idempotent, and nothing it returns carries
  * a credential.
  */
-export function defineAdapter<C, S extends object, U extends object, P = undefined>(spec: AdapterSpec<C, S, U, P>): ServerProvider<C> {
-  const cdn = spec.id;
+export function defineAdapter<D extends CredentialDescription, S extends object, U extends object, P = undefined>(
+  module: CdnModule & { credentials: D },
+  spec: AdapterSpec<CredentialsOf<D>, S, U, P>,
+): ServerProvider<CredentialsOf<D>> {
+  type C = CredentialsOf<D>;
+  const cdn = module.info.id;
 
   function start(credentials: C, ctx: ApplyContext, operation: Operation) {
     const run: Run = { operation, ctx, policy: policyOf(ctx), scrub: scrubberFor(spec.scrub, spec.secrets(credentials)) };
@@ -68,7 +74,8 @@ export function defineAdapter<C, S extends object, U extends object, P = undefin
 
   return {
     id: cdn,
-    credentialsSchema: spec.credentialsSchema,
+    module,
+    credentialsSchema: credentialSchema(module.credentials),
 
     async preview(credentials, input, ctx) {
       const { run, translate, accountError } = start(credentials, ctx, "preview");
@@ -95,7 +102,7 @@ export function defineAdapter<C, S extends object, U extends object, P = undefin
     async undo(credentials, targets, ctx) {
       const { run, translate } = start(credentials, ctx, "undo");
       const { results, complete } = await undoTargets(targets, {
-        order: spec.undoOrder,
+        order: module.resources.undoOrder,
         concurrency: run.policy.undoConcurrency,
         open: () => spec.openUndo(credentials, targets, run),
         perTarget: (session, t, done) => spec.undo(session, t, done),

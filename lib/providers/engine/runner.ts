@@ -1,6 +1,5 @@
 import "server-only";
 import { mapWithConcurrency } from "@/lib/async";
-import type { ResourceKind } from "@/lib/providers/resource-kinds";
 import type { ProviderError, UndoResult, UndoTarget } from "@/lib/providers/types";
 import { failedUndo, refused, undoComplete } from "./results";
 import type { Session } from "./types";
@@ -39,7 +38,7 @@ export function eachHost<R>(hosts: readonly string[], concurrency: number, perHo
 const key = (t: UndoTarget) => `${t.kind}\u0000${t.id}`;
 
 export interface UndoRun<U extends object> {
-  order: readonly ResourceKind[];
+  order: readonly string[];
   concurrency: number;
   open(): Promise<U>;
   perTarget(session: U, target: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult>;

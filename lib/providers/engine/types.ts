@@ -1,6 +1,4 @@
-import type * as z from "zod/mini";
-import type { CdnId, PlanInput } from "@/lib/plan/types";
-import type { ResourceKind } from "@/lib/providers/resource-kinds";
+import type { PlanInput } from "@/lib/plan/types";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import type { HostApplyResult, HostPreview, ProviderError, UndoResult, UndoTarget } from "@/lib/providers/types";
 import type { Policy } from "./policy";
@@ -38,22 +36,19 @@ export interface Session {
 }
 
 /**
- * A CDN adapter as the engine runs it. The engine does the rest the same way for every CDN: one account step
- * (`open`, `openUndo`: token checks, shared reads) whose failure every host carries; then every host at once
- * (a failure in one host never hides another's result; `prepareApply`, when given, runs for every host before
- * any host's writes); undo kind by kind in `undoOrder`; errors through `translate`, with the run's scrubber.
+ * A CDN adapter as the engine runs it; its id, credential schema and undo order come from its module. The engine
+ * does the rest the same way for every CDN: one account step (`open`, `openUndo`: token checks, shared reads)
+ * whose failure every host carries; then every host at once (a failure in one host never hides another's result;
+ * `prepareApply`, when given, runs for every host before any host's writes); undo kind by kind in the module's
+ * undo order; errors through `translate`, with the run's scrubber.
  */
 export interface AdapterSpec<C, S extends object, U extends object, P> {
-  id: CdnId;
-  credentialsSchema: z.ZodMiniType<C>;
   /** The credentials in every form they are sent in (a header value, a base64 pair): the scrubber removes each. */
   secrets(credentials: C): readonly (string | undefined)[];
   scrub: ScrubProfile;
   translate: ErrorTranslator;
   /** The account step in words, for "… while trying to <accountStep>" (default: "read the account"). */
   accountStep?: string;
-  /** What undo can remove, in the order it removes them (what uses a resource goes first). */
-  undoOrder: readonly ResourceKind[];
 
   open(credentials: C, input: PlanInput, run: Run): Promise<S>;
   /** Reads only: what apply would create, reuse or change for the host. */

@@ -4,13 +4,14 @@ import { defineAdapter } from "@/lib/providers/engine/adapter";
 import { ProviderFailure } from "@/lib/providers/engine/failure";
 import type { Run } from "@/lib/providers/engine/types";
 import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
-import { RESOURCE_KIND, UNDO_ORDER } from "@/lib/providers/resource-kinds";
+import { RESOURCE } from "./resources";
 import { FASTLY_SCRUB, FastlyClient } from "./client";
 import type { FastlyService, TlsConfiguration, TlsSubscription } from "./shapes";
 import { backendDifferences, describeCheck, matches, settingsDifferences, type VersionCheck } from "./differences";
 import { translateFastlyError } from "./errors";
 import { challengeRecord, linkRecord } from "./plan";
-import { fastlyCredentials, type FastlyCredentials } from "./schema";
+import type { fastlyCredentials, FastlyCredentials } from "./credentials";
+import { fastly } from ".";
 import { requireWriteScope } from "./token";
 import { openUndo, undoResource, type UndoAccount } from "./undo";
 import {
@@ -117,7 +118,7 @@ async function applyHost(acc: Account, host: string, r: HostApplyResult): Promis
   let service = await api.searchService(name);
   const serviceCreated = service === null;
   if (!service) service = await api.createService(name, SERVICE_TYPE);
-  const serviceRef = { kind: RESOURCE_KIND.fastlyService, id: service.id, createdByThisRun: serviceCreated, status: "draft" };
+  const serviceRef = { kind: RESOURCE.fastlyService, id: service.id, createdByThisRun: serviceCreated, status: "draft" };
   r.resources.push(serviceRef);
 
   const active = service.versions.find((v) => v.active);
@@ -153,7 +154,7 @@ async function applyHost(acc: Account, host: string, r: HostApplyResult): Promis
   const subCreated = sub === undefined;
   if (!sub) sub = await api.createTlsSubscription(host, CERTIFICATE_AUTHORITY, acc.chosen.id);
   if (!dnsChallenge(sub) && sub.state !== SUBSCRIPTION_ISSUED) sub = await api.getTlsSubscription(sub.id);
-  r.resources.push({ kind: RESOURCE_KIND.fastlyTlsSubscription, id: sub.id, createdByThisRun: subCreated, status: sub.state });
+  r.resources.push({ kind: RESOURCE.fastlyTlsSubscription, id: sub.id, createdByThisRun: subCreated, status: sub.state });
 
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
@@ -188,7 +189,7 @@ async function statusHost(acc: Account, host: string, r: HostApplyResult): Promi
   };
   if (!service) return needsApply(`There is no Fastly service named "${serviceName(host)}" yet.`);
   const active = service.versions.find((v) => v.active);
-  r.resources.push({ kind: RESOURCE_KIND.fastlyService, id: service.id, createdByThisRun: false, status: active ? `active version ${active.number}` : "no active version" });
+  r.resources.push({ kind: RESOURCE.fastlyService, id: service.id, createdByThisRun: false, status: active ? `active version ${active.number}` : "no active version" });
   if (!active) return needsApply(`The service "${serviceName(host)}" has no active version.`);
   const check = await checkVersion(api, service.id, active.number, host, origin);
   if (!matches(check)) {
@@ -197,7 +198,7 @@ async function statusHost(acc: Account, host: string, r: HostApplyResult): Promi
   }
   const sub = (await api.findTlsSubscriptions(host))[0];
   if (!sub) return needsApply(`No TLS subscription for ${host} yet.`);
-  r.resources.push({ kind: RESOURCE_KIND.fastlyTlsSubscription, id: sub.id, createdByThisRun: false, status: sub.state });
+  r.resources.push({ kind: RESOURCE.fastlyTlsSubscription, id: sub.id, createdByThisRun: false, status: sub.state });
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
   r.target = target;
@@ -235,13 +236,10 @@ async function previewHost({ api, origin }: Account, host: string): Promise<Host
   return { host, changes };
 }
 
-export const fastlyServer = defineAdapter<FastlyCredentials, Account, UndoAccount>({
-  id: "fastly",
-  credentialsSchema: fastlyCredentials,
+export const fastlyServer = defineAdapter<typeof fastlyCredentials, Account, UndoAccount>(fastly, {
   secrets: (credentials) => [credentials.apiToken],
   scrub: FASTLY_SCRUB,
   translate: translateFastlyError,
-  undoOrder: UNDO_ORDER.fastly,
   open: (credentials, input, run) => account(fastlyClient(credentials, run), SENDGRID_ORIGIN[input.region]),
   preview: (acc, host) => previewHost(acc, host),
   apply: (acc, host, _, r) => applyHost(acc, host, r),

@@ -2,7 +2,7 @@ import "server-only";
 import { alreadyGone, refused, removed } from "@/lib/providers/engine/results";
 import { HttpError } from "@/lib/providers/http-client";
 import type { UndoResult, UndoTarget } from "@/lib/providers/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
+import { RESOURCE } from "./resources";
 import type { FastlyClient } from "./client";
 import { fastlyMessage } from "./errors";
 import { CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, serviceName } from "./settings";
@@ -83,7 +83,7 @@ async function undoService(api: FastlyClient, t: UndoTarget): Promise<UndoResult
 export async function openUndo(api: FastlyClient, targets: readonly UndoTarget[]): Promise<UndoAccount> {
   await requireWriteScope(api);
   const servicesRemoved = new Set<string>();
-  for (const t of targets.filter((x) => x.kind === RESOURCE_KIND.fastlyService)) {
+  for (const t of targets.filter((x) => x.kind === RESOURCE.fastlyService)) {
     const service = await api.findService(t.id);
     if (service?.name === serviceName(t.host)) servicesRemoved.add(t.host);
   }
@@ -91,5 +91,5 @@ export async function openUndo(api: FastlyClient, targets: readonly UndoTarget[]
 }
 
 export function undoResource(acc: UndoAccount, t: UndoTarget): Promise<UndoResult> {
-  return t.kind === RESOURCE_KIND.fastlyTlsSubscription ? undoSubscription(acc, t) : undoService(acc.api, t);
+  return t.kind === RESOURCE.fastlyTlsSubscription ? undoSubscription(acc, t) : undoService(acc.api, t);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Run } from "@/lib/providers/engine/types";
 import { KeycdnClient, type KeycdnAlias, type KeycdnZone } from "./client";
-import type { KeycdnCredentials } from "./schema";
+import type { KeycdnCredentials } from "./credentials";
 
 export function keycdnClient(credentials: KeycdnCredentials, run: Run): KeycdnClient {
   const { ctx, policy } = run;

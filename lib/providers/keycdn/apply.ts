@@ -3,13 +3,14 @@ import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import { defineAdapter } from "@/lib/providers/engine/adapter";
 import { ProviderFailure } from "@/lib/providers/engine/failure";
 import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
-import { RESOURCE_KIND, UNDO_ORDER } from "@/lib/providers/resource-kinds";
+import { RESOURCE } from "./resources";
 import { KEYCDN_SCRUB, keycdnSecrets, type KeycdnZone } from "./client";
 import { keycdnClient, readAccount, type Account } from "./account";
 import { customCertificateNote, desiredSettings, zoneDifferences } from "./differences";
 import { translateKeycdnError } from "./errors";
 import { GAP_WORDS, linkRecord, resolveTarget, targetHint } from "./plan";
-import { keycdnCredentials, type KeycdnCredentials } from "./schema";
+import type { keycdnCredentials } from "./credentials";
+import { keycdn } from ".";
 import { openUndo, undoResource } from "./undo";
 import { originUrl, ZONE_TYPE, zoneName } from "./settings";
 import type { PlanInput } from "@/lib/plan/types";
@@ -59,7 +60,7 @@ async function applyHost({ api, origin, input, ...acc }: Session, host: string, 
   if (alias && (!zone || alias.zoneId !== zone.id)) throw aliasElsewhere(host, acc.zones.find((z) => z.id === alias.zoneId)?.name ?? alias.zoneId);
 
   if (!zone) zone = await api.createZone({ name, ...desiredSettings(origin) });
-  const zoneRef = { kind: RESOURCE_KIND.keycdnZone, id: zone.id, createdByThisRun: created, status: name };
+  const zoneRef = { kind: RESOURCE.keycdnZone, id: zone.id, createdByThisRun: created, status: name };
   r.resources.push(zoneRef);
 
   let updated = false;
@@ -81,7 +82,7 @@ async function applyHost({ api, origin, input, ...acc }: Session, host: string, 
 
   const aliasCreated = alias === undefined;
   const aliasNow = alias ?? (await api.createZoneAlias(zone.id, host));
-  r.resources.push({ kind: RESOURCE_KIND.keycdnAlias, id: aliasNow.id, createdByThisRun: aliasCreated, status: host });
+  r.resources.push({ kind: RESOURCE.keycdnAlias, id: aliasNow.id, createdByThisRun: aliasCreated, status: host });
 
   const { target } = resolveTarget(input, host);
   r.target = target;
@@ -111,14 +112,14 @@ async function statusHost({ origin, input, ...acc }: Session, host: string, r: H
   };
   const zone = acc.zones.find((z) => z.name === name);
   if (!zone) return needsApply(`There is no KeyCDN zone named "${name}" yet.`);
-  r.resources.push({ kind: RESOURCE_KIND.keycdnZone, id: zone.id, createdByThisRun: false, status: name });
+  r.resources.push({ kind: RESOURCE.keycdnZone, id: zone.id, createdByThisRun: false, status: name });
   const diffs = zoneDifferences(zone, origin);
   r.differences.push(...diffs.map((d) => d.text), ...customCertificateNote(zone, host));
   if (diffs.length > 0) return needsApply(`The zone "${name}" differs from the plan.`);
   const alias = acc.aliases.find((a) => a.name === host);
   if (!alias) return needsApply(`${host} is not a Zonealias yet.`);
   if (alias.zoneId !== zone.id) throw aliasElsewhere(host, acc.zones.find((z) => z.id === alias.zoneId)?.name ?? alias.zoneId);
-  r.resources.push({ kind: RESOURCE_KIND.keycdnAlias, id: alias.id, createdByThisRun: false, status: host });
+  r.resources.push({ kind: RESOURCE.keycdnAlias, id: alias.id, createdByThisRun: false, status: host });
   const { target } = resolveTarget(input, host);
   r.target = target;
   r.records = [linkRecord(host, target)];
@@ -145,13 +146,10 @@ function previewHost({ origin, ...acc }: Session, host: string): HostPreview {
   return { host, changes };
 }
 
-export const keycdnServer = defineAdapter<KeycdnCredentials, Session, Account>({
-  id: "keycdn",
-  credentialsSchema: keycdnCredentials,
+export const keycdnServer = defineAdapter<typeof keycdnCredentials, Session, Account>(keycdn, {
   secrets: (credentials) => keycdnSecrets(credentials.apiKey),
   scrub: KEYCDN_SCRUB,
   translate: translateKeycdnError,
-  undoOrder: UNDO_ORDER.keycdn,
   async open(credentials, input, run) {
     return { ...(await readAccount(keycdnClient(credentials, run))), input, origin: SENDGRID_ORIGIN[input.region] };
   },

@@ -1,7 +1,7 @@
 import "server-only";
 import { alreadyGone, refused, removed } from "@/lib/providers/engine/results";
 import type { UndoResult, UndoTarget } from "@/lib/providers/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
+import { RESOURCE } from "./resources";
 import type { KeycdnClient } from "./client";
 import { readAccount, type Account } from "./account";
 import { zoneName } from "./settings";
@@ -28,7 +28,7 @@ async function undoZone({ api, ...acc }: Account, t: UndoTarget, done: readonly 
   if (!zone) return alreadyGone(t);
   const expected = zoneName(t.host);
   if (zone.name !== expected) return refused(t, `the zone is named "${zone.name}"; apply names the zone for ${t.host} "${expected}".`);
-  const gone = new Set(done.filter((r) => r.kind === RESOURCE_KIND.keycdnAlias && r.outcome === "removed").map((r) => r.id));
+  const gone = new Set(done.filter((r) => r.kind === RESOURCE.keycdnAlias && r.outcome === "removed").map((r) => r.id));
   const serving = acc.aliases.filter((a) => a.zoneId === zone.id && !gone.has(a.id)).map((a) => a.name);
   if (serving.length > 0) {
     return refused(t, `the zone "${zone.name}" still serves ${serving.join(", ")}, which this undo did not remove. Remove those Zonealiases first if you mean to delete the zone.`);
@@ -41,5 +41,5 @@ async function undoZone({ api, ...acc }: Account, t: UndoTarget, done: readonly 
 export const openUndo = (api: KeycdnClient): Promise<Account> => readAccount(api);
 
 export function undoResource(acc: Account, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
-  return t.kind === RESOURCE_KIND.keycdnAlias ? undoAlias(acc, t) : undoZone(acc, t, done);
+  return t.kind === RESOURCE.keycdnAlias ? undoAlias(acc, t) : undoZone(acc, t, done);
 }
