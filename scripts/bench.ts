@@ -53,7 +53,7 @@ function failures(report: ApplyReport): string[] {
 
 async function benchApply() {
   const rows: Record<string, string | number>[] = [];
-  for (const start of HARNESSES) {
+  for (const { start } of Object.values(HARNESSES)) {
     const h = await start({ requestTimeoutMs: 30_000 });
     if (only.length > 0 && !only.includes(h.id)) {
       await h.close();

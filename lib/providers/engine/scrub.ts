@@ -27,7 +27,7 @@ export interface ScrubProfile {
 export type Scrub = (text: string) => string;
 
 const COMMON_RULES: ScrubRule[] = [
-  { pattern: /\b(fastly-key|authorization|x-api-key|x-amz-security-token|api[_-]?key|token)(["']?\s*[:=]\s*["']?)(basic\s+|bearer\s+)?[^\s"',;}]+/gi, replacement: "$1$2$3[redacted]" },
+  { pattern: /\b(authorization|x-api-key|api[_-]?key|token)(["']?\s*[:=]\s*["']?)(basic\s+|bearer\s+)?[^\s"',;}]+/gi, replacement: "$1$2$3[redacted]" },
   { pattern: /\bBearer\s+(?!\[redacted\])[^\s;,"']+/gi, replacement: "Bearer [redacted]" },
 ];
 const MIN_SECRET_LENGTH = 4;
