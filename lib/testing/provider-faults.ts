@@ -68,7 +68,7 @@ export const PROVIDER_FAULTS: Record<CdnId, ProviderFaults> = {
     retriesCreate: { throttledBeyondBound: true, serverError: true },
     codes: { rateLimited: "ThrottlingException", serverError: "InternalError" },
     cleanAccount: { certificate: 3, distribution: 3 },
-    // ACM's JSON 1.1 error for a request it refuses (botocore acm service-2.json: ValidationException).
+    // ACM's JSON 1.1 error for a request it refuses (ValidationException: @aws-sdk/client-acm models/errors.d.ts).
     echo: (text) => ({ status: 400, body: JSON.stringify({ __type: "ValidationException", message: text }), contentType: "application/x-amz-json-1.1" }),
   },
   cloudflare: {
@@ -88,7 +88,7 @@ export const PROVIDER_FAULTS: Record<CdnId, ProviderFaults> = {
     codes: { rateLimited: "429", serverError: "10000" },
     // The zone's Universal SSL pack exists before apply; each host adds an advanced pack.
     cleanAccount: { "DNS record": 3, "certificate pack": 4, rule: 3 },
-    // The v4 envelope with one error (docs/providers/cloudflare.md#envelope); 1004 is a validation error code.
+    // The v4 envelope with one error (docs/providers/cloudflare.md#envelope); 1004 "DNS Validation Error" as real answers carry it (simplesurance/cfdns#17).
     echo: (text) => ({ status: 400, body: JSON.stringify({ success: false, errors: [{ code: 1004, message: text }], messages: [], result: null }), contentType: json }),
   },
   fastly: {
