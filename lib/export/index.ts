@@ -10,7 +10,7 @@ export type ExportResult = { ok: true; body: string; contentType: string; filena
 /** The CDNs whose module has an AWS CLI export, by name. */
 const AWS_CLI_CDNS = Object.values(PROVIDERS)
   .filter((p) => p.exports.awsCli)
-  .map((p) => p.name)
+  .map((p) => p.info.name)
   .join(", ");
 
 /** One plan, rendered in the asked format; every format reads the same plan object. */

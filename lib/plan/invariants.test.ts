@@ -17,7 +17,7 @@ const planFor = (cdn: CdnId, region: "global" | "eu"): Plan => PROVIDERS[cdn]!.p
 describe("every available provider has a plan", () => {
   it.each(CDN_IDS.filter((id) => PROVIDER_INFO[id].available))("%s", (cdn) => {
     // Registered under its own id, and its plan is for that CDN.
-    expect(PROVIDERS[cdn]?.id).toBe(cdn);
+    expect(PROVIDERS[cdn]?.info.id).toBe(cdn);
     expect(planFor(cdn, "global").cdn).toBe(cdn);
   });
 });

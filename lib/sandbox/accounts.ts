@@ -1,10 +1,10 @@
 import "server-only";
 import { endpointsFromEnv, env } from "@/lib/env";
 import type { CdnId } from "@/lib/plan/types";
-import type { CloudflareCredentials } from "@/lib/providers/cloudflare/schema";
-import type { CloudfrontCredentials } from "@/lib/providers/cloudfront/schema";
-import type { FastlyCredentials } from "@/lib/providers/fastly/schema";
-import type { KeycdnCredentials } from "@/lib/providers/keycdn/schema";
+import type { CloudflareCredentials } from "@/lib/providers/cloudflare/credentials";
+import type { CloudfrontCredentials } from "@/lib/providers/cloudfront/credentials";
+import type { FastlyCredentials } from "@/lib/providers/fastly/credentials";
+import type { KeycdnCredentials } from "@/lib/providers/keycdn/credentials";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import limits from "@/lib/security/limits.json";
 import { ALL_PERMISSIONS, CloudflareFake } from "./fakes/cloudflare/fake";

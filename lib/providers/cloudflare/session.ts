@@ -1,11 +1,12 @@
 import { resolveEsp } from "@/lib/esps/choice";
 import "server-only";
 import type { PlanInput } from "@/lib/plan/types";
-import type { ProviderError } from "@/lib/providers/types";
-import type { ApplyContext } from "@/lib/providers/server-types";
+import { fail } from "@/lib/providers/engine/failure";
+import type { Scrub } from "@/lib/providers/engine/scrub";
+import type { Run } from "@/lib/providers/engine/types";
 import { CloudflareClient, type CfPageRule, type CfZone } from "./client";
-import { CloudflareFailure, isPermissionError, missingPermission, toProviderError, tokenInactive } from "./errors";
-import type { CloudflareCredentials } from "./schema";
+import { isPermissionError, missingPermission, toProviderError, tokenInactive } from "./errors";
+import type { CloudflareCredentials } from "./credentials";
 import { PERMISSION, type Permission } from "./settings";
 import { nameInZone, zoneOf } from "./zones";
 import { zoneCandidates } from "@/lib/hostnames";
@@ -18,7 +19,7 @@ import type { RuleWriter } from "./rule-writes";
  */
 export interface Session {
   client: CloudflareClient;
-  secrets: string[];
+  scrub: Scrub;
   input: PlanInput;
   origin: string;
   zones: Map<string, Promise<CfZone | null>>;
@@ -39,32 +40,39 @@ export interface Located {
   relativeName: string;
 }
 
-export function fail(error: ProviderError): never {
-  throw new CloudflareFailure(error);
+export { fail };
+
+/** The token as apply sends it (the schema trims it; apply trims again). */
+export const tokenOf = (credentials: CloudflareCredentials) => credentials.apiToken.trim();
+
+/**
+ * Account tokens (prefix cfat_) verify at /accounts/{account_id}/tokens/verify, which needs an account id apply
+ * does not have; the zone look-ups tell whether they work (docs/providers/cloudflare.md#token). Others are
+ * verified here, before anything else.
+ */
+export async function verifyToken(client: CloudflareClient, token: string, scrub: Scrub): Promise<void> {
+  if (token.startsWith("cfat_")) return;
+  let verified: { status: string };
+  try {
+    verified = await client.verifyToken();
+  } catch (e) {
+    fail(toProviderError(e, { doing: "verify the API token", scrub }));
+  }
+  if (verified.status !== "active") fail(tokenInactive(verified.status));
 }
 
-export async function openSession(credentials: CloudflareCredentials, input: PlanInput, ctx: ApplyContext): Promise<Session> {
-  const token = credentials.apiToken.trim();
+export async function openSession(credentials: CloudflareCredentials, input: PlanInput, run: Run): Promise<Session> {
+  const token = tokenOf(credentials);
   const session: Session = {
-    client: new CloudflareClient(token, ctx),
-    secrets: [token],
+    client: new CloudflareClient(token, run.ctx),
+    scrub: run.scrub,
     input,
     origin: resolveEsp(input).origin,
     zones: new Map(),
     checks: new Map(),
     ruleWriters: new Map(),
   };
-  // Account tokens (prefix cfat_) verify at /accounts/{account_id}/tokens/verify, which needs an account
-  // id apply does not have; the zone look-ups below tell whether they work (docs/providers/cloudflare.md#token).
-  if (!token.startsWith("cfat_")) {
-    let verified: { status: string };
-    try {
-      verified = await session.client.verifyToken();
-    } catch (e) {
-      fail(toProviderError(e, { doing: "verify the API token", secrets: session.secrets }));
-    }
-    if (verified.status !== "active") fail(tokenInactive(verified.status));
-  }
+  await verifyToken(session.client, token, session.scrub);
   return session;
 }
 
@@ -73,7 +81,7 @@ export function findZone(session: Session, name: string): Promise<CfZone | null>
   if (!found) {
     found = session.client.findZone(name).catch((e: unknown) => {
       if (isPermissionError(e)) fail(missingPermission([PERMISSION.zoneRead], name, true));
-      fail(toProviderError(e, { doing: `look up the zone ${name}`, secrets: session.secrets }));
+      fail(toProviderError(e, { doing: `look up the zone ${name}`, scrub: session.scrub }));
     });
     session.zones.set(name, found);
   }
@@ -112,7 +120,7 @@ export function checkZone(session: Session, zone: CfZone): Promise<ZoneCheck> {
           await probe();
         } catch (e) {
           if (isPermissionError(e)) missing.push(permission);
-          else fail(toProviderError(e, { doing: `read ${zone.name}`, zone: zone.name, secrets: session.secrets }));
+          else fail(toProviderError(e, { doing: `read ${zone.name}`, zone: zone.name, scrub: session.scrub }));
         }
       }
       // Optional reads: shown as context, never required.

@@ -1,9 +1,10 @@
 import "server-only";
 import { CloudFrontClient, type CloudFrontClientConfig } from "@aws-sdk/client-cloudfront";
 import { ACMClient } from "@aws-sdk/client-acm";
-import type { ApplyContext } from "@/lib/providers/server-types";
+import type { Policy } from "@/lib/providers/engine/policy";
+import type { ScrubProfile } from "@/lib/providers/engine/scrub";
 import { CERTIFICATE_REGION } from "./settings";
-import type { CloudfrontCredentials } from "./schema";
+import type { CloudfrontCredentials } from "./credentials";
 
 /**
  * SDK clients for one apply run. Every option is passed explicitly, so the SDK never falls back to the
@@ -17,12 +18,27 @@ export interface AwsClients {
   acm: ACMClient;
 }
 
-export const DEFAULT_RETRIES = 2;
-export const DEFAULT_MAX_RETRY_DELAY_MS = 20_000;
+/** The SDK's standard backoff bases (@smithy/core retry/util-retry/constants.js: 100 and 500 ms), within the engine's bounds. */
 const BASE_DELAY_MS = 100;
 const THROTTLING_BASE_DELAY_MS = 500;
-const CONNECT_TIMEOUT_MS = 5_000;
-const REQUEST_TIMEOUT_MS = 30_000;
+
+const KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
+
+/** What AWS credentials look like in text: 40-character base64 secrets, SigV4 parts and key ids (cut by name). */
+export const CLOUDFRONT_SCRUB: ScrubProfile = {
+  tokenLength: 40,
+  tokenExtraChars: "/+=",
+  rules: [
+    { pattern: /\b(Credential|Signature)=[^,\s']+/g, replacement: "$1=[redacted]" },
+    { pattern: KEY_ID, replacement: "[access key ID]" },
+    { pattern: /(x-amz-security-token|authorization)\s*[:=][^\n']*/gi, replacement: "$1: [redacted]" },
+  ],
+  replacementFor: (secret) => (new RegExp(`^${KEY_ID.source}$`).test(secret) ? "[access key ID]" : "[redacted]"),
+  maxLength: 400,
+};
+
+/** Every credential value a request carries. */
+export const cloudfrontSecrets = (credentials: CloudfrontCredentials) => [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId];
 
 type RetryStrategyV2 = Extract<NonNullable<CloudFrontClientConfig["retryStrategy"]>, { refreshRetryTokenForRetry: unknown }>;
 type RetryToken = Awaited<ReturnType<RetryStrategyV2["acquireInitialRetryToken"]>>;
@@ -48,8 +64,14 @@ export function boundedRetryStrategy(maxAttempts: number, maxDelayMs: number): R
   };
 }
 
-export function createClients(credentials: CloudfrontCredentials, ctx: ApplyContext): AwsClients {
-  const maxAttempts = 1 + Math.max(0, ctx.maxRetries ?? DEFAULT_RETRIES);
+/** Releases the clients' connections. */
+export function destroyClients(clients: AwsClients): void {
+  clients.cloudfront.destroy();
+  clients.acm.destroy();
+}
+
+export function createClients(credentials: CloudfrontCredentials, endpoints: { cloudfront?: string; acm?: string }, policy: Policy): AwsClients {
+  const maxAttempts = 1 + policy.retries;
   const common = {
     region: CERTIFICATE_REGION,
     credentials: {
@@ -59,17 +81,17 @@ export function createClients(credentials: CloudfrontCredentials, ctx: ApplyCont
     },
     maxAttempts,
     retryMode: "standard",
-    retryStrategy: boundedRetryStrategy(maxAttempts, ctx.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS),
+    retryStrategy: boundedRetryStrategy(maxAttempts, policy.maxRetryDelayMs),
     defaultsMode: "standard",
     useFipsEndpoint: false,
     useDualstackEndpoint: false,
     ignoreConfiguredEndpointUrls: true,
     authSchemePreference: [],
     userAgentAppId: "ssl-click-tracking-wizard",
-    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: ctx.requestTimeoutMs ?? REQUEST_TIMEOUT_MS },
+    requestHandler: { connectionTimeout: policy.connectTimeoutMs, requestTimeout: policy.requestTimeoutMs },
   } satisfies Partial<CloudFrontClientConfig>;
   return {
-    cloudfront: new CloudFrontClient({ ...common, ...(ctx.endpoints.cloudfront ? { endpoint: ctx.endpoints.cloudfront } : {}) }),
-    acm: new ACMClient({ ...common, ...(ctx.endpoints.acm ? { endpoint: ctx.endpoints.acm } : {}) }),
+    cloudfront: new CloudFrontClient({ ...common, ...(endpoints.cloudfront ? { endpoint: endpoints.cloudfront } : {}) }),
+    acm: new ACMClient({ ...common, ...(endpoints.acm ? { endpoint: endpoints.acm } : {}) }),
   };
 }

@@ -1,6 +1,7 @@
 import type { DistributionConfig } from "@aws-sdk/client-cloudfront";
 import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/export/hcl";
 import type { Plan } from "@/lib/plan/types";
+import type { CdnExports } from "@/lib/providers/types";
 import { CERTIFICATE_REGION } from "./settings";
 import { distributionConfig, newCallerReference } from "./distribution-config";
 
@@ -130,3 +131,6 @@ export function terraformExport(plan: Plan): string {
   }
   return `# HTTPS click tracking with ${plan.cdnName}: create the certificate, wait for it, then the distribution.\n\n${blocks.map((b) => renderBlock(b)).join("\n\n")}\n`;
 }
+
+/** Terraform with the AWS provider's resources, and the AWS CLI documents per hostname. */
+export const cloudfrontExports: CdnExports = { terraform: terraformExport, awsCli: awsCliExport };

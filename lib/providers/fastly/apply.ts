@@ -1,18 +1,19 @@
-import { resolveEsp } from "@/lib/esps/choice";
 import "server-only";
-import type { PlanInput } from "@/lib/plan/types";
-import { runPreview, runReport } from "@/lib/providers/apply-common";
-import { ProviderFailure } from "@/lib/providers/http-client";
-import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
+import { resolveEsp } from "@/lib/esps/choice";
+import { defineAdapter } from "@/lib/providers/engine/adapter";
+import { ProviderFailure } from "@/lib/providers/engine/failure";
+import type { Run } from "@/lib/providers/engine/types";
 import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
-import { FastlyClient } from "./client";
-import type { FastlyBackend, FastlyService, FastlySettings, TlsConfiguration, TlsSubscription } from "./shapes";
+import { RESOURCE } from "./resources";
+import { FASTLY_SCRUB, FastlyClient } from "./client";
+import type { FastlyService, TlsConfiguration, TlsSubscription } from "./shapes";
+import { backendDifferences, describeCheck, matches, settingsDifferences, type VersionCheck } from "./differences";
 import { translateFastlyError } from "./errors";
 import { challengeRecord, linkRecord } from "./plan";
-import { fastlyCredentials, type FastlyCredentials } from "./schema";
+import type { fastlyCredentials, FastlyCredentials } from "./credentials";
+import { fastly } from ".";
 import { requireWriteScope } from "./token";
-import { fastlyUndo } from "./undo";
+import { openUndo, undoResource, type UndoAccount } from "./undo";
 import {
   BACKEND,
   BACKEND_NAME,
@@ -33,23 +34,28 @@ import {
  * service, version, domain, backend or subscription.
  */
 
-function client(credentials: FastlyCredentials, ctx: ApplyContext): FastlyClient {
+export function fastlyClient(credentials: FastlyCredentials, run: Run): FastlyClient {
+  const { ctx, policy } = run;
   return new FastlyClient({
     baseUrl: ctx.endpoints.fastly,
     token: credentials.apiToken,
-    timeoutMs: ctx.requestTimeoutMs,
-    maxRetries: ctx.maxRetries,
-    maxRetryDelayMs: ctx.maxRetryDelayMs,
+    timeoutMs: policy.requestTimeoutMs,
+    maxRetries: policy.retries,
+    maxRetryDelayMs: policy.maxRetryDelayMs,
+    scrub: run.scrub,
   });
 }
 
+/** What every host of a run shares: the client, the origin, and the account's TLS configurations. */
 interface Account {
+  api: FastlyClient;
+  origin: string;
   configurations: TlsConfiguration[];
   /** The configuration new subscriptions use: the account's default, else the first. */
   chosen: TlsConfiguration;
 }
 
-async function account(api: FastlyClient): Promise<Account> {
+async function account(api: FastlyClient, origin: string): Promise<Account> {
   await requireWriteScope(api);
   const configurations = await api.listTlsConfigurations();
   const chosen = configurations.find((c) => c.isDefault) ?? configurations[0];
@@ -60,45 +66,9 @@ async function account(api: FastlyClient): Promise<Account> {
       action: "Ask Fastly support to enable Fastly TLS (TLS subscriptions) on the account, then run it again.",
     });
   }
-  return { configurations, chosen };
+  return { api, origin, configurations, chosen };
 }
 
-
-/** How an existing backend differs from the plan, each with its consequence and fix. */
-export function backendDifferences(b: FastlyBackend, origin: string): string[] {
-  const d = desiredBackend(origin);
-  const out: string[] = [];
-  const label = `Host "${b.name}"`;
-  if (b.address !== d.address) out.push(`${label}: address is "${b.address ?? ""}", not SendGrid's origin. Fix: address ${d.address}.`);
-  if (b.port !== d.port) out.push(`${label}: port is ${b.port ?? "unset"}. Fix: port ${d.port} (SendGrid over HTTPS).`);
-  if (b.use_ssl !== d.use_ssl) out.push(`${label}: TLS to the origin is off, so clicks would travel to SendGrid unencrypted. Fix: Enable TLS.`);
-  if (b.ssl_check_cert !== d.ssl_check_cert) out.push(`${label}: the origin certificate is not verified. Fix: Verify certificate.`);
-  if (b.ssl_cert_hostname !== d.ssl_cert_hostname) out.push(`${label}: certificate hostname is "${b.ssl_cert_hostname ?? ""}". Fix: ${origin}, the name on SendGrid's certificate.`);
-  if (b.ssl_sni_hostname !== d.ssl_sni_hostname) out.push(`${label}: SNI hostname is "${b.ssl_sni_hostname ?? ""}". Fix: ${origin}.`);
-  if (b.min_tls_version !== d.min_tls_version) out.push(`${label}: minimum TLS version is "${b.min_tls_version ?? "unset"}". Fix: ${d.min_tls_version}.`);
-  if (b.override_host) out.push(`${label}: Override host is "${b.override_host}", so SendGrid never sees the link host and cannot find the link. Fix: clear it.`);
-  return out;
-}
-
-export function settingsDifferences(s: FastlySettings): string[] {
-  const out: string[] = [];
-  const ttl = s["general.default_ttl"];
-  if (ttl !== SETTINGS.defaultTtl) {
-    out.push(`Fallback TTL is ${ttl} s, so a redirect without cache headers is cached and repeat clicks never reach SendGrid. Fix: ${SETTINGS.defaultTtl}.`);
-  }
-  if (s["general.default_host"]) out.push(`The service's Override host is "${s["general.default_host"]}", so SendGrid never sees the link host. Fix: clear it.`);
-  return out;
-}
-
-interface VersionCheck {
-  number: number;
-  hasDomain: boolean;
-  backend?: FastlyBackend;
-  backendDiffs: string[];
-  settingsDiffs: string[];
-  /** Other hosts on the version: reported, never removed. */
-  otherBackends: string[];
-}
 
 async function checkVersion(api: FastlyClient, serviceId: string, v: number, host: string, origin: string): Promise<VersionCheck> {
   const [domains, backends, settings] = await Promise.all([api.listDomains(serviceId, v), api.listBackends(serviceId, v), api.getSettings(serviceId, v)]);
@@ -111,18 +81,6 @@ async function checkVersion(api: FastlyClient, serviceId: string, v: number, hos
     settingsDiffs: settingsDifferences(settings),
     otherBackends: backends.filter((b) => b.name !== BACKEND_NAME).map((b) => b.name),
   };
-}
-
-const matches = (c: VersionCheck) => c.hasDomain && c.backend !== undefined && c.backendDiffs.length === 0 && c.settingsDiffs.length === 0;
-
-function describeCheck(c: VersionCheck, host: string): string[] {
-  return [
-    ...(c.hasDomain ? [] : [`Domain ${host} is not on version ${c.number}, so Fastly answers "unknown domain". Fix: add it.`]),
-    ...(c.backend ? [] : [`Version ${c.number} has no host named "${BACKEND_NAME}". Fix: add it, pointing at SendGrid.`]),
-    ...c.backendDiffs,
-    ...c.settingsDiffs,
-    ...c.otherBackends.map((n) => `The service also has a host "${n}", which may take the traffic. Fix: remove it unless you added it on purpose (apply leaves it).`),
-  ];
 }
 
 /**
@@ -154,12 +112,13 @@ function certificateFailed(host: string): ProviderFailure {
   });
 }
 
-async function applyHost(api: FastlyClient, acc: Account, host: string, origin: string, r: HostApplyResult): Promise<HostApplyResult> {
+async function applyHost(acc: Account, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const { api, origin } = acc;
   const name = serviceName(host);
   let service = await api.searchService(name);
   const serviceCreated = service === null;
   if (!service) service = await api.createService(name, SERVICE_TYPE);
-  const serviceRef = { kind: RESOURCE_KIND.fastlyService, id: service.id, createdByThisRun: serviceCreated, status: "draft" };
+  const serviceRef = { kind: RESOURCE.fastlyService, id: service.id, createdByThisRun: serviceCreated, status: "draft" };
   r.resources.push(serviceRef);
 
   const active = service.versions.find((v) => v.active);
@@ -195,7 +154,7 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, origin: 
   const subCreated = sub === undefined;
   if (!sub) sub = await api.createTlsSubscription(host, CERTIFICATE_AUTHORITY, acc.chosen.id);
   if (!dnsChallenge(sub) && sub.state !== SUBSCRIPTION_ISSUED) sub = await api.getTlsSubscription(sub.id);
-  r.resources.push({ kind: RESOURCE_KIND.fastlyTlsSubscription, id: sub.id, createdByThisRun: subCreated, status: sub.state });
+  r.resources.push({ kind: RESOURCE.fastlyTlsSubscription, id: sub.id, createdByThisRun: subCreated, status: sub.state });
 
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
@@ -222,14 +181,15 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, origin: 
   };
 }
 
-async function statusHost(api: FastlyClient, acc: Account, host: string, origin: string, r: HostApplyResult): Promise<HostApplyResult> {
+async function statusHost(acc: Account, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const { api, origin } = acc;
   const service = await api.searchService(serviceName(host));
   const needsApply = (message: string): never => {
     throw new ProviderFailure({ code: "needs_apply", message, action: "Run apply to create or fix it." });
   };
   if (!service) return needsApply(`There is no Fastly service named "${serviceName(host)}" yet.`);
   const active = service.versions.find((v) => v.active);
-  r.resources.push({ kind: RESOURCE_KIND.fastlyService, id: service.id, createdByThisRun: false, status: active ? `active version ${active.number}` : "no active version" });
+  r.resources.push({ kind: RESOURCE.fastlyService, id: service.id, createdByThisRun: false, status: active ? `active version ${active.number}` : "no active version" });
   if (!active) return needsApply(`The service "${serviceName(host)}" has no active version.`);
   const check = await checkVersion(api, service.id, active.number, host, origin);
   if (!matches(check)) {
@@ -238,7 +198,7 @@ async function statusHost(api: FastlyClient, acc: Account, host: string, origin:
   }
   const sub = (await api.findTlsSubscriptions(host))[0];
   if (!sub) return needsApply(`No TLS subscription for ${host} yet.`);
-  r.resources.push({ kind: RESOURCE_KIND.fastlyTlsSubscription, id: sub.id, createdByThisRun: false, status: sub.state });
+  r.resources.push({ kind: RESOURCE.fastlyTlsSubscription, id: sub.id, createdByThisRun: false, status: sub.state });
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
   r.target = target;
@@ -249,7 +209,7 @@ async function statusHost(api: FastlyClient, acc: Account, host: string, origin:
     : { ...r, outcome: "pending", summary: `Version ${active.number} active; certificate ${sub.state} (waiting for the _acme-challenge CNAME).` };
 }
 
-async function previewHost(api: FastlyClient, host: string, origin: string): Promise<HostPreview> {
+async function previewHost({ api, origin }: Account, host: string): Promise<HostPreview> {
   const name = serviceName(host);
   const changes: PlannedChange[] = [];
   const service = await api.searchService(name);
@@ -276,29 +236,14 @@ async function previewHost(api: FastlyClient, host: string, origin: string): Pro
   return { host, changes };
 }
 
-export const fastlyServer: ServerProvider<FastlyCredentials> = {
-  id: "fastly",
-  credentialsSchema: fastlyCredentials,
-
-  preview(credentials, input: PlanInput, ctx) {
-    const api = client(credentials, ctx);
-    const origin = resolveEsp(input).origin;
-    return runPreview("fastly", input, ctx, translateFastlyError, () => account(api), (host) => previewHost(api, host, origin));
-  },
-
-  apply(credentials, input: PlanInput, ctx) {
-    const api = client(credentials, ctx);
-    const origin = resolveEsp(input).origin;
-    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => applyHost(api, acc, host, origin, r));
-  },
-
-  status(credentials, input: PlanInput, ctx) {
-    const api = client(credentials, ctx);
-    const origin = resolveEsp(input).origin;
-    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => statusHost(api, acc, host, origin, r));
-  },
-
-  undo(credentials, resources, ctx) {
-    return fastlyUndo(client(credentials, ctx), resources, ctx);
-  },
-};
+export const fastlyServer = defineAdapter<typeof fastlyCredentials, Account, UndoAccount>(fastly, {
+  secrets: (credentials) => [credentials.apiToken],
+  scrub: FASTLY_SCRUB,
+  translate: translateFastlyError,
+  open: (credentials, input, run) => account(fastlyClient(credentials, run), resolveEsp(input).origin),
+  preview: (acc, host) => previewHost(acc, host),
+  apply: (acc, host, _, r) => applyHost(acc, host, r),
+  status: (acc, host, _, r) => statusHost(acc, host, r),
+  openUndo: (credentials, targets, run) => openUndo(fastlyClient(credentials, run), targets),
+  undo: undoResource,
+});

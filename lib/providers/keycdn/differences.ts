@@ -1,0 +1,42 @@
+import type { KeycdnZone } from "./client";
+import { LABELS, SETTING_LABEL } from "./labels";
+import { HOST_CERTIFICATES, originUrl, ZONE_SETTINGS, type ZoneSettingKey } from "./settings";
+
+/**
+ * How an existing pull zone differs from the plan, in sentences people can act on (what is set, what breaks,
+ * the fix): docs/providers/keycdn.md#zone-settings. A custom certificate is kept (it can name the host exactly);
+ * only the shared one counts as a difference.
+ */
+
+/** Every option apply manages, as the plan wants it for this origin. */
+export function desiredSettings(origin: string): Record<ZoneSettingKey, string> {
+  const values = Object.fromEntries(Object.entries(ZONE_SETTINGS).map(([k, rule]) => [k, rule.value])) as Record<keyof typeof ZONE_SETTINGS, string>;
+  return { ...values, originurl: originUrl(origin) };
+}
+
+function why(key: ZoneSettingKey, origin: string): string {
+  return key === "originurl" ? `clicks must reach ${origin} over HTTPS` : ZONE_SETTINGS[key].why;
+}
+
+export interface ZoneDifference {
+  key: ZoneSettingKey;
+  current: string;
+  desired: string;
+  text: string;
+}
+
+export function zoneDifferences(zone: KeycdnZone, origin: string): ZoneDifference[] {
+  const want = desiredSettings(origin);
+  return (Object.keys(want) as ZoneSettingKey[]).flatMap((key) => {
+    const current = zone.settings[key];
+    if (key === "sslcert" && (HOST_CERTIFICATES as readonly string[]).includes(current)) return [];
+    if (current === want[key]) return [];
+    const label = LABELS[SETTING_LABEL[key]].label;
+    return [{ key, current, desired: want[key], text: `${label} is ${current === "" ? "unset" : `"${current}"`}: ${why(key, origin)}. Fix: ${want[key]} (${key}).` }];
+  });
+}
+
+/** Not a difference but what the person must check: a custom certificate is kept as it is. */
+export function customCertificateNote(zone: KeycdnZone, host: string): string[] {
+  return zone.settings.sslcert === "custom" ? [`SSL is Custom SSL: apply keeps your certificate; make sure it names ${host} exactly.`] : [];
+}
