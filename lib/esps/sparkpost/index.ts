@@ -79,6 +79,6 @@ export const sparkpost: EspModule = {
   recognise: () => null,
   unverified: [
     "Which SparkPost region Braze's EU clusters use is not published: the region follows your SparkPost account.",
-    "The probe /f/a/b/c/d answering 302 comes from SparkPost's guide; Cloudflare may hide server: msys-http, so its absence behind a proxy in place is not a failure.",
+    "The probe /f/a/b/c/d answering 302 comes from SparkPost's guide; a CDN that proxies in place may rewrite server: msys-http, so its absence there is not a failure.",
   ],
 };
