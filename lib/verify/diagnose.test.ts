@@ -2,6 +2,7 @@ import { describe as group, expect, it } from "vitest";
 import { resolveEsp } from "@/lib/esps/choice";
 import { CDN_IDS, type CdnId } from "@/lib/plan/types";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
+import { VERIFICATIONS } from "@/lib/providers/verifications";
 import { describe, diagnoseResponse, diagnoseTls, whoAnswered } from "./diagnose";
 import type { HttpObservation } from "./http-probe";
 import { DIAGNOSIS_IDS } from "./types";
@@ -170,6 +171,14 @@ group("each email provider's own check and fingerprint", () => {
     expect(diagnoseResponse(ses200("us-east-1"), probeCtx(SPARKPOST))?.cause).toBe(
       "The answer came from Amazon SES (x-amz-ses-region: us-east-1), not from SparkPost: the CDN's origin is not SparkPost's.",
     );
+  });
+
+  it("a 404 says how the link host must reach the ESP on this CDN: SparkPost's origin header on CloudFront, Host elsewhere", () => {
+    expect(diagnoseResponse(res(404), probeCtx(SPARKPOST))?.fix).toContain(
+      "In CloudFront, add the custom origin header X-Forwarded-Host with the value ablink.news.customer.com to the origin, as SparkPost's guide for this CDN says",
+    );
+    expect(diagnoseResponse(res(404), probeCtx(SPARKPOST, "fastly"))?.fix).toContain(`In Fastly, ${VERIFICATIONS.fastly.hostHeaderFix}.`);
+    expect(diagnoseResponse(res(404), probeCtx(SES))?.fix).toContain(`In CloudFront, ${VERIFICATIONS.cloudfront.hostHeaderFix}.`);
   });
 
   it("an answer that is neither says what the right one is", () => {
