@@ -128,24 +128,6 @@ export function EspStep({ query, view }: { query: PlanQuery; view: EspStepView }
         </div>
       </fieldset>
 
-      <fieldset className="mt-6">
-        <legend className="font-semibold text-slate-900">Guidance only</legend>
-        <p className="mt-1 text-sm text-slate-700">No CDN plan for these: choosing one shows whether it serves HTTPS itself, what a CDN in front needs, and what to ask it.</p>
-        <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          {view.guides.map((g) => (
-            <RadioCard
-              key={g.id}
-              name="esp"
-              value={g.id}
-              defaultChecked={selected === g.id}
-              onChange={() => select(g.id)}
-              title={<span className="font-semibold text-slate-900">{g.name}</span>}
-              description={g.managedHttps ? `Guidance: its own ${g.managedHttps.name} first, a CDN otherwise.` : "Guidance: a CDN in front, and what to ask."}
-            />
-          ))}
-        </div>
-      </fieldset>
-
       {option && (
         <fieldset className="mt-6">
           <legend className="font-semibold text-slate-900">{option.name} region</legend>
@@ -182,17 +164,34 @@ export function EspStep({ query, view }: { query: PlanQuery; view: EspStepView }
         </fieldset>
       )}
 
-      {guide && <EspGuide guide={guide} />}
-
-      <div className="mt-6 flex flex-wrap justify-end gap-3">
-        {option ? (
+      {option && (
+        <div className="mt-6 flex flex-wrap justify-end gap-3">
           <button type="submit" className={buttonPrimary} disabled={!hydrated || navigating}>
             Next: choose your CDN
           </button>
-        ) : (
-          <p className="text-sm text-slate-700">For a CDN plan, choose {view.esps.map((e) => e.name).join(", ")} above.</p>
-        )}
-      </div>
+        </div>
+      )}
+
+      <fieldset className="mt-10">
+        <legend className="font-semibold text-slate-900">Other email providers: guidance only</legend>
+        <p className="mt-1 text-sm text-slate-700">No CDN plan for these: choosing one shows whether it serves HTTPS itself, what a CDN in front needs, and what to ask it.</p>
+        <div className="mt-2 grid gap-3 sm:grid-cols-2">
+          {view.guides.map((g) => (
+            <RadioCard
+              key={g.id}
+              name="esp"
+              value={g.id}
+              defaultChecked={selected === g.id}
+              onChange={() => select(g.id)}
+              title={<span className="font-semibold text-slate-900">{g.name}</span>}
+              description={g.managedHttps ? `Guidance: ${g.managedHttps.name} first, a CDN otherwise.` : "Guidance: a CDN in front, and what to ask."}
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      {guide && <EspGuide guide={guide} />}
+      {guide && <p className="mt-6 text-sm text-slate-700">For a CDN plan, choose {view.esps.map((e) => e.name).join(", ")} above.</p>}
     </form>
   );
 }

@@ -31,7 +31,7 @@ export function espStepView(): EspStepView {
       return {
         id,
         name: m.name,
-        summary: `A CDN plan for ${m.trackingRecord.what}${m.managedHttps ? `; or ${m.name}'s own ${m.managedHttps.name}` : ""}.`,
+        summary: `A CDN plan for ${m.trackingRecord.what}.${m.managedHttps ? ` It can also serve HTTPS itself: ${m.managedHttps.name}.` : ""}`,
         regions: [...m.regions],
         otherRegion: m.regionPattern ? { label: m.otherRegionLabel ?? "Another region", hint: m.regionHint, pattern: m.regionPattern.source } : undefined,
         tenant: m.tenant ? { label: m.tenant.label, hint: m.tenant.hint, pattern: m.tenant.pattern.source } : undefined,
