@@ -9,8 +9,8 @@ import { checkHostnames, tokenise, type HostnameList, type HostRule } from "@/li
 /**
  * What people paste into the hostnames field: plain hostnames, or an email provider's records as it shows them (its
  * record chart or API response). Every ESP module's recogniser is asked (lib/esps/<esp>/recognise.ts); the one whose
- * records these are picks out the tracking hosts, and the ESP, region or tenant are taken from the paste. Server only
- * (the hosts are checked against the public-suffix list).
+ * records these are picks out the tracking hosts, and the ESP, region or tenant are taken from the paste
+ * (docs/esps.md#pasted-records). Server only (the hosts are checked against the public-suffix list).
  */
 
 export interface RecognisedRecords {
