@@ -1,4 +1,4 @@
-import { defaultRegion } from "@/lib/esps/choice";
+import { defaultRegion } from "@/lib/esps/regions";
 import { DEFAULT_ESP } from "@/lib/domain/ids";
 import type { PlanQuery } from "@/lib/plan/query";
 

@@ -1,6 +1,7 @@
 import type { EspChoice, EspModule, ResolvedEsp } from "@/lib/domain/esp";
 import { ESP_IDS, GUIDE_ESP_IDS, type EspId, type GuideEspId } from "@/lib/domain/ids";
 import { regionMessage, tenantMessage } from "./messages";
+import { defaultRegion } from "./regions";
 import { DEFAULT_ESP, espModule, GUIDE_ESP_MODULES } from "./registry";
 
 /**
@@ -82,10 +83,7 @@ export function resolveEsp(choice: { esp?: EspId; region: string; tenant?: strin
   };
 }
 
-/** The default region of an ESP, which the URL leaves out. */
-export function defaultRegion(esp: EspId | undefined): string {
-  return espModule(esp).regions[0]!.id;
-}
+export { defaultRegion };
 
 /** The longest region or tenant value worth checking (AWS codes are ~15 characters, DNS labels 63). */
 export const MAX_ESP_VALUE_LENGTH = 63;

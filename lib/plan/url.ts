@@ -1,6 +1,6 @@
 import type { CdnId, Region } from "@/lib/plan/types";
 import { DEFAULT_ESP, type EspId, type GuideEspId } from "@/lib/domain/ids";
-import { defaultRegion } from "@/lib/esps/choice";
+import { defaultRegion } from "@/lib/esps/regions";
 
 /**
  * The plan's non-secret state as it lives in the URL, and how to write it back. Kept apart from

@@ -1,5 +1,5 @@
 import type { EspModule } from "@/lib/domain/esp";
-import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN } from "./names";
+import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN, SENDGRID_REGIONS } from "./names";
 import { readSendgridName, recogniseSendgrid } from "./recognise";
 
 /**
@@ -9,15 +9,11 @@ import { readSendgridName, recogniseSendgrid } from "./recognise";
 
 export { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN };
 
-const REGIONS = [
-  { id: "global", label: "Global (sendgrid.net)" },
-  { id: "eu", label: "EU regional (eu.sendgrid.net)" },
-] as const;
 
 export const sendgrid: EspModule = {
   id: "sendgrid",
   name: "SendGrid",
-  regions: REGIONS,
+  regions: SENDGRID_REGIONS,
   regionHint: "global or eu",
   origin: (region) => SENDGRID_ORIGIN[region as keyof typeof SENDGRID_ORIGIN],
   trackingRecord: { what: "the link branding CNAME (url1234.<domain>, or your own subdomain) to sendgrid.net", example: "url1234.news.example.com CNAME sendgrid.net" },

@@ -1,19 +1,13 @@
 import type { EspModule } from "@/lib/domain/esp";
-import { AWS_REGION, readSesName, sesOrigin } from "./names";
+import { AWS_REGION, readSesName, SES_REGIONS, sesOrigin } from "./names";
 import { recogniseSes } from "./recognise";
 
 /** Amazon SES custom tracking domains behind a CDN: docs/esps.md#amazon-ses. */
 
-/** Braze's clusters: US uses us-east-1, EU uses eu-central-1 (Braze SSL docs); offered first. */
-const BRAZE_REGIONS = [
-  { id: "us-east-1", label: "US East (N. Virginia), us-east-1 — Braze US clusters" },
-  { id: "eu-central-1", label: "EU (Frankfurt), eu-central-1 — Braze EU clusters" },
-] as const;
-
 export const ses: EspModule = {
   id: "ses",
   name: "Amazon SES",
-  regions: BRAZE_REGIONS,
+  regions: SES_REGIONS,
   regionPattern: AWS_REGION,
   regionHint: "an AWS region code such as us-east-1 or eu-central-1 (the region you send from)",
   otherRegionLabel: "Another AWS region (the one you send from)",

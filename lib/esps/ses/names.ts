@@ -16,3 +16,9 @@ export function readSesName(name: string): TrackingNameOwner | null {
   const region = ORIGIN.exec(name)?.[1];
   return region !== undefined && AWS_REGION.test(region) ? { region } : null;
 }
+
+/** Braze's clusters: US uses us-east-1, EU uses eu-central-1 (Braze SSL docs); offered first; the first is the default (lib/esps/regions.ts reads it without the module). */
+export const SES_REGIONS = [
+  { id: "us-east-1", label: "US East (N. Virginia), us-east-1 — Braze US clusters" },
+  { id: "eu-central-1", label: "EU (Frankfurt), eu-central-1 — Braze EU clusters" },
+] as const;

@@ -1,5 +1,5 @@
 import type { EspModule } from "@/lib/domain/esp";
-import { readSparkpostName, SPARKPOST_ORIGIN, SPARKPOST_TENANT, SPARKPOST_V2_TARGET, sparkpostTenantOrigin } from "./names";
+import { readSparkpostName, SPARKPOST_ORIGIN, SPARKPOST_REGIONS, SPARKPOST_TENANT, SPARKPOST_V2_TARGET, sparkpostTenantOrigin } from "./names";
 import { recogniseSparkpost } from "./recognise";
 
 /** SparkPost tracking domains behind a CDN, and its managed HTTPS: docs/esps.md#sparkpost. */
@@ -9,10 +9,7 @@ export { SPARKPOST_ORIGIN, SPARKPOST_V2_TARGET };
 export const sparkpost: EspModule = {
   id: "sparkpost",
   name: "SparkPost",
-  regions: [
-    { id: "us", label: "US (spgo.io)" },
-    { id: "eu", label: "EU (eu.spgo.io)" },
-  ],
+  regions: SPARKPOST_REGIONS,
   regionHint: "us or eu (Enterprise: give tenant=<your tenant> instead)",
   tenant: {
     label: "Enterprise tenant (ask your TAM)",

@@ -11,6 +11,12 @@ export const SPARKPOST_ORIGIN: Readonly<Record<"us" | "eu", string>> = { us: "sp
 /** The V2 endpoints: the only ones where SparkPost's managed HTTPS works. */
 export const SPARKPOST_V2_TARGET = { us: "v2.spgo.io", eu: "eu.v2.spgo.io" } as const;
 
+/** The account regions, in the order offered; the first is the default (lib/esps/regions.ts reads it without the module). */
+export const SPARKPOST_REGIONS = [
+  { id: "us", label: "US (spgo.io)" },
+  { id: "eu", label: "EU (eu.spgo.io)" },
+] as const;
+
 export const SPARKPOST_TENANT = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const TENANT_SUFFIX = ".et.e.sparkpost.com";
 
