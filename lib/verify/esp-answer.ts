@@ -65,7 +65,7 @@ export function checkHeaders(headers: Record<string, string>, probe: EspProbe, p
     const expected = h.equals ?? h.contains ?? "";
     const ok = value !== undefined && (h.equals !== undefined ? value.trim().toLowerCase() === h.equals.toLowerCase() : carries(headers, h));
     if (ok) continue;
-    // A CDN that proxies in place may remove or overwrite it (SparkPost's guide: Cloudflare and `server`).
+    // A CDN that proxies in place may remove or overwrite it (docs/esps.md#fingerprints: the `server` header).
     if (h.hiddenByProxyInPlace && proxyInPlace) {
       tolerated.push(`${value === undefined ? `no ${h.name} header` : `${h.name}: ${value}`}: the CDN in front may rewrite it, so ${h.name}: ${expected} is not required here`);
       continue;
