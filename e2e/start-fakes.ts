@@ -5,6 +5,7 @@ import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
 import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 import { KeycdnFake } from "@/lib/sandbox/fakes/keycdn/fake";
 import { startFake } from "@/lib/sandbox/http-fake";
+import { sesOrigin, sparkpostOrigin } from "@/lib/verify/testing/esp-origins";
 import { startWorld } from "@/lib/verify/testing/world";
 import {
   CANARY_AWS,
@@ -20,7 +21,7 @@ import {
   E2E_KEYCDN_KEY,
 } from "./accounts";
 import { FAKE_PORTS, VERIFY_PKI_DIR, VERIFY_PORTS } from "./ports";
-import { VERIFY_DOMAIN, VERIFY_HOSTS, VERIFY_HSTS_HEADER, VERIFY_OTHER_CDN, VERIFY_TARGET } from "./verify-scenarios";
+import { VERIFY_DOMAIN, VERIFY_ESP_HOSTS, VERIFY_HOSTS, VERIFY_HSTS_HEADER, VERIFY_OTHER_CDN, VERIFY_SES_REGION, VERIFY_TARGET } from "./verify-scenarios";
 
 const AWS_ACCOUNT_ID = "444455556666";
 
@@ -37,6 +38,9 @@ async function startVerifyWorld() {
       [VERIFY_HOSTS.ready]: {},
       [VERIFY_HOSTS.wildcard]: { cert: "wildcard" },
       [VERIFY_HOSTS.elsewhere]: {},
+      [VERIFY_ESP_HOSTS.sparkpost]: { origin: sparkpostOrigin },
+      [VERIFY_ESP_HOSTS.ses]: { origin: sesOrigin(VERIFY_SES_REGION) },
+      [VERIFY_ESP_HOSTS.wrongEsp]: {},
     },
     dns: {
       [VERIFY_DOMAIN]: { a: ["127.0.0.1"] },
@@ -46,6 +50,11 @@ async function startVerifyWorld() {
       [VERIFY_HOSTS.wildcard]: { cname: "sendgrid.net" },
       [VERIFY_OTHER_CDN]: { a: ["127.0.0.1"] },
       [VERIFY_HOSTS.elsewhere]: { cname: VERIFY_OTHER_CDN },
+      "spgo.io": { a: ["127.0.0.1"] },
+      [`r.${VERIFY_SES_REGION}.awstrack.me`]: { a: ["127.0.0.1"] },
+      [VERIFY_ESP_HOSTS.sparkpost]: { cname: "spgo.io" },
+      [VERIFY_ESP_HOSTS.wrongEsp]: { cname: "spgo.io" },
+      [VERIFY_ESP_HOSTS.ses]: { cname: `r.${VERIFY_SES_REGION}.awstrack.me` },
     },
     preload: { [VERIFY_DOMAIN]: "preloaded" },
   });

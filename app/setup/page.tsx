@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CdnStep } from "@/components/wizard/cdn-step";
-import { LazyApplyPanel, LazyHostsStep, LazySwitchGate, LazyVerifyPanel } from "@/components/wizard/lazy-steps";
+import { LazyApplyPanel, LazyEspStep, LazyHostsStep, LazySwitchGate, LazyVerifyPanel } from "@/components/wizard/lazy-steps";
 import { ModeStep } from "@/components/wizard/mode-step";
 import { PlanSteps } from "@/components/wizard/plan-steps";
 import { ZoneForm } from "@/components/wizard/zone-form";
@@ -10,12 +10,14 @@ import { KeyboardNav } from "@/components/wizard/keyboard-nav";
 import { PlanToolbar } from "@/components/wizard/plan-toolbar";
 import { ValuesViewToggle } from "@/components/wizard/values-view-toggle";
 import { verifyView } from "@/components/verify/view-props";
+import { resolveEsp } from "@/lib/esps/choice";
+import { choiceWords } from "@/lib/esps/recognise";
+import { espStepView, managedHttpsView } from "@/lib/esps/view";
 import { buildPlan } from "@/lib/plan/build";
-import { REVALIDATION_WARNING } from "@/lib/plan/common";
 import { parsePlanQuery, type SearchParamsRecord } from "@/lib/plan/query";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import limits from "@/lib/security/limits.json";
-import { currentStep, stepIndex } from "@/lib/wizard/steps";
+import { currentStep, stepIndex, WIZARD_STEPS } from "@/lib/wizard/steps";
 
 export const metadata: Metadata = { title: "Setup wizard" };
 
@@ -25,11 +27,13 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const step = currentStep(query);
   const built = query.cdn && query.hosts.length > 0 ? buildPlan(query) : undefined;
   const provider = query.cdn ? PROVIDER_INFO[query.cdn] : undefined;
+  const esp = resolveEsp(query);
   const hostError = errors.find((e) => e.field === "host")?.message;
   // A refused host stays in the field with its message, rather than vanishing from it.
   const hostText = hostError ? [params.host ?? []].flat().join("\n").slice(0, limits.hostnamesInputChars) : undefined;
   const linkError = errors.find((e) => e.field === "link")?.message;
-  const otherErrors = errors.filter((e) => e.field !== "host" && !(e.field === "link" && step.id === "test"));
+  // An ESP that gets guidance only is not an error on step 1: the step shows its guidance.
+  const otherErrors = errors.filter((e) => e.field !== "host" && !(e.field === "link" && step.id === "test") && !(e.field === "esp" && query.guide && step.id === "esp"));
   const verify = built?.plan && (step.id === "test" || step.id === "dns") ? verifyView(query, built.plan, typeof params.link === "string" ? params.link : undefined, linkError) : undefined;
   // The DNS step's records sit behind the switch gate (shown once verification passes or is overridden).
   const showPlan = step.planSteps !== undefined && built?.plan !== undefined && step.id !== "dns" && !(step.id === "configure" && query.mode === "apply");
@@ -56,16 +60,26 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
 
       <section aria-labelledby="step-title" className="mt-8">
         <p className="text-sm font-medium text-brand-700">
-          Step {stepIndex(step.id) + 1} of 7{provider ? ` · ${provider.name}` : ""}
+          Step {stepIndex(step.id) + 1} of {WIZARD_STEPS.length}
+          {step.id !== "esp" ? ` · ${esp.name}` : ""}
+          {provider ? ` · ${provider.name}` : ""}
         </p>
         <h2 id="step-title" className="mt-1 text-xl font-semibold text-slate-900 sm:text-2xl">
           {step.title}
         </h2>
-        <p className="mt-1 text-slate-700">{step.description}</p>
+        <p className="mt-1 text-slate-700">{step.espDescription?.(esp) ?? step.description}</p>
 
         <div className="mt-6">
-          {step.id === "cdn" && <CdnStep query={query} />}
-          {step.id === "hosts" && <LazyHostsStep query={query} initialError={hostError} initialText={hostText} />}
+          {step.id === "esp" && <LazyEspStep query={query} view={espStepView()} />}
+          {step.id === "cdn" && <CdnStep query={query} managed={managedHttpsView(query)} />}
+          {step.id === "hosts" && (
+            <LazyHostsStep
+              query={query}
+              esp={{ name: esp.name, choiceLabel: choiceWords(query.esp, query.region, query.tenant), trackingRecord: esp.trackingRecord.what }}
+              initialError={hostError}
+              initialText={hostText}
+            />
+          )}
           {step.id === "mode" && <ModeStep query={query} />}
           {step.planSteps && !built?.plan && (
             <p className="rounded-md border-l-4 border-slate-500 bg-white px-4 py-3">
@@ -78,7 +92,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           {step.id === "test" && verify && <h3 className="mt-10 mb-4 text-lg font-semibold text-slate-900">Or test by hand</h3>}
           {step.id === "dns" && verify && built?.plan && (
             <>
-              <LazySwitchGate {...verify} revalidationWarning={REVALIDATION_WARNING}>
+              <LazySwitchGate {...verify} revalidationWarning={esp.order.atSwitch}>
                 <PlanSteps plan={built.plan} select={step.planSteps!} />
               </LazySwitchGate>
               <noscript>

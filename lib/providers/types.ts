@@ -48,6 +48,12 @@ export interface ProviderInfo {
    * record Name and the certificate's apex, so the Configure step asks which zone holds each host, in these words.
    */
   needsZone?: { legend: string; hint: string };
+  /**
+   * This CDN sends the origin's own name as Host unless told otherwise, so an ESP whose guide names a custom origin
+   * header for the link host on it (EspPlanRules.brandedHost.originHeader: SparkPost's X-Forwarded-Host on CloudFront)
+   * gets that header here (lib/domain/esp.ts, docs/esps.md#sparkpost-headers).
+   */
+  prefersOriginHeaderForBrandedHost?: boolean;
 }
 
 export interface CertificateAfterSwitch {

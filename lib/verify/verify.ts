@@ -1,19 +1,22 @@
 import "server-only";
 import { mapWithConcurrency } from "@/lib/async";
 import type { CdnId, Region } from "@/lib/plan/types";
+import type { EspChoice, ResolvedEsp } from "@/lib/domain/esp";
 import type { EspId } from "@/lib/domain/ids";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
 import { VERIFICATIONS } from "@/lib/providers/verifications";
 import { defaultRegion, resolveEsp } from "@/lib/esps/choice";
 import { check } from "./check-result";
 import { describe, type DiagnoseContext } from "./diagnose";
+import { answerRequest } from "./esp-answer";
 import { destinationOf } from "./destination";
 import { createDnsClient, createResolver, resolveChain, type ChainResult, type DnsClient } from "./dns";
 import { afterDnsCheck, beforeDnsCheck } from "./dns-check";
 import { Guard, type Connector, type Semaphore } from "./guard";
 import { createHstsChecker } from "./hsts";
 import { registrableDomain } from "@/lib/hostnames";
-import { beforeSwitchSummary, hstsCheck, order, probe, probeChecks, readiness, type HostContext, type Probes } from "./host-checks";
+import { beforeSwitchSummary, probe, probeChecks, type Probes } from "./probe-checks";
+import { hstsCheck, order, readiness, type HostContext } from "./host-checks";
 import { isReady } from "./readiness";
 import { settingsFromEnv, type VerifySettings } from "./settings";
 import { CHECK_IDS, type CheckId, type CheckResult, type HostReport, type Phase, type PhaseRequest, type VerifyReport } from "./types";
@@ -59,31 +62,32 @@ async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
 }
 
 /**
- * auto: after the switch when the chain reaches the target; before it while the chain still reaches SendGrid.
- * A CDN that proxies in place: a visible CNAME to SendGrid means DNS only (before), none means proxied
- * (after). A chain to a third name (a stale address, another CDN, with or without a target given) is "before": this
- * CDN is not in the path yet, so it is tested at its address, and the DNS check fails until the host points at
- * SendGrid or the CDN.
+ * auto: after the switch when the chain reaches the target; before it while the chain still reaches the email
+ * provider (any ESP's tracking name). A CDN that proxies in place: a visible CNAME to the ESP means DNS only
+ * (before), none means proxied (after). A chain to a third name (a stale address, another CDN, with or without a
+ * target given) is "before": this CDN is not in the path yet, so it is tested at its address, and the DNS check fails
+ * until the host points at the ESP or the CDN.
  */
-export function decidePhase(requested: PhaseRequest, chain: ChainResult, target: string | null, cdn: CdnId): Phase {
+export function decidePhase(requested: PhaseRequest, chain: ChainResult, target: string | null, cdn: CdnId, esp: EspChoice): Phase {
   if (requested !== "auto") return requested;
-  const destination = destinationOf(chain.chain.slice(1), chain.name, target, cdn);
+  const destination = destinationOf(chain.chain.slice(1), chain.name, target, cdn, esp);
   if (destination.kind === "target") return "after";
-  if (destination.kind === "origin" || destination.kind === "elsewhere") return "before";
+  if (destination.kind === "origin" || destination.kind === "wrong-origin" || destination.kind === "elsewhere") return "before";
   if (chain.outcome !== "ok") return "before";
   if (CDN_ADDRESSES[cdn].proxiesInPlace) return "after";
   return target ? "before" : "after";
 }
 
-
 async function verifyHost(ctx: HostContext): Promise<HostReport> {
-  const { host, target, link, cdn, origin, settings, guard } = ctx;
-  const dctx: DiagnoseContext = { cdn, host, target, origin };
+  const { host, target, link, cdn, esp, settings, guard } = ctx;
+  const dctx: DiagnoseContext = { cdn, host, target, origin: esp.origin, esp };
+  const request = answerRequest(esp, link);
+  const probeOpts = { host, request, settings, guard };
   const hstsTimed = timed(() => ctx.hsts);
   // Look the CDN address up while the chain is followed; the guard caches the answer for the probes.
   if (target) guard.resolve(target).catch(() => {});
   const { value: chain, ms: dnsMs } = await timed(() => resolveChain(host, ctx.dns.public, settings.maxCnameDepth));
-  const phase = decidePhase(ctx.requested, chain, target, cdn);
+  const phase = decidePhase(ctx.requested, chain, target, cdn, esp);
   const checks: Partial<Record<CheckId, CheckResult>> = {};
   const notConnected = (why: string) => {
     checks.tls = check.skipped("tls", why);
@@ -110,9 +114,9 @@ async function verifyHost(ctx: HostContext): Promise<HostReport> {
         checks["cdn-before-switch"] = check.fail("cdn-before-switch", d, seen, ms);
         notConnected(`Not connected: ${target} could not be used (see the before-switch check).`);
       } else {
-        const p = await probe(ctx, resolution.address, `via ${target}`);
-        Object.assign(checks, probeChecks(p, dctx, link));
-        checks["cdn-before-switch"] = beforeSwitchSummary(checks.tls!, checks.http!, checks.https!, `via ${target}`);
+        const p = await probe(probeOpts, resolution.address, `via ${target}`);
+        Object.assign(checks, probeChecks(p, dctx, request));
+        checks["cdn-before-switch"] = beforeSwitchSummary(checks.tls!, checks.http!, checks.https!, `via ${target}`, esp.name);
       }
     }
   } else {
@@ -129,8 +133,8 @@ async function verifyHost(ctx: HostContext): Promise<HostReport> {
         notConnected(`Not connected: ${resolution.message}.`);
       }
     } else {
-      p = await probe(ctx, resolution.address, "by name");
-      Object.assign(checks, probeChecks(p, dctx, link));
+      p = await probe(probeOpts, resolution.address, "by name");
+      Object.assign(checks, probeChecks(p, dctx, request));
     }
     const answer = p?.https.http?.ok ? p.https.http : p?.http?.http?.ok ? p.http.http : null;
     checks.dns = await afterDnsCheck(ctx, chain, dctx, answer, dnsMs);
@@ -144,8 +148,8 @@ async function verifyHost(ctx: HostContext): Promise<HostReport> {
   return { host, target, phase, link, checks: ordered, readyToSwitch: ready, readiness: readiness(host, phase, ordered, ready, target) };
 }
 
-function failedHost(host: string, target: string | null, link: string | null, cdn: CdnId, origin: string, error: unknown): HostReport {
-  const d = describe("verifier-error", { cdn, host, target, origin, detail: error instanceof Error ? error.message : String(error) });
+function failedHost(host: string, target: string | null, link: string | null, cdn: CdnId, esp: ResolvedEsp, error: unknown): HostReport {
+  const d = describe("verifier-error", { cdn, host, target, origin: esp.origin, esp, detail: error instanceof Error ? error.message : String(error) });
   const checks = CHECK_IDS.map((id) => check.fail(id, d, [], 0));
   return { host, target, phase: "before", link, checks, readyToSwitch: false, readiness: `Not ready: ${d.cause}` };
 }
@@ -153,14 +157,14 @@ function failedHost(host: string, target: string | null, link: string | null, cd
 /** A report with every check failed, for when verification could not run at all (never a 5xx). */
 export function failedReport(input: VerifyInput, error: unknown): VerifyReport {
   const region = input.region ?? defaultRegion(input.esp);
-  const origin = resolveEsp({ esp: input.esp, region, tenant: input.tenant }).origin;
+  const esp = resolveEsp({ esp: input.esp, region, tenant: input.tenant });
   return {
     version: 1,
     cdn: input.cdn,
     region,
     checkedAt: new Date().toISOString(),
     elapsedMs: 0,
-    hosts: input.hosts.map((h, i) => failedHost(h, input.targets?.[i] ?? null, input.links?.[i] ?? input.link ?? null, input.cdn, origin, error)),
+    hosts: input.hosts.map((h, i) => failedHost(h, input.targets?.[i] ?? null, input.links?.[i] ?? input.link ?? null, input.cdn, esp, error)),
     hsts: [],
     readyToSwitch: false,
     pending: false,
@@ -171,7 +175,7 @@ export async function verifyHosts(input: VerifyInput, deps: VerifyDeps = {}): Pr
   const started = performance.now();
   const settings = deps.settings ?? settingsFromEnv();
   const region = input.region ?? defaultRegion(input.esp);
-  const origin = resolveEsp({ esp: input.esp, region, tenant: input.tenant }).origin;
+  const esp = resolveEsp({ esp: input.esp, region, tenant: input.tenant });
   const resolver = deps.dns?.public ?? createResolver(settings.dnsServers, settings.dnsTimeoutMs);
   const guard = new Guard({ settings, resolver, connector: deps.connector, semaphore: deps.semaphore });
   const dns = deps.dns ?? createDnsClient(settings, guard, resolver);
@@ -195,7 +199,7 @@ export async function verifyHosts(input: VerifyInput, deps: VerifyDeps = {}): Pr
         target,
         link,
         cdn: input.cdn,
-        origin,
+        esp,
         settings,
         guard,
         dns,
@@ -203,7 +207,7 @@ export async function verifyHosts(input: VerifyInput, deps: VerifyDeps = {}): Pr
         requested: input.phase ?? "auto",
       });
     } catch (error) {
-      return failedHost(host, target, link, input.cdn, origin, error);
+      return failedHost(host, target, link, input.cdn, esp, error);
     }
   });
   const hsts = (await Promise.allSettled(hstsReports.values())).flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));

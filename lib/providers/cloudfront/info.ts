@@ -26,6 +26,8 @@ export const cloudfrontInfo: ProviderInfo = {
     "acm:AddTagsToCertificate",
     "acm:ListTagsForCertificate",
   ],
+  // SparkPost's CloudFront guide sends X-Forwarded-Host as a custom origin header instead of forwarding Host.
+  prefersOriginHeaderForBrandedHost: true,
   // ACM puts the first name of a certificate in its Common Name: docs/providers/cloudfront.md#64-octets
   hostnameLimit: {
     maxLength: ACM_FIRST_NAME_MAX_LENGTH,
