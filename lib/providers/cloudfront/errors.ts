@@ -1,5 +1,5 @@
 import "server-only";
-import { scrub as scrubText } from "@/lib/providers/scrub";
+import { scrubAws } from "@/lib/aws/scrub";
 import type { ProviderError } from "@/lib/providers/types";
 import { cloudfrontInfo } from "./info";
 import { ACM_FIRST_NAME_MAX_LENGTH, CERTIFICATE_REGION } from "./settings";
@@ -49,25 +49,8 @@ export function codeOf(thrown: unknown): string | undefined {
   return (e as { name?: string } | undefined)?.name;
 }
 
-const MAX_MESSAGE = 400;
-
-const KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
-
-/** Removes anything credential-like from text that came from AWS (or from an error around it). */
-export function scrub(text: string, secrets: readonly (string | undefined)[]): string {
-  return scrubText(text, secrets, {
-    // AWS secrets are 40 characters of base64; SigV4 parts and key ids are cut by name.
-    tokenLength: 40,
-    tokenExtraChars: "/+=",
-    rules: [
-      { pattern: /\b(Credential|Signature)=[^,\s']+/g, replacement: "$1=[redacted]" },
-      { pattern: KEY_ID, replacement: "[access key ID]" },
-      { pattern: /(x-amz-security-token|authorization)\s*[:=][^\n']*/gi, replacement: "$1: [redacted]" },
-    ],
-    replacementFor: (secret) => (new RegExp(`^${KEY_ID.source}$`).test(secret) ? "[access key ID]" : "[redacted]"),
-    maxLength: MAX_MESSAGE,
-  });
-}
+/** Removes anything credential-like from text that came from AWS (lib/aws/scrub.ts). */
+export const scrub = scrubAws;
 
 const THROTTLING = ["Throttling", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded", "SlowDown"];
 const NETWORK = ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "TimeoutError", "RequestTimeout"];
