@@ -1,3 +1,4 @@
+import { AWS_CREDENTIAL_FIELDS } from "@/lib/aws/credentials";
 import type { ProviderInfo } from "@/lib/providers/types";
 import { ACM_FIRST_NAME_MAX_LENGTH } from "./settings";
 
@@ -6,11 +7,7 @@ export const cloudfrontInfo: ProviderInfo = {
   name: "Amazon CloudFront",
   needs: "An AWS account and a certificate in ACM us-east-1 (apply can request it for you).",
   available: true,
-  credentialFields: [
-    { name: "accessKeyId", label: "AWS access key ID", secret: false, hint: "Starts with AKIA or ASIA." },
-    { name: "secretAccessKey", label: "AWS secret access key", secret: true },
-    { name: "sessionToken", label: "AWS session token", secret: true, optional: true, hint: "Only for temporary credentials (ASIA…)." },
-  ],
+  credentialFields: AWS_CREDENTIAL_FIELDS,
   // CreateDistributionWithTags needs CreateDistribution and TagResource; undo reads the tag (ListTagsForResource).
   permissions: [
     "cloudfront:CreateDistribution",
