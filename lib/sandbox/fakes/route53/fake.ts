@@ -119,6 +119,11 @@ export class Route53Fake implements FakeApi {
     zone.rrsets = [...zone.rrsets.filter((r) => !(r.Name === rrset.Name && r.Type === rrset.Type && r.SetIdentifier === rrset.SetIdentifier)), rrset].sort(byListOrder);
   }
 
+  removeRRSet(zoneId: string, name: string, type: string): void {
+    const zone = this.findZone(zoneId);
+    zone.rrsets = zone.rrsets.filter((r) => !(r.Name === normaliseName(name) && r.Type === type));
+  }
+
   /** A zone's record sets, as plain data (a copy). */
   rrsets(zoneId: string): RRSet[] {
     return structuredClone(this.findZone(zoneId).rrsets);
