@@ -31,6 +31,8 @@ export interface CdnSandbox {
   presented(service: string, req: FakeRequest): string | undefined;
   /** A fresh account's fakes, one per service, knowing only these credentials. */
   fakes(credentials: Record<string, string>): Record<string, FakeApi>;
+  /** Puts what a newcomer needs for hostnames the account sees for the first time in its fakes (a DNS host's zone and records). */
+  prepare?(fakes: Record<string, FakeApi>, credentials: Record<string, string>, hosts: readonly string[]): void;
 }
 
 export const SANDBOX_FULL = "The sandbox is full right now; use the manual values or try again later.";
@@ -96,6 +98,7 @@ export class VisitorAccounts<Cdn extends string> {
     if (account.hosts.size + added.size > this.opts.limits.maxHostsPerAccount) throw new SandboxLimitError(tooManyHosts(this.opts.limits.maxHostsPerAccount));
     if (!this.accounts.has(key)) account.fakes = sandbox.fakes(credentials);
     for (const h of added) account.hosts.add(h);
+    if (added.size > 0) sandbox.prepare?.(account.fakes, credentials, [...added]);
     this.touch(account);
     const endpoints = await Promise.all(sandbox.services.map(async (service) => [service, (await this.server(cdn, service)).url] as const));
     return { credentials, endpoints: Object.fromEntries(endpoints) };
