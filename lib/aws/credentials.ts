@@ -1,5 +1,4 @@
 import * as z from "zod/mini";
-import type { CredentialField } from "@/lib/providers/types";
 
 /** AWS credentials as typed in the wizard, for every AWS service it calls. Shapes: AWS IAM "Managing access keys" (20-char key IDs). */
 export const awsCredentials = z.object({
@@ -11,10 +10,3 @@ export const awsCredentials = z.object({
 });
 
 export type AwsCredentials = z.infer<typeof awsCredentials>;
-
-/** The fields of awsCredentials, with the contract's accessible names (docs/contract.md#accessible-names-in-the-wizard). */
-export const AWS_CREDENTIAL_FIELDS: CredentialField[] = [
-  { name: "accessKeyId", label: "AWS access key ID", secret: false, hint: "Starts with AKIA or ASIA." },
-  { name: "secretAccessKey", label: "AWS secret access key", secret: true },
-  { name: "sessionToken", label: "AWS session token", secret: true, optional: true, hint: "Only for temporary credentials (ASIA…)." },
-];

@@ -10,7 +10,7 @@ import type { CredentialField, ProviderError } from "@/lib/providers/types";
 export interface DnsHostInfo {
   /** The host's id in DNS_HOST_IDS. */
   id: string;
-  /** As the provider names its DNS service, e.g. "Amazon Route 53". */
+  /** As the provider names its DNS service. */
   name: string;
   credentialFields: CredentialField[];
   /** The smallest permissions the read, switch, roll back and validation records need, in the provider's words. */

@@ -1,4 +1,4 @@
-import { AWS_CREDENTIAL_FIELDS } from "@/lib/aws/credentials";
+import { AWS_CREDENTIAL_FIELDS } from "@/lib/aws/credential-fields";
 import type { DnsHostInfo } from "@/lib/dns-hosts/types";
 
 /** docs/dns-hosts/route53.md#iam: the smallest policy (as lego's route53 provider documents it). */

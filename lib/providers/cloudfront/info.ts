@@ -1,4 +1,4 @@
-import { AWS_CREDENTIAL_FIELDS } from "@/lib/aws/credentials";
+import { AWS_CREDENTIAL_FIELDS } from "@/lib/aws/credential-fields";
 import type { ProviderInfo } from "@/lib/providers/types";
 import { ACM_FIRST_NAME_MAX_LENGTH } from "./settings";
 
