@@ -12,7 +12,7 @@ export function RecordTable({ rows, info, caption }: { rows: { label: string; re
   const proxy = rows.some((r) => r.record.proxied !== undefined);
   return (
     <div className="mt-2 overflow-x-auto">
-      <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
+      <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-300">
