@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { E2E_AWS } from "./accounts";
 import { DNS_HOSTS, DNS_ZONE, LINK_TTL, ownerOf } from "./dns-scenarios";
 import { recordOf, setRecord } from "./route53";
-import { actAsOwnClient, expectNoAxeViolations, fakeCalls, injectFaults } from "./helpers";
+import { actAsOwnClient, expectNoAxeViolations, fakeCalls, injectFaults, openApplyStep, previewAndApply } from "./helpers";
 import { FAKE_PORTS } from "./ports";
 import { VERIFY_LINK, VERIFY_TARGET } from "./verify-scenarios";
 
@@ -128,4 +128,23 @@ test("Route 53 throttles the change three times in a row (past the SDK's retries
   await expect(page.getByRole("alert").filter({ hasText: "Route 53 asked to slow down" })).toHaveText(`Route 53 asked to slow down (Throttling) while trying to change the record of ${host}, and still did after the SDK's retries. Nothing was changed: the record is still sendgrid.net.Wait a minute, then try again: a change batch is all or nothing, so trying again is safe.The record now: CNAME sendgrid.net (TTL ${LINK_TTL} s).`, { timeout: 30_000 });
   expect((await fakeCalls(FAKE_PORTS.route53, "ChangeResourceRecordSets")).filter((c) => c.fault === 400).length - before).toBe(3);
   expect(await recordOf(host)).toEqual(["CNAME", LINK_TTL, ["sendgrid.net"]]);
+});
+
+test("validation records: the apply report's certificate CNAME is created at Route 53, DNS only, and found again the second time", async ({ page }) => {
+  const host = `ablink.dns-acm.${DNS_ZONE}`;
+  await openApplyStep(page, "cloudfront", [host], { "AWS access key ID": E2E_AWS.accessKeyId, "AWS secret access key": E2E_AWS.secretAccessKey });
+  await previewAndApply(page);
+  const panel = page.locator("details").filter({ hasText: "Create the validation records at your DNS host" });
+  await panel.getByText("Create the validation records at your DNS host").click({ timeout: 45_000 });
+  await panel.getByRole("radio", { name: "Amazon Route 53", exact: true }).check();
+  await panel.getByLabel("AWS access key ID").fill(E2E_AWS.accessKeyId);
+  await panel.getByLabel("AWS secret access key").fill(E2E_AWS.secretAccessKey);
+  await panel.getByRole("button", { name: "Create 1 validation record at Amazon Route 53" }).click();
+  const result = panel.getByRole("listitem").filter({ hasText: `.${host}: created (DNS only)` });
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  const name = (await result.textContent())!.split(":")[0]!;
+  const [type, ttl, values] = await recordOf(name);
+  expect([type, ttl, values.length, /\.acm-validations\.aws\.?$/.test(values[0] ?? "")]).toEqual(["CNAME", 300, 1, true]);
+  await panel.getByRole("button", { name: "Create 1 validation record at Amazon Route 53" }).click();
+  await expect(panel.getByRole("listitem").filter({ hasText: `${name}: already there` })).toBeVisible({ timeout: 30_000 });
 });

@@ -157,4 +157,13 @@ describe("the sandbox DNS host", () => {
     const back = await actions.rollbackDnsAction({ dnsHost: "route53", account: { kind: "sandbox" }, host, zone: switched.data.zone, written: switched.data.written, previous: switched.data.previous });
     expect(back.ok && back.data.written).toEqual(sendgrid(host));
   });
+
+  it("creates certificate validation CNAMEs under the link hosts, DNS only; asked again, finds them", async () => {
+    const host = "ablink.news.sandbox-dns.example.com";
+    const records = [{ name: `_3639ac514e785e898d2646601fa951d5.${host}`, value: "_98d2646601fa951d53639ac514e785e8.mhbtsbpdnt.acm-validations.aws." }];
+    const first = await actions.createValidationRecordsAction({ dnsHost: "cloudflare", account: { kind: "sandbox" }, hosts: [host], records });
+    expect(first).toEqual({ ok: true, data: [{ name: records[0]!.name, value: "_98d2646601fa951d53639ac514e785e8.mhbtsbpdnt.acm-validations.aws", created: true }] });
+    const again = await actions.createValidationRecordsAction({ dnsHost: "cloudflare", account: { kind: "sandbox" }, hosts: [host], records });
+    expect(again.ok && again.data.map((r) => r.created)).toEqual([false]);
+  });
 });
