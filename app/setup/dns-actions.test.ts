@@ -112,6 +112,18 @@ describe("detect, read, switch, roll back at Route 53 (real credentials, the loc
     expect(fake.rrsets(zoneId).find((r) => r.Name === `${READY}.`)).toEqual(plainRRSet(READY, "CNAME", 3600, ["sendgrid.net"]));
   });
 
+  it("lowers a long TTL first, target unchanged, saying how long to wait; a short TTL is not lowered again", async () => {
+    const lowered = await actions.lowerTtlAction({ dnsHost: "route53", account, host: READY, zone: { id: zoneId, name: ZONE }, expected: sendgrid(READY) });
+    expect(lowered.ok && [lowered.data.previous, lowered.data.written, lowered.data.summary]).toEqual([
+      sendgrid(READY),
+      { ...sendgrid(READY), ttl: 300 },
+      `Lowered the TTL of ${READY} to 5 minutes, target unchanged. Wait 1 hour (the old TTL) before switching, so that no resolver still holds the long one.`,
+    ]);
+    const again = await actions.lowerTtlAction({ dnsHost: "route53", account, host: READY, zone: { id: zoneId, name: ZONE }, expected: { ...sendgrid(READY), ttl: 300 } });
+    expect(again.ok ? undefined : again.error?.code).toBe("ttl_short");
+    expect(fake.rrsets(zoneId).find((r) => r.Name === `${READY}.`)).toEqual(plainRRSet(READY, "CNAME", 300, ["sendgrid.net"]));
+  });
+
   it("refuses a switch against a record edited since it was read, with the record as it is now", async () => {
     fake.putRRSet(zoneId, plainRRSet(READY, "CNAME", 60, ["links.elsewhere-example.net"]));
     const result = await actions.switchDnsAction({ ...base(READY), zone: { id: zoneId, name: ZONE }, expected: sendgrid(READY) });

@@ -60,7 +60,11 @@ export function HostSwitch(props: {
     }
   }
 
-  const keep = (kind: StoredSwitch["kind"], result: RecordWriteResult, account: Account) => props.onStored({ kind, result, sandbox: account.kind === "sandbox", at: new Date().toISOString() });
+  const keep = (kind: StoredSwitch["kind"], result: RecordWriteResult, account: Account) => {
+    // A switch after the TTL was lowered keeps the record from before the TTL change too.
+    const beforeTtlChange = kind === "switch" && stored?.kind === "ttl" ? stored.result.previous : undefined;
+    props.onStored({ kind, result, sandbox: account.kind === "sandbox", at: new Date().toISOString(), ...(beforeTtlChange ? { beforeTtlChange } : {}) });
+  };
 
   if (!target) {
     return (
@@ -124,7 +128,7 @@ export function HostSwitch(props: {
       <div aria-live="polite">
         {stored && (
           <>
-            <ResultView result={stored.result} info={info} kind={stored.kind} />
+            <ResultView result={stored.result} info={info} kind={stored.kind} beforeTtlChange={stored.beforeTtlChange} />
             <div className="no-print mt-2 flex flex-wrap gap-2">
               {stored.kind === "switch" && (
                 <button type="button" className={buttonSecondary} disabled={busy !== null} onClick={() => rollback(stored)}>

@@ -79,12 +79,18 @@ export function PlanView({ read, info }: { read: HostRecordRead & { simulated: b
 }
 
 /** A write's result: what it did, the previous value (to roll back, by hand if need be), and what the servers answer. */
-export function ResultView({ result, info, kind }: { result: RecordWriteResult; info: DnsHostInfo; kind: "switch" | "rollback" | "ttl" }) {
+export function ResultView({ result, info, kind, beforeTtlChange }: { result: RecordWriteResult; info: DnsHostInfo; kind: "switch" | "rollback" | "ttl"; beforeTtlChange?: LinkRecord }) {
   const auth = result.authoritative;
   return (
     <div className="mt-3 rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3 text-sm text-green-950">
       <p className="font-semibold">{result.summary}</p>
       <dl className="mt-2 grid gap-x-3 gap-y-1 sm:grid-cols-[11rem_1fr]">
+        {beforeTtlChange && (
+          <>
+            <dt className="font-medium">Before the TTL change</dt>
+            <dd className="break-all font-mono">{describeRecord(beforeTtlChange, info)}</dd>
+          </>
+        )}
         <dt className="font-medium">Previous value</dt>
         <dd className="break-all font-mono">{describeRecord(result.previous, info)}</dd>
         <dt className="font-medium">{kind === "rollback" ? "Restored" : "Now"}</dt>

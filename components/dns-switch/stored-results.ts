@@ -9,6 +9,8 @@ export interface StoredSwitch {
   /** What the write was: the switch (roll back offered), a rollback, or a TTL lowered before switching. */
   kind: "switch" | "rollback" | "ttl";
   result: RecordWriteResult;
+  /** When the TTL was lowered before the switch: the record as it was before that, so it is not lost either. */
+  beforeTtlChange?: RecordWriteResult["previous"];
   /** The write was made in the sandbox's DNS host. */
   sandbox: boolean;
   at: string;
