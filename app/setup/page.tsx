@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CdnStep } from "@/components/wizard/cdn-step";
-import { LazyApplyPanel, LazyEspStep, LazyHostsStep, LazySwitchGate, LazyVerifyPanel } from "@/components/wizard/lazy-steps";
+import { LazyApplyPanel, LazyDnsSwitchPanel, LazyEspStep, LazyHostsStep, LazySwitchGate, LazyVerifyPanel } from "@/components/wizard/lazy-steps";
 import { ModeStep } from "@/components/wizard/mode-step";
 import { PlanSteps } from "@/components/wizard/plan-steps";
 import { ZoneForm } from "@/components/wizard/zone-form";
@@ -14,7 +14,10 @@ import { resolveEsp } from "@/lib/esps/choice";
 import { choiceWords } from "@/lib/esps/recognise";
 import { espStepView, managedHttpsView } from "@/lib/esps/view";
 import { buildPlan } from "@/lib/plan/build";
-import { parsePlanQuery, type SearchParamsRecord } from "@/lib/plan/query";
+import { parsePlanQuery, planOnlyQueryString, type SearchParamsRecord } from "@/lib/plan/query";
+import { PROVIDERS } from "@/lib/providers";
+import { CDN_ADDRESSES } from "@/lib/providers/addresses";
+import { DNS_HOST_FACTS, DNS_HOST_IDS } from "@/lib/dns-hosts/registry";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import limits from "@/lib/security/limits.json";
 import { currentStep, stepIndex, WIZARD_STEPS } from "@/lib/wizard/steps";
@@ -93,6 +96,22 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           {step.id === "dns" && verify && built?.plan && (
             <>
               <LazySwitchGate {...verify} revalidationWarning={esp.order.atSwitch}>
+                {/* A CDN that proxies the record in place changes it in its own apply: no separate switch. */}
+                {!CDN_ADDRESSES[built.plan.cdn].proxiesInPlace && (
+                  <LazyDnsSwitchPanel
+                    hosts={built.plan.hosts.map((h) => h.host)}
+                    targets={verify.hosts.map((h) => h.target ?? undefined)}
+                    cdn={built.plan.cdn}
+                    esp={built.plan.esp}
+                    region={built.plan.region}
+                    tenant={built.plan.tenant}
+                    link={query.link}
+                    dnsHosts={DNS_HOST_IDS.map((id) => DNS_HOST_FACTS[id].info)}
+                    planQuery={planOnlyQueryString(query)}
+                    terraform={PROVIDERS[built.plan.cdn].exports.terraform !== undefined}
+                    testStepHref={verify.steps.test}
+                  />
+                )}
                 <PlanSteps plan={built.plan} select={step.planSteps!} />
               </LazySwitchGate>
               <noscript>

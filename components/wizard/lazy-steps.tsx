@@ -15,3 +15,5 @@ export const LazyApplyPanel = dynamic(() => import("@/components/apply/apply-pan
 // Live verification (TanStack Query and the result views) only on the Test and DNS steps.
 export const LazyVerifyPanel = dynamic(() => import("@/components/verify/verify-panel").then((m) => m.VerifyPanel));
 export const LazySwitchGate = dynamic(() => import("@/components/verify/switch-gate").then((m) => m.SwitchGate));
+// The automatic switch at the DNS host, inside the DNS step's gate.
+export const LazyDnsSwitchPanel = dynamic(() => import("@/components/dns-switch/dns-switch-panel").then((m) => m.DnsSwitchPanel));

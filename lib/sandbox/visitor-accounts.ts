@@ -40,6 +40,8 @@ export interface CdnSandbox {
   presented(service: string, req: FakeRequest): string | undefined;
   /** A fresh account's fakes, one per service, knowing only these credentials; made again for every request. */
   fakes(credentials: Record<string, string>): Record<string, StatefulFake>;
+  /** Puts what a newcomer needs for hostnames the account sees for the first time in its fakes (a DNS host's zone and records). */
+  prepare?(fakes: Record<string, StatefulFake>, credentials: Record<string, string>, hosts: readonly string[]): void;
 }
 
 export const SANDBOX_FULL = "The sandbox is full right now; use the manual values or try again later.";
@@ -119,7 +121,13 @@ export class VisitorAccounts<Cdn extends string> {
       const added = new Set(hosts.filter((h) => !taken.has(h)));
       if (taken.size + added.size > maxHostsPerAccount) throw new SandboxLimitError(tooManyHosts(maxHostsPerAccount));
       if (!(await this.store().claimSlot(ACCOUNT_SLOTS, accountId, maxAccounts, this.idleMs))) throw new SandboxLimitError(SANDBOX_FULL);
-      return { result: undefined, next: { hosts: [...taken, ...added], fakes: record?.fakes ?? {} } };
+      let fakes = record?.fakes ?? {};
+      if (added.size > 0 && sandbox.prepare) {
+        const live = restored(sandbox.fakes(credentials), { hosts: [...taken], fakes });
+        sandbox.prepare(live, credentials, [...added]);
+        fakes = savedStates(live);
+      }
+      return { result: undefined, next: { hosts: [...taken, ...added], fakes } };
     });
     this.remember(`${cdn}:${accountKey}`, { accountId, credentials, lastUsed: this.now() });
     const endpoints = await Promise.all(sandbox.services.map(async (service) => [service, (await this.server(cdn, service)).url] as const));
@@ -169,7 +177,7 @@ export class VisitorAccounts<Cdn extends string> {
         if (!record) return { result: undefined };
         const fakes = restored(sandbox.fakes(known.credentials), record);
         const result = await fakes[service]!.handle(req);
-        return { result, next: { hosts: record.hosts, fakes: Object.fromEntries(Object.entries(fakes).map(([name, fake]) => [name, encodeFakeState(fake.saveState())])) } };
+        return { result, next: { hosts: record.hosts, fakes: savedStates(fakes) } };
       });
       // Expired in the store meanwhile: gone, as after the idle time.
       if (!answer) {
@@ -213,4 +221,9 @@ function restored(fakes: Record<string, StatefulFake>, record: AccountRecord): R
     if (saved !== undefined) fake.loadState(decodeFakeState(saved));
   }
   return fakes;
+}
+
+/** Each fake's state, encoded for the account's record. */
+function savedStates(fakes: Record<string, StatefulFake>): AccountRecord["fakes"] {
+  return Object.fromEntries(Object.entries(fakes).map(([name, fake]) => [name, encodeFakeState(fake.saveState())]));
 }

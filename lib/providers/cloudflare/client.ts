@@ -98,24 +98,22 @@ function notFound(e: unknown): boolean {
   return e instanceof Cloudflare.APIError && e.status === 404;
 }
 
+/**
+ * The SDK as this app configures it for every Cloudflare call (the CDN's apply and the DNS host): its own retries
+ * off (see above), logging off, and apiKey/apiEmail/userServiceKey null, since otherwise the SDK reads
+ * CLOUDFLARE_API_KEY, CLOUDFLARE_EMAIL, … from the server's environment and sends them too (docs/providers/cloudflare.md#sdk).
+ */
+export function cloudflareSdk(apiToken: string, baseURL: string, timeoutMs: number): Cloudflare {
+  return new Cloudflare({ apiToken, apiKey: null, apiEmail: null, userServiceKey: null, baseURL, maxRetries: 0, timeout: timeoutMs, logLevel: "off" });
+}
+
 export class CloudflareClient {
   private readonly sdk: Cloudflare;
   private readonly policy: Policy;
 
   constructor(apiToken: string, ctx: ApplyContext) {
     this.policy = policyOf(ctx);
-    // apiKey/apiEmail/userServiceKey null: otherwise the SDK reads CLOUDFLARE_API_KEY, CLOUDFLARE_EMAIL,
-    // … from the server's environment and sends them too (docs/providers/cloudflare.md#sdk).
-    this.sdk = new Cloudflare({
-      apiToken,
-      apiKey: null,
-      apiEmail: null,
-      userServiceKey: null,
-      baseURL: ctx.endpoints.cloudflare,
-      maxRetries: 0,
-      timeout: this.policy.requestTimeoutMs,
-      logLevel: "off",
-    });
+    this.sdk = cloudflareSdk(apiToken, ctx.endpoints.cloudflare, this.policy.requestTimeoutMs);
   }
 
   /** A create: sent once, and after a failure that may have made it, looked for before it is sent again (lib/providers/create-once.ts). */

@@ -1,25 +1,5 @@
-import { defineCredentials, type CredentialsOf } from "@/lib/providers/credential-fields";
+import { awsCredentials, type AwsCredentials } from "@/lib/aws/credentials";
 
-/** AWS credentials as typed in the wizard. Shapes: AWS IAM "Managing access keys" (20-character key IDs). */
-export const cloudfrontCredentials = defineCredentials({
-  accessKeyId: {
-    label: "AWS access key ID",
-    secret: false,
-    hint: "Starts with AKIA or ASIA.",
-    checks: [{ kind: "matches", pattern: /^(AKIA|ASIA)[A-Z0-9]{16}$/, message: "An AWS access key ID is 20 characters: AKIA or ASIA, then 16 capital letters or digits." }],
-  },
-  secretAccessKey: {
-    label: "AWS secret access key",
-    secret: true,
-    checks: [{ kind: "matches", pattern: /^[A-Za-z0-9/+=]{40}$/, message: "An AWS secret access key is 40 characters of letters, digits, / and +." }],
-  },
-  sessionToken: {
-    label: "AWS session token",
-    secret: true,
-    optional: true,
-    hint: "Only for temporary credentials (ASIA…).",
-    checks: [{ kind: "maxLength", max: 4096, message: "The session token is too long." }],
-  },
-});
-
-export type CloudfrontCredentials = CredentialsOf<typeof cloudfrontCredentials>;
+/** CloudFront and ACM take the AWS credentials every AWS service here takes (lib/aws/credentials.ts). */
+export const cloudfrontCredentials = awsCredentials;
+export type CloudfrontCredentials = AwsCredentials;
