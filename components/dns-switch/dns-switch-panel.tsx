@@ -131,7 +131,7 @@ export function DnsSwitchPanel(props: DnsSwitchPanelProps) {
               <input type="radio" name="dnsAccount" checked={accountKind === "sandbox"} onChange={() => setAccountKind("sandbox")} className="mt-1 size-4 accent-brand-600" />
               <span>
                 Sandbox DNS host
-                <span className="block text-sm text-slate-700">A local imitation of {info.name} where each hostname starts out pointing at SendGrid. Its checks are simulated: nothing real is tested or changed.</span>
+                <span className="block text-sm text-slate-700">A local imitation of {info.name} where each hostname starts out pointing at your email provider. Its checks are simulated: nothing real is tested or changed.</span>
               </span>
             </label>
             <label className="flex items-start gap-2">
