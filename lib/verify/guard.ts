@@ -1,7 +1,7 @@
 import "server-only";
 import net from "node:net";
 import ipaddr from "ipaddr.js";
-import { dnsErrorKind, dnsErrorText, type DnsQuestioner } from "./dns";
+import { dnsErrorKind, dnsErrorText, type DnsQuestioner } from "./resolver";
 import type { VerifySettings } from "./settings";
 
 /**
