@@ -1,4 +1,4 @@
-import type { FixTopic } from "@/lib/verify/types";
+import type { FixTopic } from "@/lib/domain/verification";
 
 /**
  * What a CDN module tells the verifier (lib/verify) about itself: how its edge answers, its own error pages and

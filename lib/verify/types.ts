@@ -75,7 +75,8 @@ export const DIAGNOSIS_IDS: readonly DiagnosisId[] = (() => {
 })();
 
 /** Where the fix is made, so the wizard can link each failure to the step that fixes it. */
-export type FixTopic = "certificate" | "cdn-config" | "dns" | "link-branding" | "input" | "retry";
+export type { FixTopic } from "@/lib/domain/verification";
+import type { FixTopic } from "@/lib/domain/verification";
 
 interface CheckBase {
   id: CheckId;
