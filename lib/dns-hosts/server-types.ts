@@ -19,6 +19,14 @@ export interface DnsContext {
   syncWaitMs?: number;
 }
 
+/**
+ * Retries of one DNS host call after a throttle or a transient failure, when the context does not say. Fewer than the
+ * CDN adapters' (lib/providers/engine/policy.ts): a switch is one small write the person is waiting on, and a host that
+ * still throttles after two retries is told to wait a minute, with the record read again.
+ */
+export const DNS_DEFAULT_RETRIES = 2;
+export const DNS_DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
+
 export const DEFAULT_POLL_MS = 2_000;
 export const DEFAULT_SYNC_WAIT_MS = 90_000;
 

@@ -4,7 +4,7 @@ import type { RecordResponse } from "cloudflare/resources/dns/records";
 import { sleep as timer, withRetry } from "@/lib/async";
 import { REFUSAL } from "@/lib/dns-hosts/refusals";
 import { sameContent, sameRecord } from "@/lib/dns-hosts/records";
-import type { DnsContext, DnsHostServer } from "@/lib/dns-hosts/server-types";
+import { DNS_DEFAULT_MAX_RETRY_DELAY_MS, DNS_DEFAULT_RETRIES, type DnsContext, type DnsHostServer } from "@/lib/dns-hosts/server-types";
 import type { DnsZoneRef, LinkRecord } from "@/lib/dns-hosts/types";
 import { zoneCandidates } from "@/lib/hostnames";
 import { cloudflareSdk } from "@/lib/providers/cloudflare/client";
@@ -25,8 +25,6 @@ import { retryDelay } from "@/lib/providers/cloudflare/errors";
  * for a link host whose CDN is another one (docs/dns-hosts/cloudflare.md). Writes are a re-read by id, compared with
  * what was shown, then one complete PUT; after any failed write the record is read again.
  */
-const DEFAULT_RETRIES = 2;
-const DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
 
 type Failure = { ok: false; error: ProviderError; recordNow?: LinkRecord | null };
 
@@ -49,8 +47,8 @@ function open(credentials: CloudflareCredentials, ctx: DnsContext): Session {
 
 /** A call that may be sent again (reads, and a PUT that sets a state): retried after a 429 or 5xx, within bounds. */
 function retried<T>(s: Session, fn: () => Promise<T>): Promise<T> {
-  const maxDelayMs = s.ctx.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
-  return withRetry(fn, { retries: s.ctx.maxRetries ?? DEFAULT_RETRIES, baseDelayMs: 200, maxDelayMs, retryAfter: (e) => retryDelay(e, maxDelayMs) });
+  const maxDelayMs = s.ctx.maxRetryDelayMs ?? DNS_DEFAULT_MAX_RETRY_DELAY_MS;
+  return withRetry(fn, { retries: s.ctx.maxRetries ?? DNS_DEFAULT_RETRIES, baseDelayMs: 200, maxDelayMs, retryAfter: (e) => retryDelay(e, maxDelayMs) });
 }
 
 /** The same, with a failure in words. */

@@ -13,7 +13,7 @@ import { policyOf } from "@/lib/providers/engine/policy";
 import { credentialSchema } from "@/lib/providers/credential-schema";
 import { awsCredentials, type AwsCredentials } from "@/lib/aws/credentials";
 import { REFUSAL } from "@/lib/dns-hosts/refusals";
-import { DEFAULT_POLL_MS, DEFAULT_SYNC_WAIT_MS, type DnsContext, type DnsHostServer } from "@/lib/dns-hosts/server-types";
+import { DEFAULT_POLL_MS, DEFAULT_SYNC_WAIT_MS, DNS_DEFAULT_MAX_RETRY_DELAY_MS, DNS_DEFAULT_RETRIES, type DnsContext, type DnsHostServer } from "@/lib/dns-hosts/server-types";
 import type { DnsOutcome, DnsZoneRef, LinkRecord } from "@/lib/dns-hosts/types";
 import { sameRecord } from "@/lib/dns-hosts/records";
 import { zoneCandidates } from "@/lib/hostnames";
@@ -42,7 +42,7 @@ class Route53Failure extends Error {
 }
 
 function clientFor(credentials: AwsCredentials, ctx: DnsContext): Route53Client {
-  return new Route53Client({ ...awsClientConfig(credentials, SIGNING_REGION, policyOf(ctx)), ...(ctx.endpoint ? { endpoint: ctx.endpoint } : {}) });
+  return new Route53Client({ ...awsClientConfig(credentials, SIGNING_REGION, policyOf({ ...ctx, maxRetries: ctx.maxRetries ?? DNS_DEFAULT_RETRIES, maxRetryDelayMs: ctx.maxRetryDelayMs ?? DNS_DEFAULT_MAX_RETRY_DELAY_MS })), ...(ctx.endpoint ? { endpoint: ctx.endpoint } : {}) });
 }
 
 const secretsOf = (c: AwsCredentials) => [c.accessKeyId, c.secretAccessKey, c.sessionToken];
