@@ -11,7 +11,7 @@ import { PlanToolbar } from "@/components/wizard/plan-toolbar";
 import { ValuesViewToggle } from "@/components/wizard/values-view-toggle";
 import { verifyView } from "@/components/verify/view-props";
 import { buildPlan } from "@/lib/plan/build";
-import { REVALIDATION_WARNING } from "@/lib/plan/common";
+import { resolveEsp } from "@/lib/esps/choice";
 import { parsePlanQuery, type SearchParamsRecord } from "@/lib/plan/query";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import limits from "@/lib/security/limits.json";
@@ -78,7 +78,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           {step.id === "test" && verify && <h3 className="mt-10 mb-4 text-lg font-semibold text-slate-900">Or test by hand</h3>}
           {step.id === "dns" && verify && built?.plan && (
             <>
-              <LazySwitchGate {...verify} revalidationWarning={REVALIDATION_WARNING}>
+              <LazySwitchGate {...verify} revalidationWarning={resolveEsp(query).order.atSwitch}>
                 <PlanSteps plan={built.plan} select={step.planSteps!} />
               </LazySwitchGate>
               <noscript>

@@ -8,7 +8,7 @@ import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/url";
 import type { ApplyReport, ProviderInfo, UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
-import { applyRequest, credentialHint, unwrap } from "./apply-shared";
+import { applyConfirmation, applyRequest, credentialHint, unwrap } from "./apply-shared";
 import type { Account } from "./credentials-form";
 import { ReportView } from "./report-view";
 import { rememberedSandboxTargets, rememberSandboxTargets } from "./sandbox-created";
@@ -47,6 +47,7 @@ function Run({ query, provider, account, startedAt }: { query: PlanQuery; provid
   }, [sandbox, provider.id, query.hosts, created]);
   const [undoing, setUndoing] = useState(false);
   const base = { ...applyRequest(query), linkBrandingValidated: confirmedByPerson };
+  const confirmation = applyConfirmation(provider, query);
 
   // Apply is idempotent, so polling it both reports progress and continues once a certificate is issued.
   const apply = useQuery<ApplyReport, Error>({
@@ -81,10 +82,10 @@ function Run({ query, provider, account, startedAt }: { query: PlanQuery; provid
       {report && !report.complete && !failed && !undoing && <Waiting since={startedAt} fetching={apply.isFetching} />}
       {report && failed && !undoing && <p className="text-sm text-slate-700">Checking stopped because a host failed: fix what its message says, then apply again.</p>}
       {report && <ReportView report={report} created={created} />}
-      {report && !undoing && (confirmedByPerson || !report.complete) && provider.applyConfirmation && (
+      {report && !undoing && (confirmedByPerson || !report.complete) && confirmation && (
         <label className="flex items-start gap-3 rounded-md border border-slate-300 bg-white p-3">
           <input type="checkbox" className="mt-1 size-4 accent-brand-600" checked={confirmedByPerson} onChange={(e) => setConfirmedByPerson(e.target.checked)} />
-          <span>{provider.applyConfirmation}. Apply then finishes the switch for the hosts that are ready.</span>
+          <span>{confirmation}. Apply then finishes the switch for the hosts that are ready.</span>
         </label>
       )}
       <div className="no-print flex flex-wrap gap-3">

@@ -17,7 +17,7 @@ import { useVerify, verifyQueryClient } from "./use-verify";
  * `children` (the DNS change itself) appear once ready or overridden. A provider whose certificate can only
  * be issued after the switch says so (ProviderInfo.certificateAfterSwitch): the gate explains the gap per host.
  */
-export function SwitchGate(props: VerifyViewProps & { revalidationWarning: string; children: ReactNode }) {
+export function SwitchGate(props: VerifyViewProps & { revalidationWarning?: string; children: ReactNode }) {
   const [client] = useState(verifyQueryClient);
   return (
     <QueryClientProvider client={client}>
@@ -28,7 +28,7 @@ export function SwitchGate(props: VerifyViewProps & { revalidationWarning: strin
 
 const testStepName = `step ${stepIndex("test") + 1}: ${WIZARD_STEPS[stepIndex("test")]!.title}`;
 
-function Gate(props: VerifyViewProps & { revalidationWarning: string; children: ReactNode }) {
+function Gate(props: VerifyViewProps & { revalidationWarning?: string; children: ReactNode }) {
   const router = useRouter();
   const verify = useVerify(requestOf(props));
   const { query, result, recheck } = verify;
@@ -113,9 +113,11 @@ function Gate(props: VerifyViewProps & { revalidationWarning: string; children: 
           </div>
         )}
 
-        <p role="note" className="rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          {props.revalidationWarning}
-        </p>
+        {props.revalidationWarning && (
+          <p role="note" className="rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {props.revalidationWarning}
+          </p>
+        )}
 
         {props.override ? (
           <div role="note" aria-label="Override recorded" className="rounded-md border-2 border-amber-700 bg-white px-4 py-3 text-amber-950">

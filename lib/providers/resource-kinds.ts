@@ -7,6 +7,8 @@ import type { CdnId } from "@/lib/plan/types";
 export const RESOURCE_KIND = {
   acmCertificate: "ACM certificate",
   cloudfrontDistribution: "CloudFront distribution",
+  cloudfrontOriginRequestPolicy: "CloudFront origin request policy",
+  cloudfrontCachePolicy: "CloudFront cache policy",
   dnsRecord: "DNS record",
   advancedCertificate: "Advanced certificate",
   universalCertificate: "Universal SSL certificate",
@@ -27,13 +29,14 @@ export const RESOURCE_KINDS = Object.values(RESOURCE_KIND) as [ResourceKind, ...
  * before the service that serves its domain).
  */
 export const UNDO_ORDER: Record<CdnId, readonly ResourceKind[]> = {
-  cloudfront: [RESOURCE_KIND.cloudfrontDistribution, RESOURCE_KIND.acmCertificate],
+  // Policies last: CloudFront refuses to delete one a distribution still uses.
+  cloudfront: [RESOURCE_KIND.cloudfrontDistribution, RESOURCE_KIND.acmCertificate, RESOURCE_KIND.cloudfrontOriginRequestPolicy, RESOURCE_KIND.cloudfrontCachePolicy],
   cloudflare: [RESOURCE_KIND.dnsRecord, RESOURCE_KIND.configurationRule, RESOURCE_KIND.advancedCertificate],
   fastly: [RESOURCE_KIND.fastlyTlsSubscription, RESOURCE_KIND.fastlyService],
   keycdn: [RESOURCE_KIND.keycdnAlias, RESOURCE_KIND.keycdnZone],
 };
 
-/** At most this many resources per host: Cloudflare's link record, owner record, certificate and rule. */
+/** At most this many resources per host: Cloudflare's link record, owner record, certificate and rule; CloudFront's certificate, distribution and two policies. */
 export const MAX_RESOURCES_PER_HOST = 4;
 
 export function isUndoable(cdn: CdnId, kind: string): kind is ResourceKind {

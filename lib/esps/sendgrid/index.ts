@@ -39,6 +39,7 @@ export const sendgrid: EspModule = {
     before: ["Link branding exists and is validated in SendGrid while its records still point at SendGrid (DNS only)."],
     atSwitch:
       "Do not re-validate link branding in SendGrid after this change: the validation fails once the link host points at the CDN, and the branding stops working. Validate first, switch after.",
+    confirmBeforeSwitch: "SendGrid shows this link branding as verified (I validated it while the records were DNS only)",
     after: [
       "Tell your account team (CSM or account manager) that every branded link host in the account now answers over HTTPS, and list the hosts.",
       "SSL click tracking is switched on per account; subusers are switched on separately.",
@@ -52,6 +53,7 @@ export const sendgrid: EspModule = {
     statuses: [301, 302, 303, 307, 308],
     headers: [],
     describe: "a redirect (3xx) to the link's destination",
+    useSentLink: true,
   }),
   trackedPaths: ["/ls/click", "/wf/click", "/uni/wf/click", "/ss/", "/wf/open"],
   exampleTrackedPath: "/ls/click?upn=u001.EXAMPLE",

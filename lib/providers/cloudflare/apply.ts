@@ -16,7 +16,7 @@ import { describeRecord, ensureRecord, linkNeedsFix, ownerPlaceholder, sameName 
 import { inspect, type HostState } from "./inspect";
 import { previewChanges } from "./preview-changes";
 import { isOurRule, mergedRules, ruleReady, writeRules } from "./rule-writes";
-import { checkZone, fail, locate, openSession, type Located, type Session, type ZoneCheck } from "./session";
+import { checkZone, fail, locate, openSession, type Located, type Session, type ZoneCheck, switchConfirmed } from "./session";
 
 /**
  * Cloudflare apply: the plan, done through the API (docs/providers/cloudflare.md).
@@ -50,7 +50,7 @@ async function step(session: Session, tally: Tally, doing: string, permission: P
 }
 
 async function applyHost(session: Session, located: Located, check: ZoneCheck): Promise<HostApplyResult> {
-  const { client, origin, input } = session;
+  const { client, origin } = session;
   const state = await inspect(session, located, check);
   const { host, zone } = state;
   const tally: Tally = { resources: [], created: false, changed: false, errors: [] };
@@ -64,7 +64,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
       fail({
         code: String(CF_CODE.recordNameTaken),
         message: `${host} already has a record of type ${state.linkConflict.type} (${state.linkConflict.content}), and a CNAME cannot sit beside it.`,
-        action: `In DNS › Records, delete the ${state.linkConflict.type} record with Name ${state.relativeName} (or pick another link host in SendGrid), then run apply again.`,
+        action: `In DNS › Records, delete the ${state.linkConflict.type} record with Name ${state.relativeName} (or pick another link host in ${session.esp.name}), then run apply again.`,
       });
     }
     let created = false;
@@ -103,7 +103,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
       }
       tally.resources.push({ kind: RESOURCE_KIND.dnsRecord, id: owner.id, createdByThisRun: created, status: describeRecord(owner) });
     });
-  } else {
+  } else if (session.esp.keepRecords) {
     records.push(ownerPlaceholder(session, state));
   }
 
@@ -133,10 +133,11 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
     if (rule) tally.resources.push({ kind: RESOURCE_KIND.configurationRule, id: String(rule.id ?? ""), createdByThisRun: created, status: `SSL ${OPTION.ssl[SSL_MODE]}` });
   });
 
-  // 4. The proxy: only for a record that was there before this run (SendGrid validated it), after the person's confirmation, with an active certificate.
+  // 4. The proxy, with an active certificate; where the email provider checks its record first (SendGrid), only for a
+  //    record that was there before this run and after the person's confirmation (switchConfirmed).
   const certActive = packUsable(pack);
   const current = link as CfRecord | null;
-  if (linkOk && certOk && ruleOk && current && !current.proxied && linkExisted && input.linkBrandingValidated === true && certActive) {
+  if (linkOk && certOk && ruleOk && current && !current.proxied && switchConfirmed(session, linkExisted) && certActive) {
     await step(session, tally, `turn on the proxy for ${host}`, PERMISSION.dnsEdit, zone.name, async () => {
       // Proxied records are always TTL Auto (docs/providers/cloudflare.md#dns-records).
       const proxied = await client.editCname(zone.id, current, { proxied: true, ttl: TTL_AUTO });
@@ -167,15 +168,15 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
 }
 
 function summarise(session: Session, host: string, link: CfRecord | null, pack: CfPack | null, rule: boolean, done: boolean, linkExisted: boolean): string {
-  if (done) return `${host} is proxied by Cloudflare with SSL Full and an active certificate. Test a tracked link over HTTPS, then ask your account team for SSL click tracking.`;
+  if (done) return `${host} is proxied by Cloudflare with SSL Full and an active certificate. Test a tracked link over HTTPS. Then: ${session.esp.order.whoTurnsHttpsOn}`;
   const parts: string[] = [];
   if (!link) parts.push("The link record does not exist yet.");
   const certificate = packSummary(pack, host);
   if (certificate) parts.push(certificate);
   if (!rule) parts.push("The SSL Full rule is not in place yet.");
   if (link && !link.proxied) {
-    if (!session.input.linkBrandingValidated || !linkExisted) {
-      parts.push(`The records are ${OPTION.dnsOnly}: validate link branding in SendGrid now, then confirm it in the wizard and apply again to turn on the proxy.`);
+    if (!switchConfirmed(session, linkExisted)) {
+      parts.push(`The records are ${OPTION.dnsOnly}. Needed before the proxy goes on: ${session.esp.order.before.join(" ")} Confirm it in the wizard, then apply again to turn on the proxy.`);
     } else {
       parts.push("The proxy goes on once the certificate is active: apply again then.");
     }
@@ -196,7 +197,7 @@ function statusOf(session: Session, state: HostState): HostApplyResult {
     host,
     outcome: done ? "unchanged" : "pending",
     summary: summarise(session, host, link, pack, ruleReady(rule), done, true),
-    records: [...(state.ownerName ? [] : [ownerPlaceholder(session, state)]), ...validationRecords(state.zone, state.pack)],
+    records: [...(state.ownerName || !session.esp.keepRecords ? [] : [ownerPlaceholder(session, state)]), ...validationRecords(state.zone, state.pack)],
     resources,
     differences: state.notes,
   };

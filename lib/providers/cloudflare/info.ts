@@ -16,7 +16,7 @@ export const cloudflareInfo: ProviderInfo = {
       hint: "My Profile › API Tokens › Create Token, with the permissions below for your zone.",
     },
   ],
-  applyConfirmation: "SendGrid shows this link branding as verified (I validated it while the records were DNS only)",
+  applySwitchesInPlace: true,
   needsZone: {
     legend: `${name} zone of each hostname`,
     hint: `Usually your registrable domain. Change it only if a subdomain is its own zone in ${name} (a delegated sub-zone).`,

@@ -1,5 +1,4 @@
 import "server-only";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { CfPack, CfRecord, CfRule, CfRuleset } from "./client";
 import { OPTION } from "./labels";
 import { choosePack, packNote, packUsable, statusWords } from "./certificates";
@@ -10,8 +9,6 @@ import type { Located, Session, ZoneCheck } from "./session";
 import { isOurRule } from "./rule-writes";
 
 /** What a host has in Cloudflare now: its records, the certificate that names it, its rule, and notes. */
-
-const SENDGRID_TARGETS = new Set(Object.values(SENDGRID_ORIGIN));
 
 export interface HostState extends Located {
   link: CfRecord | null;
@@ -35,14 +32,16 @@ export async function inspect(session: Session, located: Located, check: ZoneChe
   const link = atName.find((r) => r.type === RECORD_TYPE) ?? null;
   const linkConflict = link ? null : (atName[0] ?? null);
 
-  let ownerName = ownerRecordFor(host, input.ownerRecords) ?? null;
+  // The record the ESP keeps beside the link record (SendGrid's owner record), pasted or found next to the link host.
+  const keeps = session.esp.keepRecords;
+  let ownerName = keeps ? (ownerRecordFor(host, input.ownerRecords) ?? null) : null;
   let owner: CfRecord | null = null;
   if (ownerName) {
     owner = (await client.listRecords(zone.id, { nameExact: ownerName })).find((r) => r.type === RECORD_TYPE) ?? null;
-  } else {
+  } else if (keeps) {
     const parent = parentOf(host);
     const candidates = await client.listRecords(zone.id, { nameEndsWith: `.${parent}`, type: RECORD_TYPE });
-    owner = candidates.find((r) => OWNER_RECORD.test(r.name) && parentOf(r.name) === parent && SENDGRID_TARGETS.has(r.content.toLowerCase())) ?? null;
+    owner = candidates.find((r) => OWNER_RECORD.test(r.name) && keeps.pattern.test(r.name) && parentOf(r.name) === parent && r.content.toLowerCase() === session.origin) ?? null;
     ownerName = owner?.name ?? null;
   }
 
@@ -52,7 +51,7 @@ export async function inspect(session: Session, located: Located, check: ZoneChe
   const rule = ruleset?.rules.find((r) => isOurRule(r, host)) ?? null;
 
   const meant = repeatedZone(host, zone.name);
-  if (meant) notes.push(`${host} ends with ${zone.name} twice; the link-branding host is probably ${meant}. Check the hostname in SendGrid before you validate.`);
+  if (meant) notes.push(`${host} ends with ${zone.name} twice; the link-branding host is probably ${meant}. Check the hostname in ${session.esp.name}.`);
   if (zone.status !== "active") notes.push(`The zone ${zone.name} is ${zone.status}: Cloudflare does not answer for it until its nameservers point at Cloudflare.`);
   if (zone.type === "partial") notes.push(`${zone.name} uses a partial (CNAME) setup: the authoritative DNS is elsewhere, so certificate validation records must be created there.`);
   if (check.zoneSsl && check.zoneSsl !== SSL_MODE) {

@@ -1,3 +1,4 @@
+import type { ResolvedEsp } from "@/lib/domain/esp";
 import { resolveEsp } from "@/lib/esps/choice";
 import "server-only";
 import type { PlanInput } from "@/lib/plan/types";
@@ -20,6 +21,8 @@ export interface Session {
   client: CloudflareClient;
   secrets: string[];
   input: PlanInput;
+  /** The email provider the hosts are for: its origin, the records it keeps, and what it must see before the switch. */
+  esp: ResolvedEsp;
   origin: string;
   zones: Map<string, Promise<CfZone | null>>;
   checks: Map<string, Promise<ZoneCheck>>;
@@ -39,6 +42,15 @@ export interface Located {
   relativeName: string;
 }
 
+/**
+ * Whether the proxy may go on for a link record: where the email provider checks its record before the switch
+ * (SendGrid validates it), only for a record that was there before this run and once the person confirmed it;
+ * otherwise as soon as everything else is ready.
+ */
+export function switchConfirmed(session: Session, linkExisted: boolean): boolean {
+  return session.esp.order.confirmBeforeSwitch ? linkExisted && session.input.linkBrandingValidated === true : true;
+}
+
 export function fail(error: ProviderError): never {
   throw new CloudflareFailure(error);
 }
@@ -49,6 +61,7 @@ export async function openSession(credentials: CloudflareCredentials, input: Pla
     client: new CloudflareClient(token, ctx),
     secrets: [token],
     input,
+    esp: resolveEsp(input),
     origin: resolveEsp(input).origin,
     zones: new Map(),
     checks: new Map(),

@@ -157,6 +157,18 @@ export function translateError(thrown: unknown, opts: { host?: string; secrets: 
       );
     case "PreconditionFailed":
       return result("The distribution changed while apply was working on it.", "Apply again: it reads the current version first.");
+    // The run's custom policies (docs/providers/cloudfront.md#policies).
+    case "PolicyDiffers":
+      return result(
+        `${awsMessage} Other distributions may use it, so apply neither uses nor changes it.`,
+        "In CloudFront › Policies, set it to the values of the manual plan's policies step, or delete it if nothing uses it, then apply again.",
+      );
+    case "TooManyOriginRequestPolicies":
+    case "TooManyCachePolicies":
+      return result("This AWS account has reached its limit of custom CloudFront policies.", "Delete policies you no longer use (CloudFront › Policies), or ask for a higher quota in Service Quotas, then apply again.");
+    case "NoSuchOriginRequestPolicy":
+    case "NoSuchCachePolicy":
+      return result("A policy the distribution needs was deleted while apply was working.", "Apply again: it creates the policy anew.");
   }
   if (THROTTLING.includes(code) || status === 429) return result("AWS is limiting how fast requests are made (rate limit).", RETRY_LATER);
   if (status >= 500) return result(`AWS answered with a temporary server error (HTTP ${status}).`, RETRY_LATER);

@@ -6,6 +6,8 @@ export const cloudfrontInfo: ProviderInfo = {
   name: "Amazon CloudFront",
   needs: "An AWS account and a certificate in ACM us-east-1 (apply can request it for you).",
   available: true,
+  // SparkPost's CloudFront guide sends the link host as X-Forwarded-Host, Host not forwarded: docs/providers/cloudfront.md#origin-custom-header
+  prefersOriginHeaderForBrandedHost: true,
   credentialFields: [
     { name: "accessKeyId", label: "AWS access key ID", secret: false, hint: "Starts with AKIA or ASIA." },
     { name: "secretAccessKey", label: "AWS secret access key", secret: true },
@@ -21,6 +23,15 @@ export const cloudfrontInfo: ProviderInfo = {
     "cloudfront:UpdateDistribution",
     "cloudfront:DeleteDistribution",
     "cloudfront:ListDistributions",
+    // The custom policies some email providers need (docs/providers/cloudfront.md#policies).
+    "cloudfront:CreateOriginRequestPolicy",
+    "cloudfront:ListOriginRequestPolicies",
+    "cloudfront:GetOriginRequestPolicy",
+    "cloudfront:DeleteOriginRequestPolicy",
+    "cloudfront:CreateCachePolicy",
+    "cloudfront:ListCachePolicies",
+    "cloudfront:GetCachePolicy",
+    "cloudfront:DeleteCachePolicy",
     "acm:RequestCertificate",
     "acm:DescribeCertificate",
     "acm:ListCertificates",

@@ -8,6 +8,8 @@ import type { AwsClients } from "./client";
 import { DEPLOYED, deleteDistribution, getDistribution, hasApplyTag as distributionHasApplyTag, updateDistribution } from "./distributions";
 import { codeOf, translateError } from "./errors";
 import { APPLY_TAG, CERTIFICATE_REGION, DEPLOY_MINUTES } from "./settings";
+import { POLICY_NAME_PREFIX } from "./behavior";
+import { deletePolicy, getPolicy, type PolicyKind } from "./policies";
 
 /**
  * CloudFront undo (docs/providers/cloudfront.md#updates-and-deletes): a distribution is disabled (GetDistribution → Enabled
@@ -101,6 +103,37 @@ async function undoCertificate({ acm }: AwsClients, t: UndoTarget, done: readonl
   return removed(t, `Deleted the certificate for ${t.host}.`);
 }
 
+const POLICY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A custom policy apply created (named with POLICY_NAME_PREFIX: policies take no tags), once no distribution of this
+ * undo still needs it; CloudFront refuses while any distribution uses it (…PolicyInUse), so one that other
+ * distributions use stays (docs/providers/cloudfront.md#policies).
+ */
+async function undoPolicy({ cloudfront }: AwsClients, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
+  const kind: PolicyKind = t.kind === RESOURCE_KIND.cloudfrontCachePolicy ? "cache" : "origin-request";
+  if (!POLICY_ID.test(t.id)) return refused(t, `${t.id} is not a CloudFront policy id.`);
+  const pending = done.filter((r) => r.kind === RESOURCE_KIND.cloudfrontDistribution && (r.outcome === "waiting" || r.outcome === "failed"));
+  if (pending.length > 0) {
+    return waiting(t, "Deleted after the distributions that use it are gone: undo again then.", Math.max(...pending.map((r) => r.retryInMinutes ?? DEPLOY_MINUTES)));
+  }
+  const found = await getPolicy(kind, cloudfront, t.id);
+  if (!found) return alreadyGone(t);
+  const name = found.config.Name ?? "";
+  if (!name.startsWith(POLICY_NAME_PREFIX)) return refused(t, `it is named ${name}, not a name apply gives its policies (${POLICY_NAME_PREFIX}…).`);
+  try {
+    await deletePolicy(kind, cloudfront, t.id, found.etag);
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === "NoSuchOriginRequestPolicy" || code === "NoSuchCachePolicy") return alreadyGone(t);
+    if (code === "OriginRequestPolicyInUse" || code === "CachePolicyInUse") {
+      return refused(t, `another distribution still uses ${name}, so it stays. Delete it in CloudFront › Policies once nothing uses it.`);
+    }
+    throw error;
+  }
+  return removed(t, `Deleted the policy ${name}.`);
+}
+
 export function cloudfrontUndo(clients: AwsClients, secrets: readonly (string | undefined)[], targets: UndoTarget[], ctx: ApplyContext): Promise<UndoReport> {
   return runUndo(
     "cloudfront",
@@ -108,6 +141,11 @@ export function cloudfrontUndo(clients: AwsClients, secrets: readonly (string | 
     ctx,
     (error, t) => translateError(error, { host: t.host, secrets }),
     async () => clients,
-    (t, c, done) => (t.kind === RESOURCE_KIND.cloudfrontDistribution ? undoDistribution(c, t) : undoCertificate(c, t, done)),
+    (t, c, done) =>
+      t.kind === RESOURCE_KIND.cloudfrontDistribution
+        ? undoDistribution(c, t)
+        : t.kind === RESOURCE_KIND.acmCertificate
+          ? undoCertificate(c, t, done)
+          : undoPolicy(c, t, done),
   );
 }

@@ -7,7 +7,7 @@ import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types"
 import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { FastlyClient } from "./client";
-import type { FastlyBackend, FastlyService, FastlySettings, TlsConfiguration, TlsSubscription } from "./shapes";
+import type { FastlyBackend, FastlyHeader, FastlyService, TlsConfiguration, TlsSubscription } from "./shapes";
 import { translateFastlyError } from "./errors";
 import { challengeRecord, linkRecord } from "./plan";
 import { fastlyCredentials, type FastlyCredentials } from "./schema";
@@ -19,12 +19,14 @@ import {
   CERTIFICATE_AUTHORITY,
   DNS_CHALLENGE,
   SERVICE_TYPE,
-  SETTINGS,
   SUBSCRIPTION_FAILED,
   SUBSCRIPTION_ISSUED,
   desiredBackend,
+  headersFor,
   serviceName,
+  settingsFor,
 } from "./settings";
+import { backendDifferences, headerDifferences, settingsDifferences, type Target } from "./differences";
 
 /**
  * Fastly apply (docs/providers/fastly.md#service, #tls-subscription): token scope first, then per host: find or create the service by name,
@@ -64,63 +66,48 @@ async function account(api: FastlyClient): Promise<Account> {
 }
 
 
-/** How an existing backend differs from the plan, each with its consequence and fix. */
-export function backendDifferences(b: FastlyBackend, origin: string): string[] {
-  const d = desiredBackend(origin);
-  const out: string[] = [];
-  const label = `Host "${b.name}"`;
-  if (b.address !== d.address) out.push(`${label}: address is "${b.address ?? ""}", not SendGrid's origin. Fix: address ${d.address}.`);
-  if (b.port !== d.port) out.push(`${label}: port is ${b.port ?? "unset"}. Fix: port ${d.port} (SendGrid over HTTPS).`);
-  if (b.use_ssl !== d.use_ssl) out.push(`${label}: TLS to the origin is off, so clicks would travel to SendGrid unencrypted. Fix: Enable TLS.`);
-  if (b.ssl_check_cert !== d.ssl_check_cert) out.push(`${label}: the origin certificate is not verified. Fix: Verify certificate.`);
-  if (b.ssl_cert_hostname !== d.ssl_cert_hostname) out.push(`${label}: certificate hostname is "${b.ssl_cert_hostname ?? ""}". Fix: ${origin}, the name on SendGrid's certificate.`);
-  if (b.ssl_sni_hostname !== d.ssl_sni_hostname) out.push(`${label}: SNI hostname is "${b.ssl_sni_hostname ?? ""}". Fix: ${origin}.`);
-  if (b.min_tls_version !== d.min_tls_version) out.push(`${label}: minimum TLS version is "${b.min_tls_version ?? "unset"}". Fix: ${d.min_tls_version}.`);
-  if (b.override_host) out.push(`${label}: Override host is "${b.override_host}", so SendGrid never sees the link host and cannot find the link. Fix: clear it.`);
-  return out;
-}
-
-export function settingsDifferences(s: FastlySettings): string[] {
-  const out: string[] = [];
-  const ttl = s["general.default_ttl"];
-  if (ttl !== SETTINGS.defaultTtl) {
-    out.push(`Fallback TTL is ${ttl} s, so a redirect without cache headers is cached and repeat clicks never reach SendGrid. Fix: ${SETTINGS.defaultTtl}.`);
-  }
-  if (s["general.default_host"]) out.push(`The service's Override host is "${s["general.default_host"]}", so SendGrid never sees the link host. Fix: clear it.`);
-  return out;
-}
-
 interface VersionCheck {
   number: number;
   hasDomain: boolean;
   backend?: FastlyBackend;
   backendDiffs: string[];
   settingsDiffs: string[];
+  headers: FastlyHeader[];
+  headerDiffs: string[];
   /** Other hosts on the version: reported, never removed. */
   otherBackends: string[];
 }
 
-async function checkVersion(api: FastlyClient, serviceId: string, v: number, host: string, origin: string): Promise<VersionCheck> {
-  const [domains, backends, settings] = await Promise.all([api.listDomains(serviceId, v), api.listBackends(serviceId, v), api.getSettings(serviceId, v)]);
+async function checkVersion(api: FastlyClient, serviceId: string, v: number, host: string, esp: Target): Promise<VersionCheck> {
+  const wantsHeaders = headersFor(esp.rules).length > 0;
+  const [domains, backends, settings, headers] = await Promise.all([
+    api.listDomains(serviceId, v),
+    api.listBackends(serviceId, v),
+    api.getSettings(serviceId, v),
+    wantsHeaders ? api.listHeaders(serviceId, v) : Promise.resolve([]),
+  ]);
   const backend = backends.find((b) => b.name === BACKEND_NAME);
   return {
     number: v,
     hasDomain: domains.includes(host),
     backend,
-    backendDiffs: backend ? backendDifferences(backend, origin) : [],
-    settingsDiffs: settingsDifferences(settings),
+    backendDiffs: backend ? backendDifferences(backend, esp) : [],
+    settingsDiffs: settingsDifferences(settings, esp),
+    headers,
+    headerDiffs: headerDifferences(headers, esp),
     otherBackends: backends.filter((b) => b.name !== BACKEND_NAME).map((b) => b.name),
   };
 }
 
-const matches = (c: VersionCheck) => c.hasDomain && c.backend !== undefined && c.backendDiffs.length === 0 && c.settingsDiffs.length === 0;
+const matches = (c: VersionCheck) => c.hasDomain && c.backend !== undefined && c.backendDiffs.length === 0 && c.settingsDiffs.length === 0 && c.headerDiffs.length === 0;
 
-function describeCheck(c: VersionCheck, host: string): string[] {
+function describeCheck(c: VersionCheck, host: string, esp: Target): string[] {
   return [
     ...(c.hasDomain ? [] : [`Domain ${host} is not on version ${c.number}, so Fastly answers "unknown domain". Fix: add it.`]),
-    ...(c.backend ? [] : [`Version ${c.number} has no host named "${BACKEND_NAME}". Fix: add it, pointing at SendGrid.`]),
+    ...(c.backend ? [] : [`Version ${c.number} has no host named "${BACKEND_NAME}". Fix: add it, pointing at ${esp.name}.`]),
     ...c.backendDiffs,
     ...c.settingsDiffs,
+    ...c.headerDiffs,
     ...c.otherBackends.map((n) => `The service also has a host "${n}", which may take the traffic. Fix: remove it unless you added it on purpose (apply leaves it).`),
   ];
 }
@@ -154,7 +141,8 @@ function certificateFailed(host: string): ProviderFailure {
   });
 }
 
-async function applyHost(api: FastlyClient, acc: Account, host: string, origin: string, r: HostApplyResult): Promise<HostApplyResult> {
+async function applyHost(api: FastlyClient, acc: Account, host: string, esp: Target, r: HostApplyResult): Promise<HostApplyResult> {
+  const origin = esp.origin;
   const name = serviceName(host);
   let service = await api.searchService(name);
   const serviceCreated = service === null;
@@ -163,19 +151,24 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, origin: 
   r.resources.push(serviceRef);
 
   const active = service.versions.find((v) => v.active);
-  const activeCheck = active ? await checkVersion(api, service.id, active.number, host, origin) : undefined;
+  const activeCheck = active ? await checkVersion(api, service.id, active.number, host, esp) : undefined;
   let activeNumber = active?.number;
   let configChanged = false;
-  if (activeCheck) r.differences.push(...describeCheck(activeCheck, host));
+  if (activeCheck) r.differences.push(...describeCheck(activeCheck, host, esp));
 
   if (!activeCheck || !matches(activeCheck)) {
     const v = await draftVersion(api, service);
-    const c = await checkVersion(api, service.id, v, host, origin);
+    const c = await checkVersion(api, service.id, v, host, esp);
     const desired = desiredBackend(origin);
     if (!c.hasDomain) await api.createDomain(service.id, v, host);
     if (!c.backend) await api.createBackend(service.id, v, desired);
     else if (c.backendDiffs.length > 0) await api.updateBackend(service.id, v, BACKEND_NAME, { ...desired, override_host: "" });
-    if (c.settingsDiffs.length > 0) await api.updateSettings(service.id, v, SETTINGS);
+    if (c.settingsDiffs.length > 0) await api.updateSettings(service.id, v, settingsFor(esp.rules));
+    for (const h of headersFor(esp.rules)) {
+      const have = c.headers.find((x) => x.name === h.name);
+      if (!have) await api.createHeader(service.id, v, { ...h });
+      else if (c.headerDiffs.length > 0) await api.updateHeader(service.id, v, { ...h });
+    }
     const validation = await api.validateVersion(service.id, v);
     if (!validation.ok) {
       throw new ProviderFailure({
@@ -200,7 +193,7 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, origin: 
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
   r.target = target;
-  r.records = [challengeRecord(host, challenge?.values[0], challenge?.recordName), linkRecord(host, target)];
+  r.records = [challengeRecord(host, challenge?.values[0], challenge?.recordName), linkRecord(host, target, esp.name)];
   if (sub.state === SUBSCRIPTION_FAILED) throw certificateFailed(host);
 
   const where = `version ${activeNumber} active`;
@@ -222,7 +215,7 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, origin: 
   };
 }
 
-async function statusHost(api: FastlyClient, acc: Account, host: string, origin: string, r: HostApplyResult): Promise<HostApplyResult> {
+async function statusHost(api: FastlyClient, acc: Account, host: string, esp: Target, r: HostApplyResult): Promise<HostApplyResult> {
   const service = await api.searchService(serviceName(host));
   const needsApply = (message: string): never => {
     throw new ProviderFailure({ code: "needs_apply", message, action: "Run apply to create or fix it." });
@@ -231,9 +224,9 @@ async function statusHost(api: FastlyClient, acc: Account, host: string, origin:
   const active = service.versions.find((v) => v.active);
   r.resources.push({ kind: RESOURCE_KIND.fastlyService, id: service.id, createdByThisRun: false, status: active ? `active version ${active.number}` : "no active version" });
   if (!active) return needsApply(`The service "${serviceName(host)}" has no active version.`);
-  const check = await checkVersion(api, service.id, active.number, host, origin);
+  const check = await checkVersion(api, service.id, active.number, host, esp);
   if (!matches(check)) {
-    r.differences.push(...describeCheck(check, host));
+    r.differences.push(...describeCheck(check, host, esp));
     return needsApply(`The active version ${active.number} differs from the plan.`);
   }
   const sub = (await api.findTlsSubscriptions(host))[0];
@@ -242,26 +235,31 @@ async function statusHost(api: FastlyClient, acc: Account, host: string, origin:
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
   r.target = target;
-  r.records = [challengeRecord(host, challenge?.values[0], challenge?.recordName), linkRecord(host, target)];
+  r.records = [challengeRecord(host, challenge?.values[0], challenge?.recordName), linkRecord(host, target, esp.name)];
   if (sub.state === SUBSCRIPTION_FAILED) throw certificateFailed(host);
   return sub.state === SUBSCRIPTION_ISSUED
     ? { ...r, outcome: "unchanged", summary: `Version ${active.number} active and certificate issued.` }
     : { ...r, outcome: "pending", summary: `Version ${active.number} active; certificate ${sub.state} (waiting for the _acme-challenge CNAME).` };
 }
 
-async function previewHost(api: FastlyClient, host: string, origin: string): Promise<HostPreview> {
+async function previewHost(api: FastlyClient, host: string, esp: Target): Promise<HostPreview> {
   const name = serviceName(host);
   const changes: PlannedChange[] = [];
   const service = await api.searchService(name);
   const active = service?.versions.find((v) => v.active);
-  const check = service && active ? await checkVersion(api, service.id, active.number, host, origin) : undefined;
+  const check = service && active ? await checkVersion(api, service.id, active.number, host, esp) : undefined;
   if (!service) {
-    changes.push({ resource: `Fastly service "${name}"`, action: "create", next: `version 1 with domain ${host}, host "${BACKEND_NAME}" → ${origin}:${BACKEND.port} over TLS, Fallback TTL ${SETTINGS.defaultTtl}, activated` });
+    const headers = headersFor(esp.rules).map((h) => `, header "${h.name}" (${h.action} ${h.dst})`).join("");
+    changes.push({
+      resource: `Fastly service "${name}"`,
+      action: "create",
+      next: `version 1 with domain ${host}, host "${BACKEND_NAME}" → ${esp.origin}:${BACKEND.port} over TLS, Fallback TTL ${settingsFor(esp.rules).defaultTtl}${headers}, activated`,
+    });
   } else if (!check || !matches(check)) {
     changes.push({
       resource: `Fastly service "${name}"`,
       action: "update",
-      current: check ? describeCheck(check, host).join(" ") : "no active version",
+      current: check ? describeCheck(check, host, esp).join(" ") : "no active version",
       next: `${active ? `clone of version ${active.number}` : "the draft version"} with the plan's domain, host and settings, activated`,
     });
   } else {
@@ -282,20 +280,20 @@ export const fastlyServer: ServerProvider<FastlyCredentials> = {
 
   preview(credentials, input: PlanInput, ctx) {
     const api = client(credentials, ctx);
-    const origin = resolveEsp(input).origin;
-    return runPreview("fastly", input, ctx, translateFastlyError, () => account(api), (host) => previewHost(api, host, origin));
+    const esp = resolveEsp(input);
+    return runPreview("fastly", input, ctx, translateFastlyError, () => account(api), (host) => previewHost(api, host, esp));
   },
 
   apply(credentials, input: PlanInput, ctx) {
     const api = client(credentials, ctx);
-    const origin = resolveEsp(input).origin;
-    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => applyHost(api, acc, host, origin, r));
+    const esp = resolveEsp(input);
+    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => applyHost(api, acc, host, esp, r));
   },
 
   status(credentials, input: PlanInput, ctx) {
     const api = client(credentials, ctx);
-    const origin = resolveEsp(input).origin;
-    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => statusHost(api, acc, host, origin, r));
+    const esp = resolveEsp(input);
+    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => statusHost(api, acc, host, esp, r));
   },
 
   undo(credentials, resources, ctx) {

@@ -12,7 +12,8 @@ import { LABELS, SETTING_LABEL } from "./labels";
 import { GAP_WORDS, linkRecord, resolveTarget, targetHint } from "./plan";
 import { keycdnCredentials, type KeycdnCredentials } from "./schema";
 import { keycdnUndo } from "./undo";
-import { HOST_CERTIFICATES, originUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, type ZoneSettingKey } from "./settings";
+import { HOST_CERTIFICATES, originUrl, settingWhy, ZONE_SETTINGS, ZONE_TYPE, zoneName, type ZoneSettingKey } from "./settings";
+import type { ResolvedEsp } from "@/lib/domain/esp";
 
 /**
  * KeyCDN apply (docs/providers/keycdn.md#order-of-work): per host, find the pull zone by its derived name (GET /zones.json) or
@@ -41,9 +42,12 @@ function desired(origin: string): Record<ZoneSettingKey, string> {
   return { ...values, originurl: originUrl(origin) };
 }
 
-function why(key: ZoneSettingKey, origin: string): string {
-  return key === "originurl" ? `clicks must reach ${origin} over HTTPS` : ZONE_SETTINGS[key].why;
+function why(key: ZoneSettingKey, esp: Target): string {
+  return key === "originurl" ? `clicks must reach ${esp.origin} over HTTPS` : settingWhy(key, esp.name);
 }
+
+/** The email provider a zone is for: its origin, and its name for the messages. */
+type Target = Pick<ResolvedEsp, "origin" | "name">;
 
 export interface ZoneDifference {
   key: ZoneSettingKey;
@@ -56,14 +60,14 @@ export interface ZoneDifference {
  * Every managed option of a zone that breaks the invariants, with the fix. A custom certificate is kept
  * (it can name the host exactly); only the shared one is replaced.
  */
-export function zoneDifferences(zone: KeycdnZone, origin: string): ZoneDifference[] {
-  const want = desired(origin);
+export function zoneDifferences(zone: KeycdnZone, esp: Target): ZoneDifference[] {
+  const want = desired(esp.origin);
   return (Object.keys(want) as ZoneSettingKey[]).flatMap((key) => {
     const current = zone.settings[key];
     if (key === "sslcert" && (HOST_CERTIFICATES as readonly string[]).includes(current)) return [];
     if (current === want[key]) return [];
     const label = LABELS[SETTING_LABEL[key]].label;
-    return [{ key, current, desired: want[key], text: `${label} is ${current === "" ? "unset" : `"${current}"`}: ${why(key, origin)}. Fix: ${want[key]} (${key}).` }];
+    return [{ key, current, desired: want[key], text: `${label} is ${current === "" ? "unset" : `"${current}"`}: ${why(key, esp)}. Fix: ${want[key]} (${key}).` }];
   });
 }
 
@@ -95,7 +99,8 @@ function customNote(zone: KeycdnZone, host: string): string[] {
 }
 
 async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host: string, r: HostApplyResult): Promise<HostApplyResult> {
-  const origin = resolveEsp(input).origin;
+  const esp = resolveEsp(input);
+  const origin = esp.origin;
   const name = zoneName(host);
   let zone = acc.zones.find((z) => z.name === name);
   const created = zone === undefined;
@@ -109,13 +114,13 @@ async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host
   r.resources.push(zoneRef);
 
   let updated = false;
-  const diffs = zoneDifferences(zone, origin);
+  const diffs = zoneDifferences(zone, esp);
   if (!created) r.differences.push(...diffs.map((d) => d.text));
   r.differences.push(...customNote(zone, host));
   if (diffs.length > 0) {
     zone = await api.updateZone(zone.id, allSettings(zone, origin));
     updated = !created;
-    const left = zoneDifferences(zone, origin);
+    const left = zoneDifferences(zone, esp);
     if (left.length > 0) {
       throw new ProviderFailure({
         code: "setting_not_kept",
@@ -131,7 +136,7 @@ async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host
 
   const { target } = resolveTarget(input, host);
   r.target = target;
-  r.records = [linkRecord(host, target)];
+  r.records = [linkRecord(host, target, esp.name)];
   const outcome = created ? "created" : updated || aliasCreated ? "updated" : "unchanged";
   const pointAt = target ?? `the Zone URL of "${name}" (copy it from the dashboard's Zones page: ${targetHint(host)})`;
   return {
@@ -151,7 +156,7 @@ function nextStep(zone: KeycdnZone, host: string, pointAt: string): string {
 }
 
 async function statusHost(acc: Account, input: PlanInput, host: string, r: HostApplyResult): Promise<HostApplyResult> {
-  const origin = resolveEsp(input).origin;
+  const esp = resolveEsp(input);
   const name = zoneName(host);
   const needsApply = (message: string): never => {
     throw new ProviderFailure({ code: "needs_apply", message, action: "Run apply to create or fix it." });
@@ -159,7 +164,7 @@ async function statusHost(acc: Account, input: PlanInput, host: string, r: HostA
   const zone = acc.zones.find((z) => z.name === name);
   if (!zone) return needsApply(`There is no KeyCDN zone named "${name}" yet.`);
   r.resources.push({ kind: RESOURCE_KIND.keycdnZone, id: zone.id, createdByThisRun: false, status: name });
-  const diffs = zoneDifferences(zone, origin);
+  const diffs = zoneDifferences(zone, esp);
   r.differences.push(...diffs.map((d) => d.text), ...customNote(zone, host));
   if (diffs.length > 0) return needsApply(`The zone "${name}" differs from the plan.`);
   const alias = acc.aliases.find((a) => a.name === host);
@@ -168,19 +173,20 @@ async function statusHost(acc: Account, input: PlanInput, host: string, r: HostA
   r.resources.push({ kind: RESOURCE_KIND.keycdnAlias, id: alias.id, createdByThisRun: false, status: host });
   const { target } = resolveTarget(input, host);
   r.target = target;
-  r.records = [linkRecord(host, target)];
+  r.records = [linkRecord(host, target, esp.name)];
   return { ...r, outcome: "unchanged", summary: `Zone "${name}" and alias match the plan. The API does not report the certificate: check https://${host}/ once the CNAME answers.` };
 }
 
 function previewHost(acc: Account, input: PlanInput, host: string): HostPreview {
-  const origin = resolveEsp(input).origin;
+  const esp = resolveEsp(input);
+  const origin = esp.origin;
   const name = zoneName(host);
   const zone = acc.zones.find((z) => z.name === name);
   const changes: PlannedChange[] = [];
   if (!zone) changes.push({ resource: `KeyCDN pull zone "${name}"`, action: "create", next: `origin ${originUrl(origin)}, Let's Encrypt, Forward Host Header on, query strings and cache headers respected` });
   else if (zone.settings.type !== "" && zone.settings.type !== ZONE_TYPE) throw pushZone(name);
   else {
-    const diffs = zoneDifferences(zone, origin);
+    const diffs = zoneDifferences(zone, esp);
     changes.push(
       diffs.length > 0
         ? { resource: `KeyCDN pull zone "${name}"`, action: "update", current: diffs.map((d) => d.text).join(" "), next: "every option as in the plan" }
