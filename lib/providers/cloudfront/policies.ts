@@ -103,11 +103,11 @@ export async function ensurePolicy(
     throw new Error(`CloudFront returned no ${kind} policy`);
   } catch (error) {
     if (codeOf(error) !== ALREADY_EXISTS[kind] && !answerUnreadable(error)) throw error;
-    // The first try was carried out (its answer was lost), or another run made it meanwhile: use it.
+    // Not there when this run looked, there now: the SDK's first try was carried out and its answer lost (or a run
+    // started at the same moment made it). Either way it is new, and undo may remove it once nothing uses it.
     const found = await untilSeen(byName, patience);
     if (!found) throw error;
-    const checked = check(found);
-    return { ...checked, created: answerUnreadable(error) };
+    return { ...check(found), created: true };
   }
 }
 
