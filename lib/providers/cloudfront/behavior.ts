@@ -2,7 +2,7 @@ import type { Method } from "@aws-sdk/client-cloudfront";
 import type { EspPlanRules } from "@/lib/domain/esp";
 import { brandedHostRoute, type BrandedHostRoute } from "@/lib/plan/branded-host";
 import { cloudfrontInfo } from "./info";
-import { ALLOWED_METHODS, CACHED_METHODS, MANAGED_POLICY } from "./settings";
+import { ALLOWED_METHODS, CACHED_METHODS, MANAGED_POLICY, ORIGIN_ID, POLICY_FORM_ORIGIN_ID } from "./settings";
 
 /**
  * How CloudFront keeps an email provider's rules (docs/providers/cloudfront.md#per-email-provider): which methods,
@@ -115,6 +115,11 @@ export function cloudfrontRules(rules: EspPlanRules): CloudfrontRules {
 export function customPolicies(cf: CloudfrontRules): { cachePolicy?: CachePolicySpec; originRequestPolicy?: OriginRequestPolicySpec } {
   if (cf.cache.kind === "legacy") return {};
   return { cachePolicy: cf.cache.cachePolicy.kind === "custom" ? cf.cache.cachePolicy.spec : undefined, originRequestPolicy: cf.cache.originRequestPolicy };
+}
+
+/** The origin's ID (and the behaviour's TargetOriginId) for the form the rules use. */
+export function originIdOf(cf: CloudfrontRules): string {
+  return cf.cache.kind === "legacy" ? ORIGIN_ID : POLICY_FORM_ORIGIN_ID;
 }
 
 /** The custom origin header that carries the link host, when the ESP reads it from one on CloudFront. */

@@ -1,7 +1,7 @@
 import type { CacheBehavior, DistributionConfig } from "@aws-sdk/client-cloudfront";
 import { randomUUID } from "node:crypto";
-import { originCustomHeaders, type CloudfrontRules } from "./behavior";
-import { ALLOWED_METHODS, CACHED_METHODS, CLOUDFRONT, ORIGIN_ID } from "./settings";
+import { originCustomHeaders, originIdOf, type CloudfrontRules } from "./behavior";
+import { ALLOWED_METHODS, CACHED_METHODS, CLOUDFRONT } from "./settings";
 
 /**
  * A CallerReference never sent before. CloudFront answers DistributionAlreadyExists to any reference it has
@@ -83,7 +83,7 @@ export function distributionConfig(
       Quantity: 1,
       Items: [
         {
-          Id: ORIGIN_ID,
+          Id: originIdOf(cf),
           DomainName: origin,
           OriginPath: CLOUDFRONT.originPath,
           CustomHeaders: { Quantity: headers.length, Items: headers },
@@ -99,7 +99,7 @@ export function distributionConfig(
       ],
     },
     DefaultCacheBehavior: {
-      TargetOriginId: ORIGIN_ID,
+      TargetOriginId: originIdOf(cf),
       ViewerProtocolPolicy: CLOUDFRONT.viewerProtocolPolicy,
       AllowedMethods: {
         Quantity: cf.allowedMethods.length,

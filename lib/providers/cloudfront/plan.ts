@@ -3,11 +3,11 @@ import { cnameRecord, exactCertificateNote, knownTarget, planOf } from "@/lib/pl
 import { dnsStep, nextStep, testStep } from "@/lib/plan/esp-steps";
 import { splitZone } from "@/lib/hostnames";
 import type { HostPlan, Plan, PlanInput } from "@/lib/plan/types";
-import { CERTIFICATE_REGION, CLOUDFRONT, ORIGIN_ID } from "./settings";
+import { CERTIFICATE_REGION, CLOUDFRONT } from "./settings";
 import { OPTION } from "./labels";
 import { cloudfrontAddress } from "./address";
 import { cloudfrontInfo } from "./info";
-import { cloudfrontRules } from "./behavior";
+import { cloudfrontRules, originIdOf } from "./behavior";
 import { behaviorFields, field, guarantees, originHeaderFields, policiesStep } from "./plan-behavior";
 
 const DISTRIBUTION_DOMAIN_HINT = `the distribution's domain name, e.g. ${cloudfrontAddress.example}`;
@@ -96,7 +96,7 @@ function hostPlan(host: string, input: PlanInput, esp: ResolvedEsp): HostPlan {
               field("httpsPort", CLOUDFRONT.httpsPort, { entry: "type", api: "HTTPSPort" }),
               field("minOriginSsl", CLOUDFRONT.originSslProtocols.join(", "), { entry: "choose", api: "OriginSslProtocols" }),
               field("originPath", CLOUDFRONT.originPath, { entry: "blank", api: "OriginPath" }),
-              field("originName", ORIGIN_ID, { entry: "type", changeFromDefault: true, api: "Origins.Items[0].Id", note: "The console fills in the origin domain; replace it." }),
+              field("originName", originIdOf(cf), { entry: "type", changeFromDefault: true, api: "Origins.Items[0].Id", note: "The console fills in the origin domain; replace it." }),
               field("responseTimeout", CLOUDFRONT.originReadTimeout, { entry: "type", api: "OriginReadTimeout", note: "Under Additional settings." }),
               field("keepaliveTimeout", CLOUDFRONT.originKeepaliveTimeout, { entry: "type", api: "OriginKeepaliveTimeout", note: "Under Additional settings." }),
               ...originHeaderFields(cf, host, esp),
@@ -106,7 +106,7 @@ function hostPlan(host: string, input: PlanInput, esp: ResolvedEsp): HostPlan {
             id: "behavior",
             title: "Default cache behavior",
             fields: [
-              field("targetOrigin", ORIGIN_ID, { entry: "choose", api: "TargetOriginId" }),
+              field("targetOrigin", originIdOf(cf), { entry: "choose", api: "TargetOriginId" }),
               field("compress", "No", { entry: "uncheck", changeFromDefault: true, api: "Compress: false", note: "Redirects have no body worth compressing." }),
               field("viewerProtocol", OPTION.viewerProtocolPolicy[CLOUDFRONT.viewerProtocolPolicy], { entry: "choose", api: `ViewerProtocolPolicy: "${CLOUDFRONT.viewerProtocolPolicy}"`, note: "Mail already sent has http:// links; both must work." }),
               ...behaviorFields(cf, esp),

@@ -4,8 +4,12 @@
  * (botocore cloudfront/2020-05-31 service model; AWS "Distribution settings reference").
  */
 
-/** The seed's origin ID (today's console calls it "Name"). */
+/**
+ * The origin's ID (today's console calls it "Name"): the seed's for the legacy forward-everything form it describes,
+ * so distributions made before other email providers were offered keep theirs; a neutral one for the policy form.
+ */
 export const ORIGIN_ID = "Braze_sendgrid-HSTS-email";
+export const POLICY_FORM_ORIGIN_ID = "ssl-click-tracking-origin";
 
 /** ACM certificates used by CloudFront must live in us-east-1. */
 export const CERTIFICATE_REGION = "us-east-1";

@@ -15,7 +15,7 @@ import { requireWriteScope } from "./token";
 import { fastlyUndo } from "./undo";
 import {
   BACKEND,
-  BACKEND_NAME,
+  backendName,
   CERTIFICATE_AUTHORITY,
   DNS_CHALLENGE,
   SERVICE_TYPE,
@@ -86,7 +86,7 @@ async function checkVersion(api: FastlyClient, serviceId: string, v: number, hos
     api.getSettings(serviceId, v),
     wantsHeaders ? api.listHeaders(serviceId, v) : Promise.resolve([]),
   ]);
-  const backend = backends.find((b) => b.name === BACKEND_NAME);
+  const backend = backends.find((b) => b.name === backendName(esp.esp));
   return {
     number: v,
     hasDomain: domains.includes(host),
@@ -95,7 +95,7 @@ async function checkVersion(api: FastlyClient, serviceId: string, v: number, hos
     settingsDiffs: settingsDifferences(settings, esp),
     headers,
     headerDiffs: headerDifferences(headers, esp),
-    otherBackends: backends.filter((b) => b.name !== BACKEND_NAME).map((b) => b.name),
+    otherBackends: backends.filter((b) => b.name !== backendName(esp.esp)).map((b) => b.name),
   };
 }
 
@@ -104,7 +104,7 @@ const matches = (c: VersionCheck) => c.hasDomain && c.backend !== undefined && c
 function describeCheck(c: VersionCheck, host: string, esp: Target): string[] {
   return [
     ...(c.hasDomain ? [] : [`Domain ${host} is not on version ${c.number}, so Fastly answers "unknown domain". Fix: add it.`]),
-    ...(c.backend ? [] : [`Version ${c.number} has no host named "${BACKEND_NAME}". Fix: add it, pointing at ${esp.name}.`]),
+    ...(c.backend ? [] : [`Version ${c.number} has no host named "${backendName(esp.esp)}". Fix: add it, pointing at ${esp.name}.`]),
     ...c.backendDiffs,
     ...c.settingsDiffs,
     ...c.headerDiffs,
@@ -159,10 +159,10 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, esp: Tar
   if (!activeCheck || !matches(activeCheck)) {
     const v = await draftVersion(api, service);
     const c = await checkVersion(api, service.id, v, host, esp);
-    const desired = desiredBackend(origin);
+    const desired = desiredBackend(origin, esp.esp);
     if (!c.hasDomain) await api.createDomain(service.id, v, host);
     if (!c.backend) await api.createBackend(service.id, v, desired);
-    else if (c.backendDiffs.length > 0) await api.updateBackend(service.id, v, BACKEND_NAME, { ...desired, override_host: "" });
+    else if (c.backendDiffs.length > 0) await api.updateBackend(service.id, v, desired.name, { ...desired, override_host: "" });
     if (c.settingsDiffs.length > 0) await api.updateSettings(service.id, v, settingsFor(esp.rules));
     for (const h of headersFor(esp.rules)) {
       const have = c.headers.find((x) => x.name === h.name);
@@ -253,7 +253,7 @@ async function previewHost(api: FastlyClient, host: string, esp: Target): Promis
     changes.push({
       resource: `Fastly service "${name}"`,
       action: "create",
-      next: `version 1 with domain ${host}, host "${BACKEND_NAME}" → ${esp.origin}:${BACKEND.port} over TLS, Fallback TTL ${settingsFor(esp.rules).defaultTtl}${headers}, activated`,
+      next: `version 1 with domain ${host}, host "${backendName(esp.esp)}" → ${esp.origin}:${BACKEND.port} over TLS, Fallback TTL ${settingsFor(esp.rules).defaultTtl}${headers}, activated`,
     });
   } else if (!check || !matches(check)) {
     changes.push({

@@ -8,12 +8,12 @@ import { desiredBackend, headersFor, settingsFor } from "./settings";
  */
 
 /** The email provider a service is for: its origin, rules and name (for the messages). */
-export type Target = Pick<ResolvedEsp, "origin" | "name" | "rules">;
+export type Target = Pick<ResolvedEsp, "esp" | "origin" | "name" | "rules">;
 
 /** How an existing backend differs from the plan, each with its consequence and fix. */
 export function backendDifferences(b: FastlyBackend, esp: Target): string[] {
   const origin = esp.origin;
-  const d = desiredBackend(origin);
+  const d = desiredBackend(origin, esp.esp);
   const out: string[] = [];
   const label = `Host "${b.name}"`;
   if (b.address !== d.address) out.push(`${label}: address is "${b.address ?? ""}", not ${esp.name}'s origin. Fix: address ${d.address}.`);

@@ -41,7 +41,7 @@ function serviceBlock(host: string, esp: ResolvedEsp): HclBlock {
       {
         type: "backend",
         comment: [`No override_host: ${esp.name} must receive the link host as the Host header.`],
-        attributes: desiredBackend(esp.origin),
+        attributes: desiredBackend(esp.origin, esp.esp),
       },
       ...headersFor(esp.rules).map((h) => ({
         type: "header",

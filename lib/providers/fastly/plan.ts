@@ -5,7 +5,7 @@ import { splitZone } from "@/lib/hostnames";
 import { EVERY_METHOD } from "@/lib/plan/methods";
 import type { HostGuarantees } from "@/lib/domain/plan";
 import type { ConsoleControl, DnsRecord, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
-import { acmeChallengeName, BACKEND, BACKEND_NAME, CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, headersFor, SERVICE_TYPE, settingsFor, serviceName } from "./settings";
+import { acmeChallengeName, BACKEND, backendName, CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, headersFor, SERVICE_TYPE, settingsFor, serviceName } from "./settings";
 import { LABELS, OPTION } from "./labels";
 import { fastlyInfo } from "./info";
 
@@ -116,7 +116,7 @@ function hostPlan(host: string, input: PlanInput, esp: ResolvedEsp): HostPlan {
             title: "Origins › Hosts",
             fields: [
               field("hostAddress", origin, { entry: "type", changeFromDefault: true, api: "backend address" }),
-              field("hostName", BACKEND_NAME, { entry: "type", changeFromDefault: true, api: "backend name", note: "The console names it after the address; rename it so re-runs find it." }),
+              field("hostName", backendName(esp.esp), { entry: "type", changeFromDefault: true, api: "backend name", note: "The console names it after the address; rename it so re-runs find it." }),
               field("enableTls", OPTION.yes, { entry: "choose", api: `use_ssl=${BACKEND.use_ssl ? 1 : 0}` }),
               field("port", BACKEND.port, { entry: "type", api: "port" }),
               field("verifyCertificate", OPTION.yes, { entry: "choose", api: `ssl_check_cert=${BACKEND.ssl_check_cert ? 1 : 0}` }),

@@ -21,10 +21,12 @@ export function serviceName(host: string): string {
 export const SERVICE_TYPE = "vcl";
 
 /**
- * The backend (console: "host") every service gets; found by this name on re-runs. It keeps the name the wizard has
- * always given it (services made before other email providers were offered are found by it), whichever ESP it reaches.
+ * The backend (console: "host") every service gets, found by this name on re-runs: the email provider's id
+ * (lib/domain/ids.ts), so services made before other providers were offered keep the name they were given.
  */
-export const BACKEND_NAME = "sendgrid";
+export function backendName(espId: string): string {
+  return espId;
+}
 
 export const BACKEND = {
   port: 443,
@@ -96,9 +98,9 @@ export function acmeChallengeName(host: string): string {
  * The backend apply writes and the Terraform export declares: the ESP's origin over TLS, its certificate checked
  * against the origin's own name (never the link host), and no override_host so the link host passes.
  */
-export function desiredBackend(origin: string) {
+export function desiredBackend(origin: string, espId: string) {
   return {
-    name: BACKEND_NAME,
+    name: backendName(espId),
     address: origin,
     port: BACKEND.port,
     use_ssl: BACKEND.use_ssl,
