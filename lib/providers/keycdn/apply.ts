@@ -78,10 +78,10 @@ function allSettings(zone: KeycdnZone, origin: string): Record<string, string> {
   return want;
 }
 
-function pushZone(name: string): ProviderFailure {
+function pushZone(name: string, espName: string): ProviderFailure {
   return new ProviderFailure({
     code: "zone_type",
-    message: `The zone "${name}" exists but is a push zone; link hosts need a pull zone that fetches from SendGrid.`,
+    message: `The zone "${name}" exists but is a push zone; link hosts need a pull zone that fetches from ${espName}.`,
     action: `Delete or rename the zone "${name}" in the KeyCDN dashboard, then run it again.`,
   });
 }
@@ -104,7 +104,7 @@ async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host
   const name = zoneName(host);
   let zone = acc.zones.find((z) => z.name === name);
   const created = zone === undefined;
-  if (zone && zone.settings.type !== "" && zone.settings.type !== ZONE_TYPE) throw pushZone(name);
+  if (zone && zone.settings.type !== "" && zone.settings.type !== ZONE_TYPE) throw pushZone(name, esp.name);
   // The alias check needs no write, so an alias on another zone stops the run before anything changes.
   const alias = acc.aliases.find((a) => a.name === host);
   if (alias && (!zone || alias.zoneId !== zone.id)) throw aliasElsewhere(host, acc.zones.find((z) => z.id === alias.zoneId)?.name ?? alias.zoneId);
@@ -184,7 +184,7 @@ function previewHost(acc: Account, input: PlanInput, host: string): HostPreview 
   const zone = acc.zones.find((z) => z.name === name);
   const changes: PlannedChange[] = [];
   if (!zone) changes.push({ resource: `KeyCDN pull zone "${name}"`, action: "create", next: `origin ${originUrl(origin)}, Let's Encrypt, Forward Host Header on, query strings and cache headers respected` });
-  else if (zone.settings.type !== "" && zone.settings.type !== ZONE_TYPE) throw pushZone(name);
+  else if (zone.settings.type !== "" && zone.settings.type !== ZONE_TYPE) throw pushZone(name, esp.name);
   else {
     const diffs = zoneDifferences(zone, esp);
     changes.push(
