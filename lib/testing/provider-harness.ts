@@ -7,6 +7,7 @@ import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
 import { listCertificates } from "@/lib/providers/cloudfront/certificates";
 import { createClients } from "@/lib/providers/cloudfront/client";
 import { listDistributions } from "@/lib/providers/cloudfront/distributions";
+import { ListCachePoliciesCommand, ListOriginRequestPoliciesCommand } from "@aws-sdk/client-cloudfront";
 import { fastlyServer } from "@/lib/providers/fastly/apply";
 import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
 import { keycdnServer } from "@/lib/providers/keycdn/apply";
@@ -86,8 +87,18 @@ export async function cloudfrontHarness(opts: HarnessOptions = {}): Promise<Prov
     async inventory() {
       const clients = createClients(credentials, { ...ctx, maxRetries: 0 });
       try {
-        const [distributions, certificates] = await Promise.all([listDistributions(clients.cloudfront), listCertificates(clients.acm)]);
-        return new Map([...distributions.map((d) => [d.Id!, "distribution"] as const), ...certificates.map((c) => [c.CertificateArn!, "certificate"] as const)]);
+        const [distributions, certificates, requestPolicies, cachePolicies] = await Promise.all([
+          listDistributions(clients.cloudfront),
+          listCertificates(clients.acm),
+          clients.cloudfront.send(new ListOriginRequestPoliciesCommand({ Type: "custom" })),
+          clients.cloudfront.send(new ListCachePoliciesCommand({ Type: "custom" })),
+        ]);
+        return new Map([
+          ...distributions.map((d) => [d.Id!, "distribution"] as const),
+          ...certificates.map((c) => [c.CertificateArn!, "certificate"] as const),
+          ...(requestPolicies.OriginRequestPolicyList?.Items ?? []).map((p) => [p.OriginRequestPolicy!.Id!, "origin request policy"] as const),
+          ...(cachePolicies.CachePolicyList?.Items ?? []).map((p) => [p.CachePolicy!.Id!, "cache policy"] as const),
+        ]);
       } finally {
         clients.cloudfront.destroy();
         clients.acm.destroy();
