@@ -135,9 +135,9 @@ export interface PlanInput {
    */
   ownerRecords?: string[];
   /**
-   * Set by the wizard after the person confirms that link branding validated in SendGrid while the
-   * records were DNS-only. Until then, apply keeps the link record DNS-only (ProviderInfo.applyConfirmation;
-   * docs/sendgrid.md#invariant-8-validate-first-switch-after).
+   * Set by the wizard after the person confirms what the email provider must see before the switch
+   * (`EspOrder.confirmBeforeSwitch`: SendGrid's link branding validated while the records were DNS-only). Until
+   * then, a CDN whose apply switches in place keeps the link record DNS-only (ProviderInfo.applySwitchesInPlace).
    */
   linkBrandingValidated?: boolean;
 }

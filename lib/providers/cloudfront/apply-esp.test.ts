@@ -152,6 +152,31 @@ describe("CloudFront apply for SparkPost (EU)", () => {
   });
 });
 
+describe("CloudFront preview for SparkPost", () => {
+  it("lists the policies it will create, then the ones it will reuse, reading them once per run", async () => {
+    const input = { hosts: [A, B], esp: "sparkpost" as const, region: "us" };
+    const policyChanges = async () =>
+      (await cloudfrontServer.preview(creds, input, ctx)).hosts.map((h) => h.changes.filter((c) => c.resource.includes("policy")).map((c) => [c.resource, c.action]));
+    const before = (await ops()).length;
+    expect(await policyChanges()).toEqual([
+      [
+        [`${RESOURCE_KIND.cloudfrontOriginRequestPolicy} ssl-click-tracking-user-agent`, "create"],
+        [`${RESOURCE_KIND.cloudfrontCachePolicy} ssl-click-tracking-ttl-1-10-10`, "create"],
+      ],
+      [
+        [`${RESOURCE_KIND.cloudfrontOriginRequestPolicy} ssl-click-tracking-user-agent`, "create"],
+        [`${RESOURCE_KIND.cloudfrontCachePolicy} ssl-click-tracking-ttl-1-10-10`, "create"],
+      ],
+    ]);
+    expect((await ops()).slice(before).filter((o) => o.endsWith("Policies"))).toEqual(["ListOriginRequestPolicies", "ListCachePolicies"]);
+    await applied("sparkpost", "us", [A]);
+    expect((await policyChanges())[1]).toEqual([
+      [`${RESOURCE_KIND.cloudfrontOriginRequestPolicy} ssl-click-tracking-user-agent`, "reuse"],
+      [`${RESOURCE_KIND.cloudfrontCachePolicy} ssl-click-tracking-ttl-1-10-10`, "reuse"],
+    ]);
+  });
+});
+
 describe("CloudFront apply for Amazon SES (eu-central-1)", () => {
   it("forwards Host and User-Agent without cookies through a custom origin request policy, and caches nothing", async () => {
     await applied("ses", "eu-central-1", [A]);

@@ -52,6 +52,8 @@ interface Run {
   want: Wanted;
   /** The run's custom policies, found or created once, before the first distribution (apply-policies.ts). */
   policies: () => Promise<RunPolicies>;
+  /** What the preview says about them, read once per run. */
+  policyPreview: () => Promise<PlannedChange[]>;
   secrets: (string | undefined)[];
   certificates: () => Promise<CertificateSummary[]>;
   distributions: () => Promise<DistributionSummary[]>;
@@ -76,6 +78,7 @@ async function withRun<T>(credentials: CloudfrontCredentials, input: PlanInput, 
     origin: esp.origin,
     want: { origin: esp.origin, espName: esp.name, rules: esp.rules, cf },
     policies: once(() => ensureRunPolicies(clients.cloudfront, cf, patience)),
+    policyPreview: once(() => previewPolicies(clients.cloudfront, cf)),
     secrets: [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId],
     certificates: once(() => listCertificates(clients.acm)),
     distributions: once(() => listDistributions(clients.cloudfront)),
@@ -231,7 +234,7 @@ async function hostPreview(host: string, run: Run): Promise<HostPreview> {
         ? { resource: `${CERTIFICATE} for ${host}`, action: "reuse", current: `${certificateStatusWords(cert.status)}: ${cert.arn}`, next: cert.status === ISSUED ? "Used by the new distribution." : "Issued once its validation record is in DNS." }
         : { resource: `${CERTIFICATE} for ${host}`, action: "create", next: `Requested in ${CERTIFICATE_REGION} for ${host}, validated by DNS.` },
     );
-    changes.push(...(await previewPolicies(run.clients.cloudfront, run.want.cf)));
+    changes.push(...(await run.policyPreview()));
     const c = distributionConfig(host, run.origin, cert?.arn ?? "", "", { rules: run.want.cf });
     const origin = c.Origins!.Items![0]!;
     const header = origin.CustomHeaders?.Items?.[0];
