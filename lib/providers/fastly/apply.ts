@@ -27,6 +27,7 @@ import {
   settingsFor,
 } from "./settings";
 import { backendDifferences, headerDifferences, settingsDifferences, type Target } from "./differences";
+import { createHeader, listHeaders, updateHeader } from "./headers";
 
 /**
  * Fastly apply (docs/providers/fastly.md#service, #tls-subscription): token scope first, then per host: find or create the service by name,
@@ -84,7 +85,7 @@ async function checkVersion(api: FastlyClient, serviceId: string, v: number, hos
     api.listDomains(serviceId, v),
     api.listBackends(serviceId, v),
     api.getSettings(serviceId, v),
-    wantsHeaders ? api.listHeaders(serviceId, v) : Promise.resolve([]),
+    wantsHeaders ? listHeaders(api, serviceId, v) : Promise.resolve([]),
   ]);
   const backend = backends.find((b) => b.name === backendName(esp.esp));
   return {
@@ -166,8 +167,8 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, esp: Tar
     if (c.settingsDiffs.length > 0) await api.updateSettings(service.id, v, settingsFor(esp.rules));
     for (const h of headersFor(esp.rules)) {
       const have = c.headers.find((x) => x.name === h.name);
-      if (!have) await api.createHeader(service.id, v, { ...h });
-      else if (c.headerDiffs.length > 0) await api.updateHeader(service.id, v, { ...h });
+      if (!have) await createHeader(api, service.id, v, { ...h });
+      else if (c.headerDiffs.length > 0) await updateHeader(api, service.id, v, { ...h });
     }
     const validation = await api.validateVersion(service.id, v);
     if (!validation.ok) {

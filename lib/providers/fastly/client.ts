@@ -5,7 +5,6 @@ import type { CertificateAuthority } from "./settings";
 import {
   backend,
   domain,
-  headerObject,
   included,
   JSON_API,
   service,
@@ -19,8 +18,6 @@ import {
   version,
   type BackendFields,
   type FastlyBackend,
-  type FastlyHeader,
-  type HeaderFields,
   type FastlyService,
   type FastlySettings,
   type FastlyToken,
@@ -55,7 +52,8 @@ export function fastlyRetryHint(headers: Headers, now = Date.now()): number | nu
 const seg = (s: string | number) => encodeURIComponent(String(s));
 
 export class FastlyClient {
-  private readonly http: HttpOptions;
+  /** The request settings (token included): for this folder's other request modules, e.g. headers.ts. */
+  readonly http: HttpOptions;
 
   constructor(opts: FastlyClientOptions) {
     this.http = {
@@ -69,16 +67,16 @@ export class FastlyClient {
     };
   }
 
-  private async call<T>(req: HttpRequest<T>): Promise<T> {
+  async call<T>(req: HttpRequest<T>): Promise<T> {
     const res = await request(this.http, req);
     return res.data as T;
   }
 
-  private form(fields: Record<string, string | number | boolean>): Body {
+  form(fields: Record<string, string | number | boolean>): Body {
     return { kind: "form", fields };
   }
 
-  private versionPath(serviceId: string, v: number) {
+  versionPath(serviceId: string, v: number) {
     return `/service/${seg(serviceId)}/version/${seg(v)}`;
   }
 
@@ -167,25 +165,6 @@ export class FastlyClient {
 
   updateBackend(serviceId: string, v: number, name: string, fields: BackendFields): Promise<FastlyBackend> {
     return this.call({ operation: "UpdateBackend", method: "PUT", path: `${this.versionPath(serviceId, v)}/backend/${seg(name)}`, body: this.form({ ...fields }), schema: backend });
-  }
-
-  /** Header objects of a version (fastly/fastly-js src/api/HeaderApi.js: `GET …/header`). */
-  listHeaders(serviceId: string, v: number): Promise<FastlyHeader[]> {
-    return this.call({ operation: "ListHeaders", method: "GET", path: `${this.versionPath(serviceId, v)}/header`, schema: z.array(headerObject) });
-  }
-
-  /** `POST …/header` (form-encoded); a header of this name on the version after an unknown outcome is adopted. */
-  createHeader(serviceId: string, v: number, fields: HeaderFields): Promise<FastlyHeader> {
-    return requestCreate(
-      this.http,
-      { operation: "CreateHeader", method: "POST", path: `${this.versionPath(serviceId, v)}/header`, body: this.form({ ...fields }), schema: headerObject },
-      async () => (await this.listHeaders(serviceId, v)).find((h) => h.name === fields.name) ?? null,
-    );
-  }
-
-  /** `PUT …/header/{name}`: an adopted header of the wizard's name put back to the plan's values. */
-  updateHeader(serviceId: string, v: number, fields: HeaderFields): Promise<FastlyHeader> {
-    return this.call({ operation: "UpdateHeader", method: "PUT", path: `${this.versionPath(serviceId, v)}/header/${seg(fields.name)}`, body: this.form({ ...fields }), schema: headerObject });
   }
 
   getSettings(serviceId: string, v: number): Promise<FastlySettings> {
