@@ -12,6 +12,7 @@ import { ValuesViewToggle } from "@/components/wizard/values-view-toggle";
 import { verifyView } from "@/components/verify/view-props";
 import { buildPlan } from "@/lib/plan/build";
 import { resolveEsp } from "@/lib/esps/choice";
+import { switchConfirmation } from "@/lib/plan/switch-confirmation";
 import { parsePlanQuery, type SearchParamsRecord } from "@/lib/plan/query";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import limits from "@/lib/security/limits.json";
@@ -73,7 +74,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
             </p>
           )}
           {step.id === "configure" && built?.plan && provider?.needsZone && <ZoneForm query={query} plan={built.plan} words={provider.needsZone} />}
-          {step.id === "configure" && built?.plan && query.mode === "apply" && <LazyApplyPanel query={query} provider={provider!} />}
+          {step.id === "configure" && built?.plan && query.mode === "apply" && <LazyApplyPanel query={query} provider={provider!} confirmation={switchConfirmation(provider!, query)} />}
           {step.id === "test" && verify && <LazyVerifyPanel {...verify} />}
           {step.id === "test" && verify && <h3 className="mt-10 mb-4 text-lg font-semibold text-slate-900">Or test by hand</h3>}
           {step.id === "dns" && verify && built?.plan && (

@@ -8,7 +8,7 @@ import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/url";
 import type { ApplyReport, ProviderInfo, UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
-import { applyConfirmation, applyRequest, credentialHint, unwrap } from "./apply-shared";
+import { applyRequest, credentialHint, unwrap } from "./apply-shared";
 import type { Account } from "./credentials-form";
 import { ReportView } from "./report-view";
 import { rememberedSandboxTargets, rememberSandboxTargets } from "./sandbox-created";
@@ -28,7 +28,7 @@ function nextPollDelay(polls: number): number {
  * The apply run after the person confirmed the preview: apply, then poll until every host is done. Loaded
  * only at that point (with TanStack Query, which does the polling), so the credentials step stays small.
  */
-export function ApplyRun(props: { query: PlanQuery; provider: ProviderInfo; account: Account; startedAt: number }) {
+export function ApplyRun(props: { query: PlanQuery; provider: ProviderInfo; account: Account; startedAt: number; confirmation?: string }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }));
   return (
     <QueryClientProvider client={client}>
@@ -37,7 +37,8 @@ export function ApplyRun(props: { query: PlanQuery; provider: ProviderInfo; acco
   );
 }
 
-function Run({ query, provider, account, startedAt }: { query: PlanQuery; provider: ProviderInfo; account: Account; startedAt: number }) {
+/** `confirmation`: what the person confirms before apply switches in place, from the server page (lib/plan/switch-confirmation.ts). */
+function Run({ query, provider, account, startedAt, confirmation }: { query: PlanQuery; provider: ProviderInfo; account: Account; startedAt: number; confirmation?: string }) {
   const [confirmedByPerson, setConfirmedByPerson] = useState(false);
   const sandbox = account.kind === "sandbox";
   /** What this apply session created, across its polling runs (and, in the sandbox, before a reload): what undo may remove. */
@@ -47,7 +48,6 @@ function Run({ query, provider, account, startedAt }: { query: PlanQuery; provid
   }, [sandbox, provider.id, query.hosts, created]);
   const [undoing, setUndoing] = useState(false);
   const base = { ...applyRequest(query), linkBrandingValidated: confirmedByPerson };
-  const confirmation = applyConfirmation(provider, query);
 
   // Apply is idempotent, so polling it both reports progress and continues once a certificate is issued.
   const apply = useQuery<ApplyReport, Error>({

@@ -1,7 +1,6 @@
 import type { ActionResult } from "@/app/setup/apply-actions";
 import type { PlanQuery } from "@/lib/plan/url";
 import type { ProviderInfo } from "@/lib/providers/types";
-import { espModule } from "@/lib/esps/registry";
 import type { Account } from "./credentials-form";
 
 /** The plan part of every apply-family request (the credentials travel beside it, never in a URL). */
@@ -15,14 +14,6 @@ export function applyRequest(query: PlanQuery) {
     zones: query.zones,
     ownerRecords: query.owners,
   };
-}
-
-/**
- * What the person confirms before apply switches a host in place: asked only when the CDN's apply makes the
- * switch and the email provider must see its record first (SendGrid's validation).
- */
-export function applyConfirmation(provider: ProviderInfo, query: Pick<PlanQuery, "esp">): string | undefined {
-  return provider.applySwitchesInPlace ? espModule(query.esp).order.confirmBeforeSwitch : undefined;
 }
 
 export type ActionError = Error & { fieldErrors?: Record<string, string> };
