@@ -22,6 +22,14 @@ const pages = new Set([
     return [`/setup?cdn=${cdn}&${hosts}&mode=manual&step=configure&view=console`, `/checklist?cdn=${cdn}&${hosts}`];
   }),
   `/setup?${q}&mode=manual&step=configure&view=console&present=1`,
+  // Step 1, the email provider: its options, another region's field, a tenant, guidance; managed HTTPS first.
+  "/setup?esp=ses&region=eu-west-2&step=esp",
+  "/setup?esp=sparkpost&tenant=acme&step=esp",
+  "/setup?esp=customerio",
+  "/setup?esp=sparkpost&region=eu&step=cdn",
+  "/setup?esp=sendgrid&step=cdn",
+  `/setup?cdn=cloudfront&esp=sparkpost&region=eu&host=click.news.customer.com&mode=manual&step=configure`,
+  `/setup?cdn=cloudfront&esp=ses&region=eu-central-1&host=click.news.customer.com&mode=manual&step=test`,
 ]);
 
 for (const path of pages) {

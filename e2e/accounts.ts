@@ -3,7 +3,7 @@ export const E2E_AWS = { accessKeyId: "AKIAE2ETESTKEY000001", secretAccessKey: "
 export const CANARY_MARKER = "CanaryZq7Xw";
 export const CANARY_AWS = { accessKeyId: "AKIACANARYKEY0000001", secretAccessKey: `${CANARY_MARKER}Secret000000000000000000000000`.slice(0, 40) };
 // One canary credential per token provider, each carrying the marker, each valid for its schema
-// (lib/providers/<cdn>/schema.ts): Cloudflare 30+ of [A-Za-z0-9_-] and not 37 hex; Fastly and KeyCDN 16–128.
+// (lib/providers/<cdn>/credentials.ts): Cloudflare 30+ of [A-Za-z0-9_-] and not 37 hex; Fastly and KeyCDN 16–128.
 export const CANARY_CLOUDFLARE_TOKEN = `cf${CANARY_MARKER}CloudflareToken000000000001`;
 export const CANARY_FASTLY_TOKEN = `fy${CANARY_MARKER}FastlyToken00000001`;
 export const CANARY_KEYCDN_KEY = `sk_canary_${CANARY_MARKER}_0000000001`;

@@ -2,7 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { CANARY_AWS, CANARY_CLOUDFLARE_TOKEN, CANARY_FASTLY_TOKEN, CANARY_KEYCDN_KEY, CANARY_MARKER } from "./accounts";
+import { DNS_HOSTS } from "./dns-scenarios";
 import { actAsOwnClient, openApplyStep, previewAndApply } from "./helpers";
+import { setRecord } from "./route53";
+import { VERIFY_LINK, VERIFY_TARGET } from "./verify-scenarios";
 
 // The canary (issue 8, "Secrets"): a credential carrying CANARY_MARKER goes through each provider's preview
 // and apply; the marker may travel to the server in a server action's POST body and nowhere else, and must
@@ -86,14 +89,15 @@ type Traffic = Awaited<ReturnType<typeof recordTraffic>>;
 type BrowserState = Awaited<ReturnType<typeof browserState>>;
 
 /** The one place the canary's assertions live. `states` are snapshots taken before and after the reload. */
-async function expectNoLeak(page: Page, url: string, traffic: Traffic, states: BrowserState[], minActions: number) {
+async function expectNoLeak(page: Page, url: string, traffic: Traffic, states: BrowserState[], minActions: number, carriesCredentials: (r: Sent) => boolean = () => true) {
   const { sent, received, navigations } = traffic;
 
-  // The request side: the credential did travel (so this test can fail), in server action POST bodies only.
+  // The request side: the credential did travel (so this test can fail), in server action POST bodies only
+  // (`carriesCredentials` leaves out actions that take none, such as the DNS host's detection).
   const actions = sent.filter((r) => r.action);
   expect(actions.length).toBeGreaterThanOrEqual(minActions);
   expect(actions.every((r) => r.method === "POST")).toBe(true);
-  expect(sent.filter((r) => r.body.includes(CANARY_MARKER))).toEqual(actions);
+  expect(sent.filter((r) => r.body.includes(CANARY_MARKER))).toEqual(actions.filter(carriesCredentials));
   expect(sent.filter((r) => r.url.includes(CANARY_MARKER) || r.headers.includes(CANARY_MARKER))).toEqual([]);
 
   // Every response, each with its body: the two documents (first load and reload), every action's RSC
@@ -156,3 +160,30 @@ for (const p of PROVIDERS) {
     await expectNoLeak(page, url, traffic, [beforeReload, afterReload], minActions);
   });
 }
+
+test("the DNS host (Route 53): the canary credential reads, switches and rolls back, and never reaches a response, the URL, storage or the server log", async ({ page }) => {
+  const host = DNS_HOSTS.canary;
+  await setRecord(host, "sendgrid.net");
+  const traffic = await recordTraffic(page);
+  const url = `${test.info().project.use.baseURL}/setup?cdn=cloudfront&host=${host}&target=${VERIFY_TARGET}&link=${encodeURIComponent(VERIFY_LINK)}&mode=manual&step=dns`;
+  await page.goto(url);
+  await expect(page.getByText(`${host}: Amazon Route 53`)).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel("AWS access key ID").fill(CANARY_AWS.accessKeyId);
+  await page.getByLabel("AWS secret access key").fill(CANARY_AWS.secretAccessKey);
+  await page.getByRole("button", { name: `Read the current record of ${host}` }).click();
+  await page.getByRole("button", { name: `Switch DNS for ${host}` }).click();
+  await page.getByRole("button", { name: `Roll back ${host}` }).click({ timeout: 30_000 });
+  await expect(page.getByText(`Rolled back ${host}`)).toBeVisible({ timeout: 30_000 });
+  // Detection (no credential), then read, switch and roll back (each with it).
+  await expect.poll(traffic.actions).toBeGreaterThanOrEqual(4);
+
+  const beforeReload = await browserState(page);
+  await page.reload();
+  await expect(page.getByText(`Rolled back ${host}`)).toBeVisible();
+  for (const label of ["AWS access key ID", "AWS secret access key"]) await expect(page.getByLabel(label)).toHaveValue("");
+  const afterReload = await browserState(page);
+
+  await page.unrouteAll({ behavior: "wait" });
+  // The detection action carries the hostnames and no account: every other action carries the credential.
+  await expectNoLeak(page, url, traffic, [beforeReload, afterReload], 4, (r) => !r.body.includes('"hosts"'));
+});

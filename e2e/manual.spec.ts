@@ -4,6 +4,10 @@ test("from / to the CloudFront values for two hostnames in a handful of clicks",
   await page.goto("/");
   await page.getByRole("link", { name: "Start the setup" }).click();
 
+  // Step 1: the email provider, SendGrid preselected.
+  await expect(page.getByRole("radio", { name: /SendGrid/ })).toBeChecked();
+  await page.getByRole("button", { name: /Next/ }).click();
+
   await page.getByRole("radio", { name: /Amazon CloudFront/ }).check();
   await page.getByRole("button", { name: /Next/ }).click();
 

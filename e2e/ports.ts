@@ -4,7 +4,7 @@ import path from "node:path";
 // Overridable so that two runs on one machine (two worktrees) do not collide.
 export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3210);
 const FAKE_BASE = Number(process.env.E2E_FAKE_PORT_BASE ?? 4510);
-export const FAKE_PORTS = { cloudfront: FAKE_BASE, acm: FAKE_BASE + 1, cloudflare: FAKE_BASE + 2, fastly: FAKE_BASE + 3, keycdn: FAKE_BASE + 4 } as const;
+export const FAKE_PORTS = { cloudfront: FAKE_BASE, acm: FAKE_BASE + 1, cloudflare: FAKE_BASE + 2, fastly: FAKE_BASE + 3, keycdn: FAKE_BASE + 4, route53: FAKE_BASE + 5 } as const;
 
 /**
  * The verifier's loopback internet (e2e/start-fakes.ts, lib/verify/testing/world.ts): a DNS server (UDP), one
@@ -30,6 +30,7 @@ export const e2eServerEnv: Record<string, string> = {
   CLOUDFLARE_API_BASE_URL: `${local(FAKE_PORTS.cloudflare)}/client/v4`,
   FASTLY_API_BASE_URL: local(FAKE_PORTS.fastly),
   KEYCDN_API_BASE_URL: local(FAKE_PORTS.keycdn),
+  ROUTE53_ENDPOINT: local(FAKE_PORTS.route53),
   FAKES_HEALTH_PORT: String(FAKE_PORTS.cloudfront),
   // The verifier's test-only settings (docs/contract.md#verification): DNS, ports and trust all local.
   VERIFY_DNS_SERVERS: `127.0.0.1:${VERIFY_PORTS.dns}`,

@@ -19,6 +19,7 @@ async function apply(page: Page, cdn: string, hosts: string[], field: string, to
 for (const p of PROVIDERS) {
   test(`${p.name}: choose it, enter hosts, and get manual values`, async ({ page }) => {
     await page.goto("/setup");
+    await page.getByRole("button", { name: /Next/ }).click();
     await page.getByRole("radio", { name: new RegExp(p.name) }).check();
     await page.getByRole("button", { name: /Next/ }).click();
     await page.getByRole("textbox", { name: "Link branding hostnames" }).fill("ablink.x.customer.com");

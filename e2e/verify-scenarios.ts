@@ -17,3 +17,17 @@ export const VERIFY_OTHER_CDN = "links.old-cdn.example.net";
 export const VERIFY_TARGET = "d111111abcdef8.cloudfront.net";
 export const VERIFY_LINK = "/ls/click?upn=u001.E2E-verify";
 export const VERIFY_HSTS_HEADER = "max-age=31536000; includeSubDomains; preload";
+
+/**
+ * Tracking hosts of the other email providers, behind the same CloudFront address; their origins answer as
+ * lib/verify/testing/esp-origins.ts documents (SparkPost's click tracker, Amazon SES in VERIFY_SES_REGION).
+ */
+export const VERIFY_ESP_HOSTS = {
+  /** CNAME to spgo.io, answered by SparkPost's tracker: every check passes without a tracked link. */
+  sparkpost: `click.sparkpost.${VERIFY_DOMAIN}`,
+  /** CNAME to r.<region>.awstrack.me, answered by Amazon SES in that region: every check passes. */
+  ses: `click.ses.${VERIFY_DOMAIN}`,
+  /** A SparkPost tracking domain whose CDN reaches SendGrid: SendGrid's redirect, without SparkPost's server header. */
+  wrongEsp: `click.wrong-esp.${VERIFY_DOMAIN}`,
+} as const;
+export const VERIFY_SES_REGION = "eu-central-1";

@@ -80,7 +80,7 @@ test("a one-label wildcard certificate: failing chips with the exact cause and f
   await expect(failure).toContainText(
     `Fix: Request a certificate for ${wildcard} exactly in ACM in us-east-1, validate it, and choose it as the distribution's Custom SSL certificate; ${wildcard} must also be in Alternate domain name (CNAME).`,
   );
-  const fix = failure.getByRole("link", { name: "Fix it in step 4: Configure" });
+  const fix = failure.getByRole("link", { name: "Fix it in step 5: Configure" });
   await expect(fix).toHaveAttribute("href", new RegExp(`^/setup\\?.*step=configure#host-${wildcard.replaceAll(".", "\\.")}$`));
 
   await page.getByRole("link", { name: "Next: Update DNS" }).click();
@@ -90,7 +90,7 @@ test("a one-label wildcard certificate: failing chips with the exact cause and f
   await expect(page.getByRole("listitem").filter({ hasText: `${ready}:` })).toHaveCount(0);
   await expect(page.getByRole("button", { name: `Copy record value for ${wildcard}` })).toHaveCount(0);
   await expect(page.getByRole("note").filter({ hasText: /^Do not re-validate link branding/ })).toBeVisible();
-  await expect(page.getByRole("link", { name: "See every check and its fix in step 5: Test before the switch" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "See every check and its fix in step 6: Test before the switch" })).toBeVisible();
 });
 
 test("a CNAME to a third name: DNS fails with what it points at and where it should, and the DNS step stays locked", async ({ page }) => {
@@ -102,8 +102,8 @@ test("a CNAME to a third name: DNS fails with what it points at and where it sho
   const failure = page.getByRole("article", { name: elsewhere }).getByRole("listitem").filter({ hasText: "DNS: failing" }).filter({ hasText: "Cause:" });
   await expect(failure.locator("p").first()).toHaveText("DNS: failing");
   await expect(failure).toContainText(`Cause: ${cause}`);
-  await expect(failure).toContainText(`Fix: Edit the CNAME for ${elsewhere} so it points to sendgrid.net, exactly as SendGrid's link branding shows it (replace the record, do not add a second one), then Re-check.`);
-  await expect(failure.getByRole("link", { name: "Fix it in step 6: Update DNS" })).toHaveAttribute("href", new RegExp(`step=dns#host-${elsewhere.replaceAll(".", "\\.")}$`));
+  await expect(failure).toContainText(`Fix: Edit the CNAME for ${elsewhere} so it points to sendgrid.net, exactly as SendGrid shows it (replace the record, do not add a second one), then Re-check.`);
+  await expect(failure.getByRole("link", { name: "Fix it in step 7: Update DNS" })).toHaveAttribute("href", new RegExp(`step=dns#host-${elsewhere.replaceAll(".", "\\.")}$`));
 
   await page.getByRole("link", { name: "Next: Update DNS" }).click();
   await expect(page.getByRole("heading", { name: "Switch locked: do not change DNS yet", level: 3 })).toBeVisible();
@@ -149,7 +149,7 @@ test("a bad tracked link gets a field error and is not sent", async ({ page }) =
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(field).toBeFocused();
   await expect(page.locator("#verify-link-error")).toHaveText(
-    'The tracked link "ls/click?upn=x" is not a tracked link: give its path and query (e.g. /ls/click?upn=…) or the whole URL on one of the hosts.',
+    'The tracked link "ls/click?upn=x" is not a tracked link: give its path and query (starting with /) or the whole URL on one of the hosts.',
   );
   expect(page.url()).toBe(url);
 
@@ -162,7 +162,7 @@ test("a bad tracked link gets a field error and is not sent", async ({ page }) =
 
   // A shared link with a bad link opens with the error at the field, and the value kept to correct it.
   await page.goto(`${url}&link=${enc("<b>javascript:x</b>")}`);
-  await expect(page.locator("#verify-link-error")).toHaveText('The tracked link "\\u003cb\\u003ejavascript:x\\u003c/b\\u003e" is not a tracked link: give its path and query (e.g. /ls/click?upn=…) or the whole URL on one of the hosts.');
+  await expect(page.locator("#verify-link-error")).toHaveText('The tracked link "\\u003cb\\u003ejavascript:x\\u003c/b\\u003e" is not a tracked link: give its path and query (starting with /) or the whole URL on one of the hosts.');
   await expect(page.getByRole("textbox", { name: "Tracked link from a sent email" })).toHaveValue("<b>javascript:x</b>");
   await expect(page.locator("b", { hasText: "javascript" })).toHaveCount(0);
 });

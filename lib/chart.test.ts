@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseHostnamesInput } from "./chart";
 
+/** The hostnames field: plain hostnames, or any ESP's records (each ESP's own cases: lib/esps/<esp>/recognise.test.ts). */
 describe("parseHostnamesInput", () => {
   it("reads plain hostnames", () => {
     expect(parseHostnamesInput("ablink.subdomain.customer.com\nablink.info.customer.com")).toEqual({
@@ -9,52 +10,42 @@ describe("parseHostnamesInput", () => {
     });
   });
 
-  it("extracts the link host from a pasted chart with headers and tabs, and keeps the owner record in place", () => {
-    const chart = "TYPE\tHOST\tVALUE\nCNAME\tablink.subdomain.customer.com.\tsendgrid.net.\nCNAME\t1234567.subdomain.customer.com\tsendgrid.net";
-    const parsed = parseHostnamesInput(chart);
-    expect(parsed.hosts).toEqual(["ablink.subdomain.customer.com"]);
-    expect(parsed.errors).toEqual([]);
-    expect(parsed.chart).toEqual({
-      records: [
-        { type: "CNAME", host: "ablink.subdomain.customer.com", value: "sendgrid.net", role: "link" },
-        { type: "CNAME", host: "1234567.subdomain.customer.com", value: "sendgrid.net", role: "owner" },
-      ],
-      region: "global",
-      autoSsl: false,
-    });
+  it("keeps the chosen region when the paste does not say, and takes it when it does", () => {
+    const json = JSON.stringify({ TrackingOptions: { CustomRedirectDomain: "click.news.example.com" } });
+    expect(parseHostnamesInput(json, undefined, { esp: "ses", region: "eu-west-2" }).paste).toMatchObject({ esp: "ses", region: "eu-west-2", changedEsp: undefined });
+    expect(parseHostnamesInput("CNAME click.news.example.com r.ap-south-1.awstrack.me", undefined, { esp: "ses", region: "eu-west-2" }).paste?.region).toBe("ap-south-1");
   });
 
-  it("reads columns in any order and detects the EU region", () => {
-    const parsed = parseHostnamesInput("eu.sendgrid.net   ablink.news.brand.co.uk   CNAME");
-    expect(parsed.hosts).toEqual(["ablink.news.brand.co.uk"]);
-    expect(parsed.chart?.region).toBe("eu");
+  it("another ESP's records move the plan to that ESP, and say so", () => {
+    const parsed = parseHostnamesInput("CNAME click.news.example.com eu.spgo.io", undefined, { esp: "sendgrid", region: "global" });
+    expect(parsed.hosts).toEqual(["click.news.example.com"]);
+    expect(parsed.paste).toMatchObject({ esp: "sparkpost", region: "eu" });
+    expect(parsed.paste?.changedEsp).toBe("These are SparkPost's records, not SendGrid's as chosen in step 1: the plan will use SparkPost, EU (eu.spgo.io).");
+    // Without a region in the paste, the new ESP's default region, never the old ESP's.
+    const json = JSON.stringify({ TrackingOptions: { CustomRedirectDomain: "click.news.example.com" } });
+    expect(parseHostnamesInput(json, undefined, { esp: "sendgrid", region: "eu" }).paste).toMatchObject({ esp: "ses", region: "us-east-1" });
   });
 
-  it("reads the API's {type, host, data} JSON", () => {
-    const json = JSON.stringify({ dns: { domain_cname: { type: "cname", host: "url9.customer.com", data: "sendgrid.net" }, owner_cname: { type: "cname", host: "77.customer.com", data: "sendgrid.net" } } });
-    const parsed = parseHostnamesInput(json);
-    expect(parsed.hosts).toEqual(["url9.customer.com"]);
-    expect(parsed.chart?.records.map((r) => r.role)).toEqual(["link", "owner"]);
+  it("refuses records of two ESPs in one paste", () => {
+    expect(parseHostnamesInput("CNAME a.x.example.com sendgrid.net\nCNAME b.x.example.com spgo.io").errors).toEqual([
+      { line: 0, input: "", message: "The paste holds records of SendGrid and SparkPost: one plan covers one email provider. Paste one provider's records at a time." },
+    ]);
   });
 
-  it("recognises Auto SSL link branding", () => {
-    const parsed = parseHostnamesInput(
-      "CNAME ablink.customer.com click.sendgrid.net\nCNAME _acme-challenge.ablink.customer.com ablink.customer.com.abc.dcv.cloudflare.com",
-    );
-    expect(parsed.chart?.autoSsl).toBe(true);
-    expect(parsed.chart?.records.map((r) => r.role)).toEqual(["link", "auto-ssl"]);
-  });
-
-  it("says so when a chart has no link host", () => {
-    const parsed = parseHostnamesInput("CNAME em123.customer.com u123.wl.sendgrid.net");
-    expect(parsed.hosts).toEqual([]);
-    expect(parsed.errors).toEqual([
+  it("says so when records belong to no ESP it knows", () => {
+    expect(parseHostnamesInput("CNAME click.x.example.com links.other-esp.example.net").errors).toEqual([
       {
         line: 0,
         input: "",
         message:
-          "The pasted chart has no link-branding host: a CNAME whose value is sendgrid.net and whose name does not start with digits (the numeric one is the owner record, which stays where it is).",
+          "This looks like a record chart or an API response, but none of its records is a tracking record of SendGrid, SparkPost, Amazon SES. Paste the rows as your email provider shows them, or just the link hostnames.",
       },
     ]);
+  });
+
+  it("checks the picked-out hosts like typed ones, naming the paste's line", () => {
+    const parsed = parseHostnamesInput("TYPE HOST VALUE\nCNAME example.com spgo.io\nCNAME click.ok.example.com spgo.io");
+    expect(parsed.hosts).toEqual(["click.ok.example.com"]);
+    expect(parsed.errors.map((e) => [e.line, e.input])).toEqual([[2, "example.com"]]);
   });
 });

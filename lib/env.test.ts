@@ -22,3 +22,21 @@ describe("TRUST_PROXY", () => {
     for (const value of ["true", "yes", "-1", "1.5", "11", "100", " 1"]) expect(problem({ TRUST_PROXY: value })).toBe(message);
   });
 });
+
+describe("SANDBOX_SECRET", () => {
+  it("unset or empty: none (each process draws its own key); 32 characters or more are taken as they are", () => {
+    expect(parseEnv({}).SANDBOX_SECRET).toBeUndefined();
+    expect(parseEnv({ SANDBOX_SECRET: "" }).SANDBOX_SECRET).toBeUndefined();
+    const secret = "q0xT3V9Dn1vC8mW2aZk5Lr7Yp4Hs6Jf0Ub+Ge/Ni8Oc=";
+    expect(parseEnv({ SANDBOX_SECRET: secret }).SANDBOX_SECRET).toBe(secret);
+    expect(parseEnv({ SANDBOX_SECRET: "x".repeat(32) }).SANDBOX_SECRET).toBe("x".repeat(32));
+  });
+
+  it("a shorter one is refused, saying how to make one, never repeating it", () => {
+    const message = problem({ SANDBOX_SECRET: "hunter2-is-too-short" });
+    expect(message).toBe(
+      "Invalid environment settings: SANDBOX_SECRET: must be at least 32 characters, the same on every instance (e.g. the output of `openssl rand -base64 32`)",
+    );
+    expect(problem({ SANDBOX_SECRET: "x".repeat(31) })).toBe(message);
+  });
+});

@@ -1,11 +1,13 @@
 import "server-only";
 import * as z from "zod";
+import { DNS_HOST_FACTS, DNS_HOST_IDS, type DnsHostId } from "@/lib/dns-hosts/registry";
 import { ENDPOINT_SPECS, type EndpointEnvVar, type Endpoints } from "@/lib/providers/endpoints";
 
 /**
  * Environment settings, parsed once. Provider base URLs default to the real APIs (docs/contract.md#provider-api-base-urls);
  * the VERIFY_* settings and SANDBOX_CONTROLS are test-only and make the app warn when first used (the first
  * verification, the first sandbox fake started); REDIS_URL chooses where shared state is kept (lib/store);
+ * SANDBOX_SECRET is the key sandbox credentials are derived under, shared by every instance (lib/sandbox);
  * TRUST_PROXY says how many proxies' X-Forwarded-For entries to believe (lib/verify/rate-limit.ts).
  */
 const url = z.url({ protocol: /^https?$/ });
@@ -40,6 +42,18 @@ const redisUrl = z.preprocess(
     .optional(),
 );
 
+/** The sandbox's HMAC key (lib/sandbox/visitor-accounts.ts): at least 256 bits' worth of characters. */
+export const SANDBOX_SECRET_MIN_LENGTH = 32;
+
+/** Unset or empty: each process draws its own key at start. */
+const sandboxSecret = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z
+    .string()
+    .min(SANDBOX_SECRET_MIN_LENGTH, `must be at least ${SANDBOX_SECRET_MIN_LENGTH} characters, the same on every instance (e.g. the output of \`openssl rand -base64 32\`)`)
+    .optional(),
+);
+
 /** More than this many proxies in a row is a mistake, not a deployment. */
 export const MAX_TRUSTED_PROXIES = 10;
 
@@ -59,7 +73,16 @@ const trustProxy = z.preprocess(
 const endpointVariables = {} as Record<EndpointEnvVar, z.ZodOptional<typeof url> | z.ZodDefault<typeof url>>;
 for (const spec of ENDPOINT_SPECS) endpointVariables[spec.env] = spec.default === undefined ? url.optional() : url.default(spec.default);
 
+/** Each DNS host's API base URL (lib/dns-hosts/<id>/facts.ts); a host sharing a CDN's API shares its variable. */
+type DnsEndpointEnvVar = (typeof DNS_HOST_FACTS)[DnsHostId]["endpoint"]["env"];
+const dnsEndpointVariables = {} as Record<DnsEndpointEnvVar, z.ZodOptional<typeof url> | z.ZodDefault<typeof url>>;
+for (const id of DNS_HOST_IDS) {
+  const spec: { env: DnsEndpointEnvVar; default?: string } = DNS_HOST_FACTS[id].endpoint;
+  dnsEndpointVariables[spec.env] = spec.default === undefined ? url.optional() : url.default(spec.default);
+}
+
 const schema = z.object({
+  ...dnsEndpointVariables,
   ...endpointVariables,
   HSTS_PRELOAD_API_BASE_URL: url.default("https://hstspreload.org/api/v2"),
   VERIFY_DNS_SERVERS: z.string().optional(),
@@ -69,6 +92,7 @@ const schema = z.object({
   /** "1": the in-app sandbox's fakes serve their /__sandbox/ controls (lib/sandbox/http-fake.ts). */
   SANDBOX_CONTROLS: z.enum(["0", "1"]).optional(),
   REDIS_URL: redisUrl,
+  SANDBOX_SECRET: sandboxSecret,
   TRUST_PROXY: trustProxy,
 });
 
@@ -80,7 +104,7 @@ export function env(): Env {
   return (cached ??= parseEnv(process.env));
 }
 
-/** The settings in `source`; throws one message naming every bad variable (never its value: REDIS_URL may hold a password). */
+/** The settings in `source`; throws one message naming every bad variable (never its value: REDIS_URL may hold a password, SANDBOX_SECRET is one). */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -96,4 +120,9 @@ export type { Endpoints };
 export function endpointsFromEnv(): Endpoints {
   const e = env();
   return Object.fromEntries(ENDPOINT_SPECS.map((s) => [s.key, e[s.env]])) as Endpoints;
+}
+
+/** A DNS host's API base URL: the real API (the SDK's default when undefined) unless overridden. */
+export function dnsEndpointFromEnv(id: DnsHostId): string | undefined {
+  return env()[DNS_HOST_FACTS[id].endpoint.env];
 }

@@ -2,7 +2,8 @@
  * Sandbox memory benchmark (figures, not pass/fail): `npm run bench:sandbox`.
  *
  * 1,000 visitors, each applying 2 hostnames in the in-app sandbox (the CDNs in turn), against one set of
- * per-visitor accounts with the app's limits (lib/security/limits.json). Prints, every 100 visitors, the
+ * per-visitor accounts with the app's limits (lib/security/limits.json), kept in a memory store as without
+ * REDIS_URL (each account's fake state as JSON, lib/sandbox/account-records.ts). Prints, every 100 visitors, the
  * accounts held, the visitors refused because the sandbox was full, and the heap after a full GC; then moves
  * the accounts' clock past the idle time and prints the heap once they are dropped. The heap should level off
  * once the account cap is reached and fall back when the accounts expire.
@@ -17,6 +18,7 @@ import { startFake, type FakeApi, type RunningFake } from "@/lib/sandbox/http-fa
 import { newVisitorId } from "@/lib/sandbox/visitor";
 import { SandboxLimitError } from "@/lib/sandbox/visitor-accounts";
 import limits from "@/lib/security/limits.json";
+import { MemoryStore } from "@/lib/store/memory";
 
 const VISITORS = 1000;
 const HOSTS_PER_VISITOR = 2;
@@ -38,7 +40,9 @@ async function main() {
     if (!servers.has(name)) servers.set(name, startFake(api()));
     return servers.get(name)!;
   };
-  const accounts = createVisitorAccounts({ start, now: () => clock.ms });
+  // The app's default without REDIS_URL: accounts in this process's memory store, on the clock moved below.
+  const store = new MemoryStore({ now: () => clock.ms });
+  const accounts = createVisitorAccounts({ start, store: () => store, now: () => clock.ms });
   const counts = { applied: 0, full: 0, failedHosts: 0 };
 
   async function visit(i: number) {
@@ -57,9 +61,9 @@ async function main() {
 
   console.log(`limits: ${JSON.stringify(limits.sandbox)}; ${VISITORS} visitors × ${HOSTS_PER_VISITOR} hosts, CDNs in turn (${CDN_IDS.join(", ")})`);
   console.log("visitors  accounts  applied  refused(full)  failed hosts  heap MB");
-  const row = (visitors: number | string) =>
-    console.log(`${String(visitors).padStart(8)}  ${String(accounts.size).padStart(8)}  ${String(counts.applied).padStart(7)}  ${String(counts.full).padStart(13)}  ${String(counts.failedHosts).padStart(12)}  ${heapMb().toFixed(1).padStart(7)}`);
-  row(0);
+  const row = async (visitors: number | string) =>
+    console.log(`${String(visitors).padStart(8)}  ${String(await accounts.count()).padStart(8)}  ${String(counts.applied).padStart(7)}  ${String(counts.full).padStart(13)}  ${String(counts.failedHosts).padStart(12)}  ${heapMb().toFixed(1).padStart(7)}`);
+  await row(0);
   let next = 0;
   for (let done = 0; done < VISITORS; done += REPORT_EVERY) {
     const batchEnd = Math.min(VISITORS, done + REPORT_EVERY);
@@ -68,11 +72,11 @@ async function main() {
         while (next < batchEnd) await visit(next++);
       }),
     );
-    row(batchEnd);
+    await row(batchEnd);
   }
   clock.ms += limits.sandbox.idleMinutes * 60_000;
   accounts.sweep();
-  row(`+${limits.sandbox.idleMinutes} min`);
+  await row(`+${limits.sandbox.idleMinutes} min`);
   await Promise.all([...servers.values()].map(async (s) => (await s).close()));
 }
 

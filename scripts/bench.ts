@@ -53,7 +53,7 @@ function failures(report: ApplyReport): string[] {
 
 async function benchApply() {
   const rows: Record<string, string | number>[] = [];
-  for (const start of HARNESSES) {
+  for (const { start } of Object.values(HARNESSES)) {
     const h = await start({ requestTimeoutMs: 30_000 });
     if (only.length > 0 && !only.includes(h.id)) {
       await h.close();
@@ -117,7 +117,7 @@ function benchPlan() {
       p.plan(input);
       times.push(performance.now() - started);
     }
-    return { provider: p.name, hosts: PLAN_HOSTS, "median (ms)": median(times).toFixed(2), "p90 (ms)": percentile(times, 0.9).toFixed(2) };
+    return { provider: p.info.name, hosts: PLAN_HOSTS, "median (ms)": median(times).toFixed(2), "p90 (ms)": percentile(times, 0.9).toFixed(2) };
   });
   console.log(`\nplan() for ${PLAN_HOSTS} hostnames (20 runs after 3 warm-up):`);
   console.table(rows);

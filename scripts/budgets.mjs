@@ -14,7 +14,8 @@ const SETUP = 170 * KB;
 export const ROUTES = [
   ["framework floor (/_not-found)", "/_not-found", null],
   ["/", "/", 140 * KB],
-  ["/setup: CDN", "/setup", SETUP],
+  ["/setup: email provider", "/setup", SETUP],
+  ["/setup: CDN", "/setup?step=cdn", SETUP],
   ["/setup: hostnames", "/setup?cdn=cloudfront&step=hosts", SETUP],
   ["/setup: mode", `/setup?${q}&step=mode`, SETUP],
   ["/setup: configure (manual)", `/setup?${q}&mode=manual&step=configure`, SETUP],

@@ -10,7 +10,12 @@ mkdirSync(out, { recursive: true });
 const q = "cdn=cloudfront&host=ablink.subdomain.customer.com&host=ablink.info.customer.com";
 const pages = [
   ["home", "/"],
-  ["setup-cdn", "/setup"],
+  ["setup-esp", "/setup"],
+  ["setup-esp-ses", "/setup?esp=ses&region=eu-west-2&step=esp"],
+  ["setup-esp-guide", "/setup?esp=mailgun"],
+  ["setup-cdn", "/setup?step=cdn"],
+  ["setup-cdn-managed", "/setup?esp=sparkpost&region=eu&step=cdn"],
+  ["setup-configure-sparkpost", "/setup?cdn=cloudfront&esp=sparkpost&region=eu&host=click.news.customer.com&mode=manual&step=configure"],
   ["setup-hosts", "/setup?cdn=cloudfront&step=hosts"],
   ["setup-mode", `/setup?${q}&step=mode`],
   ["setup-configure", `/setup?${q}&mode=manual&step=configure`],

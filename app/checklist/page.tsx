@@ -4,6 +4,8 @@ import QRCode from "qrcode";
 import { PrintButton } from "@/components/ui/print-button";
 import { PlanStepView } from "@/components/plan/plan-step";
 import { LastVerification } from "@/components/verify/last-verification";
+import { PreviousRecord } from "@/components/dns-switch/previous-record";
+import { parsePrevious } from "@/lib/dns-hosts/previous";
 import { buildPlan } from "@/lib/plan/build";
 import { parsePlanQuery, planOnlyQueryString, toSearchParams, type SearchParamsRecord } from "@/lib/plan/query";
 
@@ -37,6 +39,8 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
   const { query, errors } = parsePlanQuery(params);
   // The wizard's last verification, when the link carries one (lib/verify/summary.ts): printed, never re-run.
   const verified = typeof params.verified === "string" && params.verified !== "" ? params.verified : undefined;
+  // The record before an automatic DNS switch, per host in host order (printed, never trusted for anything else).
+  const previous = [params.prev ?? []].flat().map((p) => parsePrevious(p));
   const built = errors.length > 0 ? { errors } : buildPlan(query);
   if (built.errors) {
     return (
@@ -120,6 +124,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Pr
           {hp.steps.map((s, n) => (
             <PlanStepView key={s.id} step={s} host={hp.host} number={n + 1} tickBoxes />
           ))}
+          {previous[i] && <PreviousRecord host={hp.host} previous={previous[i]} />}
         </section>
       ))}
     </article>

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { TestCookieJar } from "@/lib/testing/cookie-jar";
 import { PROVIDER_ACTION_RATE, providerActionLimiter } from "@/lib/security/action-rate-limit";
 import type { Store } from "@/lib/store";
+import { storeDouble } from "@/lib/store/testing/store-double";
 import limits from "@/lib/security/limits.json";
 import { VISITOR_COOKIE } from "@/lib/sandbox/visitor";
 import { tooManyHosts } from "@/lib/sandbox/visitor-accounts";
@@ -46,13 +47,12 @@ describe("provider server actions", () => {
     // lib/store/index.ts keeps the app's store on globalThis; this one answers every takeToken with a plain Error.
     const holder = globalThis as { __appStore?: Store };
     const saved = holder.__appStore;
-    const broken: Store = {
+    const broken: Store = storeDouble({
       getJson: async () => undefined,
       setJson: async () => {},
       delete: async () => {},
       takeToken: async () => Promise.reject(new Error("ERR unexpected reply")),
-      close: async () => {},
-    };
+    });
     holder.__appStore = broken;
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {

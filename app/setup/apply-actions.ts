@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import * as z from "zod";
 import { endpointsFromEnv } from "@/lib/env";
 import { checkHostnames, MAX_HOSTS } from "@/lib/hostnames";
@@ -11,8 +11,8 @@ import { hostRuleFor } from "@/lib/providers/host-rules";
 import { isUndoable, MAX_RESOURCES_PER_HOST, RESOURCE_KINDS } from "@/lib/providers/resource-kinds";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { sandboxAccount } from "@/lib/sandbox/accounts";
-import { reachedOverHttps, visitorId } from "@/lib/sandbox/visitor";
 import { SandboxLimitError } from "@/lib/sandbox/visitor-accounts";
+import { accountSchema, fieldErrorsOf, MALFORMED, sandboxVisitor, type Account, type ActionResult } from "./action-input";
 import { takeProviderAction } from "@/lib/security/action-rate-limit";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
 import type { ApplyPreview, ApplyReport, UndoReport, UndoTarget } from "@/lib/providers/types";
@@ -22,11 +22,6 @@ import type { ApplyPreview, ApplyReport, UndoReport, UndoTarget } from "@/lib/pr
  * input here. Credentials arrive in the POST body, are used for this request and dropped: never
  * logged, stored or returned. Each call is rate-limited per client before anything is read or called.
  */
-
-const accountSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("sandbox") }),
-  z.object({ kind: z.literal("credentials"), values: z.record(z.string().max(64), z.string().max(4096)) }),
-]);
 
 const request = z.object({
   cdn: z.enum(CDN_IDS),
@@ -61,24 +56,17 @@ const undoRequest = z.strictObject({
     .max(MAX_HOSTS * MAX_RESOURCES_PER_HOST),
 });
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+export type { ActionResult };
 
 type Operation = "preview" | "apply" | "status";
 
-const MALFORMED = "The request was malformed; reload the page and try again.";
-
 type Connected = { ok: true; provider: ServerProvider<unknown>; credentials: unknown; ctx: ApplyContext };
-
-/** This browser's sandbox visitor id, from its cookie (set now if it has none). */
-async function sandboxVisitor(): Promise<string> {
-  return visitorId(await cookies(), reachedOverHttps(await headers()));
-}
 
 /**
  * The provider, and credentials checked by its schema (or the visitor's sandbox account, which `hosts` then
  * count against). Credentials stay in this request.
  */
-async function connect(cdn: CdnId, account: z.infer<typeof accountSchema>, hosts: readonly string[]): Promise<Connected | { ok: false; message: string; fieldErrors?: Record<string, string> }> {
+async function connect(cdn: CdnId, account: Account, hosts: readonly string[]): Promise<Connected | { ok: false; message: string; fieldErrors?: Record<string, string> }> {
   const provider = SERVER_PROVIDERS[cdn] as ServerProvider<unknown> | undefined;
   if (!provider) return { ok: false, message: "Apply is not available for this CDN yet: use the manual values." };
   if (account.kind === "sandbox") {
@@ -91,9 +79,7 @@ async function connect(cdn: CdnId, account: z.infer<typeof accountSchema>, hosts
   }
   const creds = provider.credentialsSchema.safeParse(account.values);
   if (!creds.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of creds.error.issues) fieldErrors[String(issue.path[0] ?? "")] ??= issue.message;
-    return { ok: false, message: "Check the highlighted credentials.", fieldErrors };
+    return { ok: false, message: "Check the highlighted credentials.", fieldErrors: fieldErrorsOf(creds.error.issues) };
   }
   return { ok: true, provider, credentials: creds.data, ctx: { endpoints: endpointsFromEnv() } };
 }

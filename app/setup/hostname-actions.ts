@@ -1,9 +1,12 @@
 "use server";
 
 import * as z from "zod";
-import { parseHostnamesInput, type ChartRecord } from "@/lib/chart";
+import { parseHostnamesInput, type RecognisedRecords } from "@/lib/chart";
+import { ESP_IDS } from "@/lib/domain/ids";
+import { regionAllowed } from "@/lib/esps/choice";
+import { espModule } from "@/lib/esps/registry";
 import { describeErrors } from "@/lib/hostnames";
-import { CDN_IDS, type CdnId, type Region } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId } from "@/lib/plan/types";
 import { hostRuleFor } from "@/lib/providers/host-rules";
 import limits from "@/lib/security/limits.json";
 
@@ -14,22 +17,26 @@ export interface ParsedHostnamesResult {
   hosts: string[];
   /** Field-level message naming each bad line; absent when everything is usable. */
   error?: string;
-  chart?: { records: ChartRecord[]; region?: Region; autoSsl: boolean };
+  /** The email provider's records, when the text was a chart or an API response (lib/chart.ts). */
+  paste?: RecognisedRecords;
 }
 
 /**
  * Validates the hostnames field on the server, where the public-suffix list lives, with the chosen CDN's
- * own limits (an unknown CDN is ignored: the CDN step checks it).
+ * own limits and the ESP chosen in step 1 (unknown values are ignored: the steps that set them check them).
  */
-export async function parseHostnamesAction(text: unknown, cdn?: unknown): Promise<ParsedHostnamesResult> {
+export async function parseHostnamesAction(text: unknown, cdn?: unknown, esp?: unknown, region?: unknown): Promise<ParsedHostnamesResult> {
   const parsed = z.string().max(MAX_INPUT).safeParse(text);
   if (!parsed.success) return { hosts: [], error: `Paste at most ${MAX_INPUT.toLocaleString("en")} characters.` };
   if (parsed.data.trim() === "") return { hosts: [], error: "Enter at least one link-branding hostname, e.g. ablink.news.example.com." };
-  const chosen: CdnId | undefined = z.enum(CDN_IDS).safeParse(cdn).data;
-  const result = parseHostnamesInput(parsed.data, hostRuleFor(chosen));
+  const chosenCdn: CdnId | undefined = z.enum(CDN_IDS).safeParse(cdn).data;
+  const chosenEsp = z.enum(ESP_IDS).safeParse(esp).data;
+  const chosenRegion = z.string().max(63).safeParse(region).data;
+  const validRegion = chosenEsp && chosenRegion && regionAllowed(espModule(chosenEsp), chosenRegion) ? chosenRegion : undefined;
+  const result = parseHostnamesInput(parsed.data, hostRuleFor(chosenCdn), { esp: chosenEsp, region: validRegion });
   return {
     hosts: result.hosts,
     error: result.errors.length > 0 ? describeErrors(result.errors) : undefined,
-    chart: result.chart,
+    paste: result.paste,
   };
 }

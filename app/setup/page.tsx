@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CdnStep } from "@/components/wizard/cdn-step";
-import { LazyApplyPanel, LazyHostsStep, LazySwitchGate, LazyVerifyPanel } from "@/components/wizard/lazy-steps";
+import { LazyApplyPanel, LazyDnsSwitchPanel, LazyEspStep, LazyHostsStep, LazySwitchGate, LazyVerifyPanel } from "@/components/wizard/lazy-steps";
 import { ModeStep } from "@/components/wizard/mode-step";
 import { PlanSteps } from "@/components/wizard/plan-steps";
 import { ZoneForm } from "@/components/wizard/zone-form";
@@ -10,13 +10,18 @@ import { KeyboardNav } from "@/components/wizard/keyboard-nav";
 import { PlanToolbar } from "@/components/wizard/plan-toolbar";
 import { ValuesViewToggle } from "@/components/wizard/values-view-toggle";
 import { verifyView } from "@/components/verify/view-props";
-import { buildPlan } from "@/lib/plan/build";
 import { resolveEsp } from "@/lib/esps/choice";
+import { choiceWords } from "@/lib/esps/recognise";
+import { espStepView, managedHttpsView } from "@/lib/esps/view";
+import { buildPlan } from "@/lib/plan/build";
 import { switchConfirmation } from "@/lib/plan/switch-confirmation";
-import { parsePlanQuery, type SearchParamsRecord } from "@/lib/plan/query";
+import { parsePlanQuery, planOnlyQueryString, type SearchParamsRecord } from "@/lib/plan/query";
+import { PROVIDERS } from "@/lib/providers";
+import { CDN_ADDRESSES } from "@/lib/providers/addresses";
+import { DNS_HOST_FACTS, DNS_HOST_IDS } from "@/lib/dns-hosts/registry";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import limits from "@/lib/security/limits.json";
-import { currentStep, stepIndex } from "@/lib/wizard/steps";
+import { currentStep, stepIndex, WIZARD_STEPS } from "@/lib/wizard/steps";
 
 export const metadata: Metadata = { title: "Setup wizard" };
 
@@ -26,11 +31,13 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const step = currentStep(query);
   const built = query.cdn && query.hosts.length > 0 ? buildPlan(query) : undefined;
   const provider = query.cdn ? PROVIDER_INFO[query.cdn] : undefined;
+  const esp = resolveEsp(query);
   const hostError = errors.find((e) => e.field === "host")?.message;
   // A refused host stays in the field with its message, rather than vanishing from it.
   const hostText = hostError ? [params.host ?? []].flat().join("\n").slice(0, limits.hostnamesInputChars) : undefined;
   const linkError = errors.find((e) => e.field === "link")?.message;
-  const otherErrors = errors.filter((e) => e.field !== "host" && !(e.field === "link" && step.id === "test"));
+  // An ESP that gets guidance only is not an error on step 1: the step shows its guidance.
+  const otherErrors = errors.filter((e) => e.field !== "host" && !(e.field === "link" && step.id === "test") && !(e.field === "esp" && query.guide && step.id === "esp"));
   const verify = built?.plan && (step.id === "test" || step.id === "dns") ? verifyView(query, built.plan, typeof params.link === "string" ? params.link : undefined, linkError) : undefined;
   // The DNS step's records sit behind the switch gate (shown once verification passes or is overridden).
   const showPlan = step.planSteps !== undefined && built?.plan !== undefined && step.id !== "dns" && !(step.id === "configure" && query.mode === "apply");
@@ -57,16 +64,26 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
 
       <section aria-labelledby="step-title" className="mt-8">
         <p className="text-sm font-medium text-brand-700">
-          Step {stepIndex(step.id) + 1} of 7{provider ? ` · ${provider.name}` : ""}
+          Step {stepIndex(step.id) + 1} of {WIZARD_STEPS.length}
+          {step.id !== "esp" ? ` · ${esp.name}` : ""}
+          {provider ? ` · ${provider.name}` : ""}
         </p>
         <h2 id="step-title" className="mt-1 text-xl font-semibold text-slate-900 sm:text-2xl">
           {step.title}
         </h2>
-        <p className="mt-1 text-slate-700">{step.description}</p>
+        <p className="mt-1 text-slate-700">{step.espDescription?.(esp) ?? step.description}</p>
 
         <div className="mt-6">
-          {step.id === "cdn" && <CdnStep query={query} />}
-          {step.id === "hosts" && <LazyHostsStep query={query} initialError={hostError} initialText={hostText} />}
+          {step.id === "esp" && <LazyEspStep query={query} view={espStepView()} />}
+          {step.id === "cdn" && <CdnStep query={query} managed={managedHttpsView(query)} />}
+          {step.id === "hosts" && (
+            <LazyHostsStep
+              query={query}
+              esp={{ name: esp.name, choiceLabel: choiceWords(query.esp, query.region, query.tenant), trackingRecord: esp.trackingRecord.what }}
+              initialError={hostError}
+              initialText={hostText}
+            />
+          )}
           {step.id === "mode" && <ModeStep query={query} />}
           {step.planSteps && !built?.plan && (
             <p className="rounded-md border-l-4 border-slate-500 bg-white px-4 py-3">
@@ -79,7 +96,23 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           {step.id === "test" && verify && <h3 className="mt-10 mb-4 text-lg font-semibold text-slate-900">Or test by hand</h3>}
           {step.id === "dns" && verify && built?.plan && (
             <>
-              <LazySwitchGate {...verify} revalidationWarning={resolveEsp(query).order.atSwitch}>
+              <LazySwitchGate {...verify} revalidationWarning={esp.order.atSwitch}>
+                {/* A CDN that proxies the record in place changes it in its own apply: no separate switch. */}
+                {!CDN_ADDRESSES[built.plan.cdn].proxiesInPlace && (
+                  <LazyDnsSwitchPanel
+                    hosts={built.plan.hosts.map((h) => h.host)}
+                    targets={verify.hosts.map((h) => h.target ?? undefined)}
+                    cdn={built.plan.cdn}
+                    esp={built.plan.esp}
+                    region={built.plan.region}
+                    tenant={built.plan.tenant}
+                    link={query.link}
+                    dnsHosts={DNS_HOST_IDS.map((id) => DNS_HOST_FACTS[id].info)}
+                    planQuery={planOnlyQueryString(query)}
+                    terraform={PROVIDERS[built.plan.cdn].exports.terraform !== undefined}
+                    testStepHref={verify.steps.test}
+                  />
+                )}
                 <PlanSteps plan={built.plan} select={step.planSteps!} />
               </LazySwitchGate>
               <noscript>

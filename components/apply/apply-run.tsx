@@ -13,6 +13,7 @@ import type { Account } from "./credentials-form";
 import { ReportView } from "./report-view";
 import { rememberedSandboxTargets, rememberSandboxTargets } from "./sandbox-created";
 import { UndoPanel } from "./undo-panel";
+import { ValidationRecordsAtDnsHost } from "@/components/dns-switch/validation-records";
 
 // Each poll re-runs apply (idempotent), which costs several API calls per host: start at 5 s and back
 // off to a minute, so even 50 hosts stay far inside the providers' rate limits.
@@ -82,6 +83,7 @@ function Run({ query, provider, account, startedAt, confirmation }: { query: Pla
       {report && !report.complete && !failed && !undoing && <Waiting since={startedAt} fetching={apply.isFetching} />}
       {report && failed && !undoing && <p className="text-sm text-slate-700">Checking stopped because a host failed: fix what its message says, then apply again.</p>}
       {report && <ReportView report={report} created={created} />}
+      {report && !undoing && <ValidationRecordsAtDnsHost hosts={query.hosts} records={report.hosts.flatMap((h) => h.records)} sandbox={sandbox} />}
       {report && !undoing && (confirmedByPerson || !report.complete) && confirmation && (
         <label className="flex items-start gap-3 rounded-md border border-slate-300 bg-white p-3">
           <input type="checkbox" className="mt-1 size-4 accent-brand-600" checked={confirmedByPerson} onChange={(e) => setConfirmedByPerson(e.target.checked)} />

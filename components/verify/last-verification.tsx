@@ -1,3 +1,4 @@
+import { resolveEsp } from "@/lib/esps/choice";
 import { describe } from "@/lib/verify/diagnose";
 import { DIAGNOSIS_LABELS } from "@/lib/verify/labels";
 import { decodeSummary, type SummaryCheck } from "@/lib/verify/summary";
@@ -25,6 +26,7 @@ function problems(checks: SummaryCheck[]): { diagnosis: DiagnosisId; status: Sum
 
 export function LastVerification({ raw, plan, targets, override }: { raw: string; plan: Plan; targets: (string | undefined)[]; override: boolean }) {
   const decoded = decodeSummary(raw, plan.hosts.length);
+  const esp = resolveEsp(plan);
   return (
     <section aria-labelledby="cl-verification" className="avoid-break mt-6 rounded-md border border-slate-300 bg-white p-4 print:mt-3 print:p-2">
       <h2 id="cl-verification" className="text-xl font-bold text-brand-900">
@@ -49,7 +51,7 @@ export function LastVerification({ raw, plan, targets, override }: { raw: string
             {decoded.summary.hosts.map((h, i) => {
               const host = plan.hosts[i]!.host;
               const verdict = h.ready ? (h.phase === "after" ? "switched, answers through the CDN" : "ready to switch") : "not ready to switch";
-              const ctx = { cdn: plan.cdn, host, target: targets[i] ?? null, origin: plan.origin };
+              const ctx = { cdn: plan.cdn, host, target: targets[i] ?? null, origin: plan.origin, esp };
               return (
                 <li key={host} className="avoid-break">
                   <p className="break-all font-semibold">

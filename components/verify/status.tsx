@@ -25,6 +25,10 @@ export interface VerifyViewProps {
   hosts: VerifyHostInput[];
   /** The tracked link's path and query, from the URL. */
   link?: string;
+  /** What to paste in the tracked-link field, in the ESP's words (from its module). */
+  linkHint: string;
+  /** The ESP publishes a check of its own, which runs when no link is given: the field is optional. */
+  linkOptional: boolean;
   /** A link from the URL that could not be used, and why (shown at the field). */
   linkInput?: string;
   linkError?: string;

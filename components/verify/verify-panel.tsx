@@ -100,11 +100,10 @@ function TestStepCheck(props: VerifyViewProps) {
       <form ref={formRef} noValidate onSubmit={onSubmit} className={`${card} space-y-4`}>
         <div>
           <label htmlFor="verify-link" className="block font-semibold text-slate-900">
-            Tracked link from a sent email
+            Tracked link from a sent email{props.linkOptional ? " (optional)" : ""}
           </label>
           <p id="verify-link-hint" className="mt-1 text-sm text-slate-700">
-            Paste a link from an email you sent to yourself: the whole URL, or its path and query (it looks like /ls/click?upn=…). Each check requests it once over HTTP and once
-            over HTTPS on every hostname, which counts as clicks. It stays in this page&apos;s address, so the DNS step checks the same link.
+            {props.linkHint}
           </p>
           <input
             ref={linkRef}
@@ -215,7 +214,7 @@ function TestStepCheck(props: VerifyViewProps) {
               <ChipRow host={h.host} checks={hostReport?.checks ?? null} checking={query.isFetching || query.status === "pending"} />
               {hostReport && (
                 <>
-                  <Problems report={hostReport} hostIndex={i} steps={props.steps} here="test" hasLink={Boolean(props.link)} />
+                  <Problems report={hostReport} hostIndex={i} steps={props.steps} here="test" hasLink={Boolean(props.link) || props.linkOptional} />
                   <Seen report={hostReport} />
                 </>
               )}

@@ -37,8 +37,14 @@ export interface EspCacheRule {
 /** What a correct answer from the ESP looks like, for the verifier's probe (docs/esps.md#fingerprints). */
 export interface EspProbe {
   method: "GET" | "HEAD";
-  /** Path (and query) requested when the person gave no tracked link of their own. */
+  /** Path (and query) requested when the person gave no tracked link of their own (see `documented`). */
   path: string;
+  /**
+   * True when `path` is the ESP's own published check, answered without a real tracked link (SparkPost's
+   * `/f/a/b/c/d`, SES's `/favicon.ico`): the verifier requests it when the person gave no link. False when `path`
+   * is only an example (SendGrid publishes no such check): a tracked link from a sent email is then needed.
+   */
+  documented: boolean;
   /** Statuses that count as the ESP answering. */
   statuses: number[];
   /** Response headers that prove the ESP answered (names lower case). */
@@ -83,8 +89,20 @@ export interface ManagedHttps {
 export interface RecognisedRecord {
   type: string;
   host: string;
+  /** The record's value; "" when the paste does not say (an API object that names the domain only). */
   value: string;
   role: "link" | "owner" | "managed-validation" | "other";
+  /** The line of the paste it was read from (1-based), for field messages; 0 when the paste is JSON. */
+  line: number;
+}
+
+/** Which of the ESP's own tracking names a DNS name is (docs/esps.md): its region or tenant, and whether it is the managed-HTTPS target. */
+export interface TrackingNameOwner {
+  /** The region it belongs to; absent when it is a tenant's. */
+  region?: string;
+  tenant?: string;
+  /** The name the tracking record points at for the ESP's managed HTTPS (SparkPost V2, SendGrid Auto SSL). */
+  managed?: boolean;
 }
 
 /** What the ESP module reads from pasted text (its record chart or API response), or null when it is not its. */
@@ -97,6 +115,11 @@ export interface RecognisedPaste {
   managedHttps: boolean;
   /** A line for the person about anything the paste says (e.g. "secure is off: SparkPost still writes http:// links"). */
   notes: string[];
+  /**
+   * Set when the paste is this ESP's but cannot be used as it is, in words for the field (e.g. a chart with no link
+   * host, records of two regions): the hostnames field shows it as its error.
+   */
+  problem?: string;
 }
 
 /** The rules a CDN plan for this ESP keeps, per the ten invariants as they read for it (docs/esps.md#invariants). */
@@ -154,8 +177,10 @@ export interface EspModule {
   regionPattern?: RegExp;
   /** What a region id looks like, for the error message at the field (e.g. "an AWS region code such as eu-west-1"). */
   regionHint: string;
-  /** An Enterprise tenant name may replace the region (SparkPost). */
-  tenant?: { pattern: RegExp; hint: string; origin: (tenant: string) => string };
+  /** With `regionPattern`: how the wizard names the choice of a region beyond `regions` (e.g. "Another AWS region"). */
+  otherRegionLabel?: string;
+  /** An Enterprise tenant name may replace the region (SparkPost); `label` names that choice in the wizard. */
+  tenant?: { label: string; pattern: RegExp; hint: string; origin: (tenant: string) => string };
   /** The CDN origin for a region id (already validated). */
   origin: (region: string) => string;
   /** The tracking record as the ESP has the person create it, before any CDN. */
@@ -174,6 +199,11 @@ export interface EspModule {
   ask?: string[];
   /** Reads the ESP's record chart or API response, or null when the text is not this ESP's. */
   recognise: (text: string) => RecognisedPaste | null;
+  /**
+   * Whether a DNS name (lower case, no trailing dot) is one of this ESP's tracking names (an origin, or the target its
+   * tracking record may point at), and whose: read by the recognisers and the verifier's DNS check. Null when not.
+   */
+  readTrackingName: (name: string) => TrackingNameOwner | null;
   /** Facts the module relies on that no primary source confirms, and why being wrong is harmless. */
   unverified: string[];
 }

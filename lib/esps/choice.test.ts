@@ -26,6 +26,15 @@ describe("checkEspChoice", () => {
   });
 });
 
+describe("an ESP the wizard only gives guidance for", () => {
+  it("is an error at esp (no plan to build), and names the guidance to show instead", () => {
+    expect(checkEspChoice({ esp: "mailgun" })).toEqual({
+      errors: [{ field: "esp", message: "Mailgun gets guidance only, not a CDN plan: too little of what a plan needs is published. Open /setup?esp=mailgun to read it." }],
+      guide: "mailgun",
+    });
+  });
+});
+
 describe("resolveEsp", () => {
   it.each([
     [{ region: "global" }, "sendgrid.net"],

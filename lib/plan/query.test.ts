@@ -23,6 +23,12 @@ describe("parsePlanQuery", () => {
     expect(parsePlanQuery(new URLSearchParams(qs)).errors).toEqual([{ field, message }]);
   });
 
+  it("keeps an ESP that gets guidance only in the URL, for step 1 to show", () => {
+    const { query, errors } = parsePlanQuery(new URLSearchParams("esp=customerio&step=esp"));
+    expect([query.guide, query.esp, errors.map((e) => e.field)]).toEqual(["customerio", "sendgrid", ["esp"]]);
+    expect(planQueryString(query)).toBe("esp=customerio&step=esp");
+  });
+
   it("round-trips through planQueryString", () => {
     const qs = "cdn=fastly&host=ablink.a.customer.com&host=ablink.b.customer.com&region=eu&target=t.sni.global.fastly.net&target=&owner=123.a.customer.com&mode=manual&step=test";
     expect(planQueryString(parsePlanQuery(new URLSearchParams(qs)).query)).toBe(qs);

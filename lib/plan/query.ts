@@ -5,7 +5,7 @@ import { checkLink, quoted } from "@/lib/verify/link";
 import { hostRuleFor } from "@/lib/providers/host-rules";
 import { EXAMPLE_CDN_ADDRESS } from "@/lib/providers/registry";
 import { MODES, type PlanQuery, type ValuesView } from "@/lib/plan/url";
-import { DEFAULT_ESP, type EspId } from "@/lib/domain/ids";
+import { DEFAULT_ESP, type EspId, type GuideEspId } from "@/lib/domain/ids";
 
 export { MODES, planOnlyQueryString, planQueryString, type Mode, type PlanQuery, type ValuesView } from "@/lib/plan/url";
 
@@ -51,7 +51,7 @@ function single<T extends string>(params: URLSearchParams, name: string, allowed
 }
 
 /** `esp`, `region` and `tenant` (docs/contract.md#email-providers); SendGrid's default region when they are wrong. */
-function espChoice(params: URLSearchParams, errors: FieldError[]): { esp: EspId; region: string; tenant?: string } {
+function espChoice(params: URLSearchParams, errors: FieldError[]): { esp: EspId; region: string; tenant?: string; guide?: GuideEspId } {
   const value = (name: string) => {
     const values = [...new Set(params.getAll(name).map((v) => v.trim().toLowerCase()))].filter((v) => v !== "");
     if (values.length > 1) errors.push({ field: name, message: `${name} is given ${values.length} times with different values; give it once.` });
@@ -64,7 +64,7 @@ function espChoice(params: URLSearchParams, errors: FieldError[]): { esp: EspId;
   };
   const checked = checkEspChoice({ esp: value("esp"), region: value("region"), tenant: value("tenant") });
   errors.push(...checked.errors);
-  return checked.choice ?? { esp: DEFAULT_ESP, region: defaultRegion(DEFAULT_ESP) };
+  return checked.choice ?? { esp: DEFAULT_ESP, region: defaultRegion(DEFAULT_ESP), guide: checked.guide };
 }
 
 export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { query: PlanQuery; errors: FieldError[] } {
@@ -133,7 +133,7 @@ export function parsePlanQuery(input: SearchParamsRecord | URLSearchParams): { q
   const present = params.get("present") === "1";
   // Lenient on purpose: an unknown view (from a newer or older link) falls back to the list, never an error.
   const view: ValuesView | undefined = params.get("view") === "console" ? "console" : undefined;
-  return { query: { cdn, hosts, esp: email.esp, region: email.region, tenant: email.tenant, targets, owners, zones, link, override, mode, step, present, view }, errors };
+  return { query: { cdn, hosts, esp: email.esp, region: email.region, tenant: email.tenant, guide: email.guide, targets, owners, zones, link, override, mode, step, present, view }, errors };
 }
 
 /** Check one host the way the hostnames field does (for single-value inputs). */

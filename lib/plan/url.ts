@@ -1,6 +1,6 @@
 import type { CdnId, Region } from "@/lib/plan/types";
-import { DEFAULT_ESP, type EspId } from "@/lib/domain/ids";
-import { defaultRegion } from "@/lib/esps/choice";
+import { DEFAULT_ESP, type EspId, type GuideEspId } from "@/lib/domain/ids";
+import { defaultRegion } from "@/lib/esps/regions";
 
 /**
  * The plan's non-secret state as it lives in the URL, and how to write it back. Kept apart from
@@ -22,6 +22,8 @@ export interface PlanQuery {
   region: Region;
   /** SparkPost Enterprise tenant (`tenant`). */
   tenant?: string;
+  /** `esp` named an ESP the wizard only gives guidance for (lib/esps/<esp>, GuideEspModule): step 1 shows it. */
+  guide?: GuideEspId;
   targets: (string | undefined)[];
   /** Owner records (`<digits>.<domain>`) from a pasted chart: shown as "leave as it is". */
   owners: string[];
@@ -46,7 +48,8 @@ export function planQueryString(q: Partial<PlanQuery>): string {
   const params = new URLSearchParams();
   if (q.cdn) params.set("cdn", q.cdn);
   for (const h of q.hosts ?? []) params.append("host", h);
-  if (q.esp && q.esp !== DEFAULT_ESP) params.set("esp", q.esp);
+  if (q.guide) params.set("esp", q.guide);
+  else if (q.esp && q.esp !== DEFAULT_ESP) params.set("esp", q.esp);
   if (q.region && q.region !== defaultRegion(q.esp)) params.set("region", q.region);
   if (q.tenant) params.set("tenant", q.tenant);
   if (q.targets?.some(Boolean)) for (const t of q.targets) params.append("target", t ?? "");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { resolveEsp } from "@/lib/esps/choice";
 import { certificateGapNote } from "@/lib/verify/certificate-gap";
 import { describe as diagnosis } from "@/lib/verify/diagnose";
 import type { VerifyReport } from "@/lib/verify/types";
@@ -33,7 +34,7 @@ describe("the words for a certificate that can only come after the switch", () =
   // Each sentence exists once: the plan, the verifier's fix and the gate say the same why, cost and time.
   it("say why in the same words in the plan's DNS step, the verifier's certificate fix and the DNS step's gate", () => {
     expect(gapWarning(HOST)).toContain(`With SSL: Let's Encrypt, ${WHY(HOST)}. ${WORDS.cost} ${WORDS.howLong}`);
-    expect(diagnosis("cert-name-mismatch", { cdn: "keycdn", host: HOST, target: null, origin: "sendgrid.net" }).fix).toContain(`With SSL: Let's Encrypt, ${WHY(HOST)}. So before the switch`);
+    expect(diagnosis("cert-name-mismatch", { cdn: "keycdn", host: HOST, target: null, origin: "sendgrid.net", esp: resolveEsp({ region: "global" }) }).fix).toContain(`With SSL: Let's Encrypt, ${WHY(HOST)}. So before the switch`);
     const note = certificateGapNote(keycdnInfo.certificateAfterSwitch, keycdnInfo.name, waiting)!;
     expect([note.why.startsWith(`${WHY("a link host")}. So the certificate check`), note.howLong, note.noGap]).toEqual([true, WORDS.howLong, WORDS.avoid]);
   });

@@ -2,7 +2,8 @@ import Cloudflare from "cloudflare";
 import { describe, expect, it } from "vitest";
 import { createFailure as cloudflareFailure, UnreadableAnswer } from "./cloudflare/errors";
 import { createOnce, type CreateFailure } from "./create-once";
-import { createFailure as httpFailure, HttpError, NetworkError, ProviderFailure, ShapeError, type HttpOptions } from "./http-client";
+import { ProviderFailure } from "./engine/failure";
+import { createFailure as httpFailure, HttpError, NetworkError, ShapeError, type HttpOptions } from "./http-client";
 
 // When a create looks before it is sent again (lib/providers/create-once.ts), and how each client's failures
 // are classified for it. The Cloudflare errors are the SDK's own classes (cloudflare v7.3.0 core/error.d.ts):
@@ -96,7 +97,7 @@ describe("createOnce", () => {
 });
 
 describe("the http client's failures (Fastly, KeyCDN)", () => {
-  const opts: HttpOptions = { baseUrl: "http://127.0.0.1:9", headers: {}, secrets: [], maxRetryDelayMs: 50 };
+  const opts: HttpOptions = { baseUrl: "http://127.0.0.1:9", headers: {}, scrub: (text) => text, maxRetryDelayMs: 50 };
   const answer = (status: number, headers: Record<string, string> = {}) => new HttpError("Create", status, "", new Headers(headers));
 
   it.each([

@@ -16,10 +16,10 @@ const ESPS: [EspId, string][] = [
 const HOSTS = ["click.a.customer.com", "click.b.customer.com"];
 const isWrite = (c: { op: string; method: string }) => c.method !== "GET" && !/^(List|Describe|Get|Search|Verify)/.test(c.op);
 
-describe.each(HARNESSES.map((make) => [make.name.replace(/Harness$/, ""), make] as const))("%s", (_, make) => {
+describe.each(Object.values(HARNESSES).map((harness) => [harness.name, harness] as const))("%s", (_, harness) => {
   let h: ProviderHarness;
   beforeAll(async () => {
-    h = await make({ zone: "customer.com" });
+    h = await harness.start({ zone: "customer.com" });
   });
   afterAll(() => h.close());
   beforeEach(() => h.reset());

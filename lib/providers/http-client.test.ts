@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { startFake } from "@/lib/sandbox/http-fake";
-import { fastlyRetryHint } from "./fastly/client";
-import { describeWait, hintedDelay, HttpError, parseRetryAfter, request, requestCreate, scrub } from "./http-client";
+import { scrubberFor } from "./engine/scrub";
+import { FASTLY_SCRUB, fastlyRetryHint } from "./fastly/client";
+import { describeWait, hintedDelay, HttpError, parseRetryAfter, request, requestCreate } from "./http-client";
+
+/** The scrubber the Fastly client gives the HTTP layer. */
+const scrub = (text: string, secrets: string[]) => scrubberFor(FASTLY_SCRUB, secrets)(text);
 
 describe("http-client helpers", () => {
   it("scrub removes known secrets, auth header values and long token-like runs", () => {
@@ -36,7 +40,7 @@ describe("request() retries", () => {
       handle: () => answers.shift() ?? { status: 500, body: "" },
       reset: () => undefined,
     });
-    const opts = { baseUrl: server.url, headers: {}, secrets: [], maxRetryDelayMs: 50, retryHint: (h: Headers) => fastlyRetryHint(h) };
+    const opts = { baseUrl: server.url, headers: {}, scrub: scrubberFor(FASTLY_SCRUB, []), maxRetryDelayMs: 50, retryHint: (h: Headers) => fastlyRetryHint(h) };
     const req = { operation: "Op", method: "PUT" as const, path: "/x", schema: z.object({ ok: z.boolean() }) };
     try {
       answers = [
@@ -62,7 +66,7 @@ describe("requestCreate(): a write that must not be repeated blindly", () => {
   it("asks what the write made before sending it again, adopts it when found, and never retries a refusal", async () => {
     let answers: { status: number; headers?: Record<string, string>; body: string }[] = [];
     const server = await startFake({ operation: () => "Op", handle: () => answers.shift() ?? { status: 500, body: "" }, reset: () => undefined });
-    const opts = { baseUrl: server.url, headers: {}, secrets: [], maxRetries: 2, maxRetryDelayMs: 50 };
+    const opts = { baseUrl: server.url, headers: {}, scrub: scrubberFor(FASTLY_SCRUB, []), maxRetries: 2, maxRetryDelayMs: 50 };
     const req = { operation: "Op", method: "PUT" as const, path: "/x", schema: z.object({ n: z.number() }) };
     const ok = (n: number) => ({ status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ n }) });
     let looked = 0;

@@ -1,27 +1,24 @@
 import "server-only";
-import { scrub as scrubText } from "@/lib/providers/scrub";
 import type * as z from "zod/mini";
 import { withRetry } from "@/lib/async";
 import { createOnce, REFUSED, type CreateFailure } from "@/lib/providers/create-once";
+import { failureOf } from "@/lib/providers/engine/failure";
+import { policyOf, type Policy } from "@/lib/providers/engine/policy";
+import type { Scrub } from "@/lib/providers/engine/scrub";
 import type { ProviderError } from "@/lib/providers/types";
 
 /**
- * The small fetch layer under the Fastly and KeyCDN clients: base URL, timeout, bounded retries,
- * zod-checked JSON, and errors that never carry a credential. Provider clients add their own auth
- * header, body encoding and envelope; errors.ts in each provider turns these errors into ProviderErrors.
+ * The small fetch layer under the Fastly and KeyCDN clients: base URL, timeout and bounded retries (the
+ * engine's policy), zod-checked JSON, and errors that never carry a credential. Provider clients add their
+ * own auth header, body encoding and envelope; errors.ts in each provider turns these errors into ProviderErrors.
  */
-
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_RETRIES = 3;
-export const DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
-const MAX_MESSAGE_LENGTH = 300;
 
 export interface HttpOptions {
   baseUrl: string;
   /** Sent with every request (auth). Never logged, never part of an error. */
   headers: Record<string, string>;
-  /** Values scrubbed from anything an error carries (the credential in every form it is sent). */
-  secrets: string[];
+  /** The run's scrubber: it removes the credential, in every form it is sent, from anything an error carries. */
+  scrub: Scrub;
   timeoutMs?: number;
   maxRetries?: number;
   /** A hinted wait above this is not waited for: the error is reported instead. */
@@ -86,21 +83,9 @@ export class NetworkError extends Error {
   }
 }
 
-/** A failure already translated for people (raised by a provider's own checks or errors.ts). */
-export class ProviderFailure extends Error {
-  constructor(readonly error: ProviderError) {
-    super(error.message);
-    this.name = "ProviderFailure";
-  }
-}
-
-/**
- * Remove credentials from text shown to people: the known secrets, auth header values, and any long
- * token-like run (API tokens are 32+ characters of letters and digits). Also caps the length.
- */
-export function scrub(text: string, secrets: readonly string[]): string {
-  // Fastly tokens are 32 characters; KeyCDN keys are longer. Ids of both are shorter.
-  return scrubText(text, secrets, { tokenLength: 32, maxLength: MAX_MESSAGE_LENGTH });
+/** The engine's policy with what these options set. */
+function policy(opts: HttpOptions): Policy {
+  return policyOf({ requestTimeoutMs: opts.timeoutMs, maxRetries: opts.maxRetries, maxRetryDelayMs: opts.maxRetryDelayMs });
 }
 
 /** Seconds or an HTTP date, as in Retry-After (RFC 9110 §10.2.3), to ms from now. */
@@ -155,7 +140,7 @@ async function once<T>(opts: HttpOptions, req: HttpRequest<T>): Promise<HttpResp
       headers: { accept: req.accept ?? "application/json", ...(contentType ? { "content-type": contentType } : {}), ...opts.headers },
       body: text,
       redirect: "error",
-      signal: AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      signal: AbortSignal.timeout(policy(opts).requestTimeoutMs),
     });
     raw = await res.text();
   } catch (error) {
@@ -163,7 +148,7 @@ async function once<T>(opts: HttpOptions, req: HttpRequest<T>): Promise<HttpResp
     throw new NetworkError(req.operation, name === "TimeoutError" || name === "AbortError");
   }
   if (req.allow?.includes(res.status)) return { status: res.status, data: null, headers: res.headers };
-  if (res.status < 200 || res.status >= 300) throw new HttpError(req.operation, res.status, scrub(raw, opts.secrets), res.headers);
+  if (res.status < 200 || res.status >= 300) throw new HttpError(req.operation, res.status, opts.scrub(raw), res.headers);
   let json: unknown;
   try {
     json = raw === "" ? null : JSON.parse(raw);
@@ -182,16 +167,18 @@ async function once<T>(opts: HttpOptions, req: HttpRequest<T>): Promise<HttpResp
  */
 export async function request<T>(opts: HttpOptions, req: HttpRequest<T>): Promise<HttpResponse<T>> {
   const idempotent = req.idempotent ?? req.method !== "POST";
+  const { retries, maxRetryDelayMs, baseDelayMs } = policy(opts);
   return withRetry(() => once(opts, req), {
-    retries: opts.maxRetries ?? DEFAULT_MAX_RETRIES,
-    maxDelayMs: opts.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+    retries,
+    baseDelayMs,
+    maxDelayMs: maxRetryDelayMs,
     retryAfter: (error) => retryDelay(opts, error, idempotent),
   });
 }
 
 /** The wait before retrying after `error`, or null when it must not be retried (see request()). */
 function retryDelay(opts: HttpOptions, error: unknown, idempotent: boolean): number | null {
-  const maxDelay = opts.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
+  const maxDelay = policy(opts).maxRetryDelayMs;
   if (error instanceof NetworkError) return idempotent ? 0 : null;
   if (!(error instanceof HttpError)) return null;
   if (error.status !== 429 && !(error.status >= 500 && idempotent)) return null;
@@ -213,12 +200,13 @@ export function requestCreate<T, R = T>(
   alreadyDone: () => Promise<R | null>,
   read: (res: HttpResponse<T>) => R = (res) => res.data as unknown as R,
 ): Promise<R> {
+  const { retries, maxRetryDelayMs } = policy(opts);
   return createOnce({
     send: async () => read(await once(opts, req)),
     alreadyMade: alreadyDone,
     classify: (error) => createFailure(opts, error),
-    retries: opts.maxRetries ?? DEFAULT_MAX_RETRIES,
-    maxDelayMs: opts.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+    retries,
+    maxDelayMs: maxRetryDelayMs,
   });
 }
 
@@ -246,7 +234,8 @@ export function hintedDelay(headers: Headers, retryHint?: (headers: Headers) => 
 
 /** Errors every provider words the same way: no answer, or an answer in a shape we do not understand. */
 export function commonError(error: unknown, providerName: string): ProviderError | null {
-  if (error instanceof ProviderFailure) return error.error;
+  const known = failureOf(error);
+  if (known) return known;
   if (error instanceof NetworkError) {
     return error.timedOut
       ? {

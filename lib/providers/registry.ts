@@ -1,18 +1,20 @@
 import { cloudflareFacts } from "./cloudflare/facts";
 import { cloudfrontFacts } from "./cloudfront/facts";
 import { fastlyFacts } from "./fastly/facts";
+import { CDN_IDS, type CdnId } from "./ids";
 import { keycdnFacts } from "./keycdn/facts";
 import type { CdnFacts } from "./types";
 
-/**
- * The CDNs, in the order the wizard offers them: the one list of their ids, and each one's client-safe facts
- * (lib/providers/<cdn>/facts.ts: info, address, verification). Every per-CDN table outside the CDN folders is
- * derived from here (PROVIDER_INFO, CDN_ADDRESSES, VERIFICATIONS); the full modules with their plans are in
- * index.ts, their apply in server.ts, both typed by these ids. Adding a CDN: its id in lib/domain/ids.ts, one line in each list below.
- */
-export { CDN_IDS, type CdnId } from "@/lib/domain/ids";
-import { CDN_IDS, type CdnId } from "@/lib/domain/ids";
+export { CDN_IDS, type CdnId };
 
+/**
+ * Each CDN's client-safe facts (lib/providers/<cdn>/facts.ts: info, credentials, address, verification,
+ * endpoints, resources), one line per CDN. Every client-safe per-CDN table is derived from here (PROVIDER_INFO,
+ * CDN_ADDRESSES, VERIFICATIONS, ENDPOINT_SPECS, CREDENTIAL_SCHEMAS, RESOURCE_KIND). The modules with their plans
+ * and the server-only adapters are in server.ts, which index.ts derives the modules from: a client bundle that
+ * needs a CDN's facts must not carry every plan (and tldts) or any server code, so this list and server.ts's are
+ * the two a new CDN adds a line to.
+ */
 export const CDN_FACTS = {
   cloudfront: cloudfrontFacts,
   cloudflare: cloudflareFacts,
@@ -20,8 +22,8 @@ export const CDN_FACTS = {
   keycdn: keycdnFacts,
 } satisfies Record<CdnId, CdnFacts>;
 
-/** The example of a CDN address the wizard gives in messages, whichever CDN is chosen. */
-export const EXAMPLE_CDN_ADDRESS = cloudfrontFacts.address.example;
+/** The example of a CDN address the wizard gives in messages, whichever CDN is chosen: the first CDN's that has one. */
+export const EXAMPLE_CDN_ADDRESS = CDN_IDS.map((cdn): string | undefined => CDN_FACTS[cdn].address.example).find((e) => e !== undefined)!;
 
 /** One value per CDN, in CDN_IDS order. */
 export function perCdn<T>(pick: (facts: (typeof CDN_FACTS)[CdnId], cdn: CdnId) => T): Record<CdnId, T> {

@@ -1,43 +1,25 @@
-import type { CdnId } from "@/lib/plan/types";
+import type { CdnId } from "./ids";
+import { CDN_FACTS, CDN_IDS, perCdn } from "./registry";
 
 /**
- * The kinds of resource apply reports (ResourceRef.kind), named once. Safe for client bundles: the undo
- * confirmation lists them and the undo action accepts only these.
+ * The kinds of resource apply reports (ResourceRef.kind), from each CDN's facts (lib/providers/<cdn>/resources.ts).
+ * Safe for client bundles: the undo confirmation lists them and the undo action accepts only these.
  */
-export const RESOURCE_KIND = {
-  acmCertificate: "ACM certificate",
-  cloudfrontDistribution: "CloudFront distribution",
-  cloudfrontOriginRequestPolicy: "CloudFront origin request policy",
-  cloudfrontCachePolicy: "CloudFront cache policy",
-  dnsRecord: "DNS record",
-  advancedCertificate: "Advanced certificate",
-  universalCertificate: "Universal SSL certificate",
-  configurationRule: "Configuration Rule",
-  fastlyService: "Fastly service",
-  fastlyTlsSubscription: "Fastly TLS subscription",
-  keycdnZone: "KeyCDN pull zone",
-  keycdnAlias: "KeyCDN zone alias",
-} as const;
+type Kinds = (typeof CDN_FACTS)[CdnId]["resources"]["kinds"];
+type Merged<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
-export type ResourceKind = (typeof RESOURCE_KIND)[keyof typeof RESOURCE_KIND];
+/** Every CDN's kinds by name (each CDN's names are its own: a test checks they never collide). */
+export const RESOURCE_KIND = Object.assign({}, ...CDN_IDS.map((cdn) => CDN_FACTS[cdn].resources.kinds)) as Merged<Kinds>;
+
+export type ResourceKind = { [K in CdnId]: (typeof CDN_FACTS)[K]["resources"]["kinds"][keyof (typeof CDN_FACTS)[K]["resources"]["kinds"]] }[CdnId];
 
 export const RESOURCE_KINDS = Object.values(RESOURCE_KIND) as [ResourceKind, ...ResourceKind[]];
 
-/**
- * What undo can remove for each CDN, in the order it removes them: what uses a resource goes before
- * the resource (a distribution before its certificate, an alias before its zone, a TLS subscription
- * before the service that serves its domain).
- */
-export const UNDO_ORDER: Record<CdnId, readonly ResourceKind[]> = {
-  // Policies last: CloudFront refuses to delete one a distribution still uses.
-  cloudfront: [RESOURCE_KIND.cloudfrontDistribution, RESOURCE_KIND.acmCertificate, RESOURCE_KIND.cloudfrontOriginRequestPolicy, RESOURCE_KIND.cloudfrontCachePolicy],
-  cloudflare: [RESOURCE_KIND.dnsRecord, RESOURCE_KIND.configurationRule, RESOURCE_KIND.advancedCertificate],
-  fastly: [RESOURCE_KIND.fastlyTlsSubscription, RESOURCE_KIND.fastlyService],
-  keycdn: [RESOURCE_KIND.keycdnAlias, RESOURCE_KIND.keycdnZone],
-};
+/** What undo can remove for each CDN, in the order it removes them: what uses a resource goes before the resource. */
+export const UNDO_ORDER: Record<CdnId, readonly ResourceKind[]> = perCdn((facts) => facts.resources.undoOrder);
 
-/** At most this many resources per host: Cloudflare's link record, owner record, certificate and rule; CloudFront's certificate, distribution and two policies. */
-export const MAX_RESOURCES_PER_HOST = 4;
+/** At most this many resources per host, over every CDN. */
+export const MAX_RESOURCES_PER_HOST = Math.max(...CDN_IDS.map((cdn) => CDN_FACTS[cdn].resources.maxPerHost));
 
 export function isUndoable(cdn: CdnId, kind: string): kind is ResourceKind {
   return (UNDO_ORDER[cdn] as readonly string[]).includes(kind);

@@ -1,19 +1,10 @@
 import "server-only";
-import { MAX_HOSTS } from "@/lib/hostnames";
 import type * as z from "zod/mini";
 import type { Endpoints } from "@/lib/env";
 import type { CdnId, PlanInput } from "@/lib/plan/types";
-import type { ApplyPreview, ApplyReport, UndoReport, UndoTarget } from "@/lib/providers/types";
+import type { ApplyPreview, ApplyReport, CdnModule, UndoReport, UndoTarget } from "@/lib/providers/types";
 
-/**
- * Hosts worked on at once when the context does not say: all of them (at most MAX_HOSTS). Each host's calls
- * depend only on its own earlier calls, so a run takes about as long as one host's chain (scripts/bench.ts
- * measures it). Provider rate limits are per time window, not per connection: a 429 is retried after its
- * Retry-After (bounded), a host that still cannot go on reports when to run it again, and where a provider
- * documents a per-second quota for a call, its client paces that call (ACM RequestCertificate).
- */
-export const DEFAULT_HOST_CONCURRENCY = MAX_HOSTS;
-
+/** What a run is given: the API base URLs, and what it changes in the engine's policy (lib/providers/engine/policy.ts). */
 export interface ApplyContext {
   endpoints: Endpoints;
   /** Hosts worked on at once. */
@@ -34,6 +25,8 @@ export interface ApplyContext {
  */
 export interface ServerProvider<C> {
   id: CdnId;
+  /** The CDN's client-safe module this adapter applies the plan of. */
+  module: CdnModule;
   credentialsSchema: z.ZodMiniType<C>;
   /** Reads the account and says what apply would create, reuse or change. Changes nothing. */
   preview(credentials: C, input: PlanInput, ctx: ApplyContext): Promise<ApplyPreview>;

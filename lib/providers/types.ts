@@ -1,4 +1,5 @@
-import type { CdnId, DnsRecord, Plan, PlanInput } from "@/lib/plan/types";
+import type { CdnId, ConsoleControl, DnsRecord, Plan, PlanInput } from "@/lib/plan/types";
+import type { CredentialDescription } from "./credential-fields";
 import type { ResourceKind } from "./resource-kinds";
 import type { CdnVerification } from "./verification-types";
 
@@ -86,13 +87,40 @@ export interface CdnAddress {
   proxiesInPlace: false | { turnOn: string };
 }
 
-/** A CDN's client-safe facts (lib/providers/<cdn>/facts.ts): what the wizard and the verifier ask it. */
+/**
+ * A CDN's client-safe facts (lib/providers/<cdn>/facts.ts): what the wizard, the verifier and the environment
+ * settings ask it, without its plan. Light enough for client bundles.
+ */
 export interface CdnFacts {
+  /** What it needs and what it can do; `info.id` is its id, and `info.credentialFields` come from `credentials`. */
   info: ProviderInfo;
+  /** The credentials, described once: the wizard's fields and the schema are derived from it. */
+  credentials: CredentialDescription;
+  /** The address it gives a link host, and whether it proxies in place. */
   address: CdnAddress;
+  /** How it answers, its error pages with their causes and fixes, its certificate and Host header fixes. */
   verification: CdnVerification;
   /** The APIs apply calls, each a base URL the environment can override (docs/contract.md#provider-api-base-urls). */
   endpoints: readonly EndpointSpec[];
+  /** What apply creates and undo removes. */
+  resources: CdnResources;
+}
+
+/** What apply reports (ResourceRef.kind) and undo removes, in the order it removes them. */
+export interface CdnResources {
+  /** Each kind's name as people read it; the keys are unique across CDNs (resource-kinds.ts merges them). */
+  kinds: Readonly<Record<string, string>>;
+  /** What uses a resource goes before the resource. */
+  undoOrder: readonly string[];
+  /** At most this many resources per host (bounds what the undo action accepts). */
+  maxPerHost: number;
+}
+
+/** The console's words for each field the plan shows (`seed`: an older wording people may know) and how it draws them. */
+export interface ConsoleLabels {
+  fields: Readonly<Record<string, { label: string; seed?: string; control?: ConsoleControl }>>;
+  /** The console's wording of API values. */
+  options: Readonly<Record<string, unknown>>;
 }
 
 /** One API base URL: its key in the apply context's endpoints, its environment variable, its default (none: the SDK's). */
@@ -114,12 +142,12 @@ export type CdnExports =
   | { terraform?: undefined; awsCli?: undefined; /** Why this CDN has no export beyond Markdown and JSON. */ none: string };
 
 /**
- * A CDN module (lib/providers/<cdn>/index.ts): its facts (info, credential fields, address, verification), its pure
- * plan() and its exports. Apply and status live in its server-only module (server.ts).
+ * A CDN module (lib/providers/<cdn>/index.ts), one fixed skeleton for every CDN: its facts (info, credentials,
+ * address, verification, endpoints, resources), its console labels, its pure plan() and its export (every CDN has
+ * one, or says why not). Client-safe; apply, status and undo live in its server-only adapter (apply.ts).
  */
-export interface CdnProvider extends ProviderInfo {
-  address: CdnAddress;
-  verification: CdnVerification;
+export interface CdnModule extends CdnFacts {
+  labels: ConsoleLabels;
   plan(input: PlanInput): Plan;
   exports: CdnExports;
 }

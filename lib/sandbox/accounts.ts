@@ -1,12 +1,15 @@
 import "server-only";
-import { endpointsFromEnv } from "@/lib/env";
+import { endpointsFromEnv, env } from "@/lib/env";
 import type { CdnId } from "@/lib/plan/types";
-import type { CloudflareCredentials } from "@/lib/providers/cloudflare/schema";
-import type { CloudfrontCredentials } from "@/lib/providers/cloudfront/schema";
-import type { FastlyCredentials } from "@/lib/providers/fastly/schema";
-import type { KeycdnCredentials } from "@/lib/providers/keycdn/schema";
+import type { CloudflareCredentials } from "@/lib/providers/cloudflare/credentials";
+import type { CloudfrontCredentials } from "@/lib/providers/cloudfront/credentials";
+import type { FastlyCredentials } from "@/lib/providers/fastly/credentials";
+import type { KeycdnCredentials } from "@/lib/providers/keycdn/credentials";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import limits from "@/lib/security/limits.json";
+import type { DnsContext } from "@/lib/dns-hosts/server-types";
+import type { DnsHostId } from "@/lib/dns-hosts/registry";
+import { DNS_SANDBOXES, dnsSandboxId, type DnsSandboxId } from "./dns-accounts";
 import { ALL_PERMISSIONS, CloudflareFake } from "./fakes/cloudflare/fake";
 import { createCloudfrontFakeApis } from "./fakes/cloudfront/start";
 import { FastlyFake } from "./fakes/fastly/fake";
@@ -80,13 +83,26 @@ const CONTEXT: Partial<Record<CdnId, Omit<ApplyContext, "endpoints">>> = {
   cloudflare: { maxRetries: 2, maxRetryDelayMs: 1000 },
 };
 
-/** A set of sandbox accounts; the app has one (below), tests and the benchmark make their own. */
-export function createVisitorAccounts(opts: Partial<VisitorAccountsOptions<CdnId>> = {}): VisitorAccounts<CdnId> {
-  return new VisitorAccounts<CdnId>({ sandboxes: SANDBOXES, limits: limits.sandbox, start: ensureFake, ...opts });
+/** A sandbox account's kind: a CDN's, or a DNS host's (lib/sandbox/dns-accounts.ts). */
+export type SandboxKind = CdnId | DnsSandboxId;
+
+/**
+ * A set of sandbox accounts; the app has one (below), tests and the benchmark make their own. Credentials are
+ * derived under SANDBOX_SECRET when it is set (the same on every instance), else under a key drawn now.
+ */
+export function createVisitorAccounts(opts: Partial<VisitorAccountsOptions<SandboxKind>> = {}): VisitorAccounts<SandboxKind> {
+  const secret = env().SANDBOX_SECRET;
+  return new VisitorAccounts<SandboxKind>({
+    sandboxes: { ...SANDBOXES, ...DNS_SANDBOXES },
+    limits: limits.sandbox,
+    start: ensureFake,
+    secret: secret === undefined ? undefined : Buffer.from(secret, "utf8"),
+    ...opts,
+  });
 }
 
 // On globalThis so that a development server's module reloads keep the accounts.
-const holder = globalThis as { __visitorAccounts?: VisitorAccounts<CdnId> };
+const holder = globalThis as { __visitorAccounts?: VisitorAccounts<SandboxKind> };
 
 /**
  * The visitor's sandbox account for this CDN, now also touching `hosts`: starts the CDN's fakes if needed;
@@ -95,4 +111,14 @@ const holder = globalThis as { __visitorAccounts?: VisitorAccounts<CdnId> };
 export async function sandboxAccount(cdn: CdnId, visitorId: string, hosts: readonly string[], accounts = (holder.__visitorAccounts ??= createVisitorAccounts())): Promise<SandboxAccount> {
   const { credentials, endpoints } = await accounts.open(cdn, visitorId, hosts);
   return { credentials, ctx: { ...CONTEXT[cdn], endpoints: { ...endpointsFromEnv(), ...endpoints } } };
+}
+
+/**
+ * The visitor's sandbox DNS host of this kind, now also holding `hosts` (each seeded with its zone, the link record
+ * pointing at SendGrid and an owner record): credentials and context for the DNS host's real adapter.
+ */
+export async function dnsSandboxAccount(id: DnsHostId, visitorId: string, hosts: readonly string[], accounts = (holder.__visitorAccounts ??= createVisitorAccounts())): Promise<{ credentials: Record<string, string>; ctx: DnsContext }> {
+  const kind = dnsSandboxId(id);
+  const { credentials, endpoints } = await accounts.open(kind, visitorId, hosts);
+  return { credentials, ctx: { endpoint: endpoints[kind], maxRetries: 2, maxRetryDelayMs: 1000, pollMs: 500, syncWaitMs: 10_000 } };
 }

@@ -49,7 +49,7 @@ test("a drop-after-handling fault carries the request out, then loses the answer
 
 test("without controls, every /__sandbox/ path answers 404 and is neither an API call nor logged", async () => {
   const seen: string[] = [];
-  const recording: FakeApi = { operation: (req) => (seen.push(req.path), "Any"), handle: () => ({ status: 200, body: "api" }), reset: () => seen.push("reset") };
+  const recording: FakeApi = { operation: (req) => (seen.push(req.path), "Any"), handle: () => ({ status: 200, body: "api" }), reset: () => void seen.push("reset") };
   const f = await startFake(recording, { host: "127.0.0.1" });
   try {
     const controls = [

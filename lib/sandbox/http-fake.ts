@@ -73,7 +73,7 @@ export interface FakeApi {
   /** The operation's name for fault matching and call logs, e.g. "CreateDistribution". */
   operation(req: FakeRequest): string;
   handle(req: FakeRequest): FakeResponse | Promise<FakeResponse>;
-  reset(): void;
+  reset(): void | Promise<void>;
 }
 
 export interface RunningFake {
@@ -145,7 +145,7 @@ export async function startFake(api: FakeApi, opts: StartFakeOptions = {}): Prom
         faults = [];
         latencyMs = 0;
         calls = [];
-        api.reset();
+        await api.reset();
         return send(200, { reset: true });
       }
       if (fr.path === "/__sandbox/calls") return send(200, calls);

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { CdnId, PlanInput } from "@/lib/plan/types";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
+import { MemoryStore } from "@/lib/store/memory";
 import type { ServerProvider } from "@/lib/providers/server-types";
 import { createVisitorAccounts, sandboxAccount } from "./accounts";
 import { startFake, type FakeApi, type RunningFake } from "./http-fake";
@@ -10,7 +11,7 @@ import { SANDBOX_FULL, tooManyHosts, type SandboxLimits } from "./visitor-accoun
 const started: RunningFake[] = [];
 afterAll(() => Promise.all(started.map((f) => f.close())));
 
-/** A set of accounts with its own loopback servers and a clock the test moves. */
+/** A set of accounts with its own loopback servers and store, and a clock the test moves. */
 function accountsWith(limits: Partial<SandboxLimits> = {}) {
   const clock = { ms: 0 };
   const servers = new Map<string, Promise<RunningFake>>();
@@ -18,7 +19,8 @@ function accountsWith(limits: Partial<SandboxLimits> = {}) {
     if (!servers.has(name)) servers.set(name, startFake(api()).then((f) => (started.push(f), f)));
     return servers.get(name)!;
   };
-  const accounts = createVisitorAccounts({ limits: { maxAccounts: 500, idleMinutes: 60, maxHostsPerAccount: 10, ...limits }, start, now: () => clock.ms });
+  const store = new MemoryStore({ now: () => clock.ms });
+  const accounts = createVisitorAccounts({ limits: { maxAccounts: 500, idleMinutes: 60, maxHostsPerAccount: 10, ...limits }, start, store: () => store, now: () => clock.ms });
   return { accounts, clock };
 }
 
@@ -76,11 +78,11 @@ describe("lifetime", () => {
     expect(((await (await listZones()).json()) as { data: { zones: unknown[] } }).data.zones).toHaveLength(1);
     clock.ms += 60 * MINUTE - 1;
     accounts.sweep();
-    expect(accounts.size).toBe(1);
+    expect(await accounts.count()).toBe(1);
 
     clock.ms += 1;
     accounts.sweep();
-    expect(accounts.size).toBe(0);
+    expect(await accounts.count()).toBe(0);
     const refused = await listZones();
     expect([refused.status, await refused.json()]).toEqual([403, { status: "error", description: "Access denied. Please check your API key." }]);
 
@@ -106,7 +108,7 @@ describe("caps", () => {
 
     clock.ms += 50 * MINUTE; // Alice's Fastly account has been idle for an hour; her KeyCDN one for 50 minutes
     await expect(sandboxAccount("keycdn", BOB, [], accounts)).resolves.toBeDefined();
-    expect(accounts.size).toBe(2);
+    expect(await accounts.count()).toBe(2);
     await expect(sandboxAccount("fastly", BOB, [], accounts)).rejects.toThrow(SANDBOX_FULL);
   });
 

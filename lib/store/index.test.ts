@@ -49,7 +49,7 @@ describe("createStore", () => {
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
     const store = createStore("redis://:hunter2@127.0.0.1:6379/3");
     expect(store).toBeInstanceOf(RedisStore);
-    expect(info.mock.calls).toEqual([["[store] shared state (rate limits) is kept in Redis at redis://127.0.0.1:6379/3."]]);
+    expect(info.mock.calls).toEqual([["[store] shared state (rate limits, sandbox accounts) is kept in Redis at redis://127.0.0.1:6379/3."]]);
     await store.close();
   });
 });

@@ -4,13 +4,13 @@ import { MemoryStore } from "./memory";
 import { RedisStore } from "./redis";
 import type { Store } from "./types";
 
-export { StoreUnavailableError, type Store, type Take, type TokenBucketRate } from "./types";
+export { StoreUnavailableError, type Store, type Take, type TokenBucketRate, type Versioned } from "./types";
 
 /** The store for REDIS_URL: Redis/Valkey when set, this process's memory when not. */
 export function createStore(redisUrl: string | undefined): Store {
   if (!redisUrl) return new MemoryStore();
   const store = new RedisStore(redisUrl);
-  console.info(`[store] shared state (rate limits) is kept in Redis at ${store.where}.`);
+  console.info(`[store] shared state (rate limits, sandbox accounts) is kept in Redis at ${store.where}.`);
   return store;
 }
 

@@ -20,6 +20,20 @@ describe("MemoryStore: bounded", () => {
     expect(store.size).toBe(0);
   });
 
+  it("expired entries leave memory within a minute even if nobody asks for them again", async () => {
+    let now = 0;
+    const store = new MemoryStore({ now: () => now });
+    for (const k of ["a", "b", "c"]) await store.setJson(k, { big: "x".repeat(100) }, 1_000);
+    await store.claimSlot("group", "m", 10, 1_000);
+    expect(store.size).toBe(4);
+    now = 59_999;
+    await store.setJson("other", 1, 120_000);
+    expect(store.size).toBe(5);
+    now = 60_000; // a minute after the last sweep: the next call drops every expired entry
+    expect(await store.getJson("other")).toBe(1);
+    expect(store.size).toBe(1);
+  });
+
   it("forgets a bucket once it would be full again (capacity / refill)", async () => {
     let now = 0;
     const store = new MemoryStore({ now: () => now });

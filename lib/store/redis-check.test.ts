@@ -56,7 +56,7 @@ describeWithRedisServer("checkRedis against redis-server", () => {
     expect(result).toEqual({
       ok: false,
       kind: "configuration",
-      message: `${answered(primary.port, "its ACL user may not run what the app needs: EVALSHA and EVAL (@scripting), and in the script TIME, HMGET, HSET and PEXPIRE on keys ssl-click-tracking-wizard:*")}NOPERM this user has no permissions to run the 'eval' command)`,
+      message: `${answered(primary.port, "its ACL user may not run what the app needs: EVALSHA and EVAL (@scripting), and TIME, GET, SET, DEL, HGET, HMGET, HSET, PEXPIRE, ZADD, ZCARD, ZRANGE, ZREM, ZREMRANGEBYSCORE and ZSCORE on keys ssl-click-tracking-wizard:*")}NOPERM this user has no permissions to run the 'eval' command)`,
     });
   });
 
@@ -68,7 +68,7 @@ describeWithRedisServer("checkRedis against redis-server", () => {
     expect(result).toEqual({ ok: false, kind: "configuration", message: expect.stringMatching(new RegExp(`^${escape(answered(replica.port, hint))}READONLY You can't write against a read only replica\\.[^)]*\\)$`)) });
 
     const log = { error: vi.fn<(m: string) => void>(), warn: vi.fn<(m: string) => void>() };
-    await checkAtStart({ REDIS_URL: replica.url, TRUST_PROXY: "1" }, log);
+    await checkAtStart({ REDIS_URL: replica.url, TRUST_PROXY: "1", SANDBOX_SECRET: "s".repeat(32) }, log);
     expect(log.warn).not.toHaveBeenCalled();
     expect(log.error.mock.calls).toEqual([[`[store] configuration error: ${(result as { message: string }).message}. Rate limits count on each instance alone until this is fixed.`]]);
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
-import { KEY_PREFIX, TAKE_TOKEN_LUA } from "./redis";
+import { KEY_PREFIX } from "./redis";
+import { SCRIPTS, type ScriptedRedis } from "./redis-scripts";
 import { describeRedisError, redactedRedisUrl, redisUrlSecrets } from "./redis-url";
 
 /**
@@ -21,8 +22,6 @@ export type RedisCheck =
 /** The whole check takes at most this long: the server's first requests wait for it. */
 export const START_CHECK_TIMEOUT_MS = 3_000;
 
-type WithTakeToken = Redis & { takeToken(key: string, ...args: (string | number)[]): Promise<[number, number]> };
-
 export async function checkRedis(url: string, timeoutMs = START_CHECK_TIMEOUT_MS): Promise<RedisCheck> {
   const where = redactedRedisUrl(url);
   const secrets = redisUrlSecrets(url);
@@ -32,8 +31,8 @@ export async function checkRedis(url: string, timeoutMs = START_CHECK_TIMEOUT_MS
     // The deadline below bounds the whole check; disconnect() ends whatever is still waiting.
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
-    scripts: { takeToken: { lua: TAKE_TOKEN_LUA, numberOfKeys: 1 } },
-  }) as WithTakeToken;
+    scripts: SCRIPTS,
+  }) as ScriptedRedis;
   // A failed handshake (AUTH, SELECT) is only emitted here; the command that waited on it then just says "closed".
   let emitted: unknown;
   client.on("error", (error: unknown) => (emitted ??= error));
@@ -82,7 +81,7 @@ export function whatIsWrong(reply: string): string {
   }
   if (word === "READONLY") return "it is a read-only replica; point REDIS_URL at the primary";
   if (word === "NOPERM") {
-    return `its ACL user may not run what the app needs: EVALSHA and EVAL (@scripting), and in the script TIME, HMGET, HSET and PEXPIRE on keys ${KEY_PREFIX}*`;
+    return `its ACL user may not run what the app needs: EVALSHA and EVAL (@scripting), and TIME, GET, SET, DEL, HGET, HMGET, HSET, PEXPIRE, ZADD, ZCARD, ZRANGE, ZREM, ZREMRANGEBYSCORE and ZSCORE on keys ${KEY_PREFIX}*`;
   }
   if (word === "NOAUTH" || word === "WRONGPASS" || /invalid (username-)?password/i.test(reply)) {
     return "the user name or password in REDIS_URL is wrong or missing";

@@ -54,6 +54,33 @@ describeWithRedisServer("RedisStore against redis-server", () => {
     expect(await raw.hget(`${KEY_PREFIX}rate:verify:198.51.100.7`, "tokens")).toBe("9");
   });
 
+  it("a versioned value is a hash {v, json} and a slot group a sorted set, each expiring with what it holds", async () => {
+    const store = open();
+    await store.setIfVersion("sandbox:record", { hosts: ["ablink.x.customer.com"] }, 30_000, undefined);
+    const { version } = (await store.getVersioned("sandbox:record"))!;
+    expect(await raw.hgetall(`${KEY_PREFIX}sandbox:record`)).toEqual({ v: version, json: '{"hosts":["ablink.x.customer.com"]}' });
+    const recordTtl = await raw.pttl(`${KEY_PREFIX}sandbox:record`);
+    expect(recordTtl > 29_000 && recordTtl <= 30_000).toBe(true);
+    expect(await store.claimSlot("sandbox:slots", "a", 5, 10_000)).toBe(true);
+    expect(await store.claimSlot("sandbox:slots", "b", 5, 20_000)).toBe(true);
+    expect(await raw.zrange(`${KEY_PREFIX}sandbox:slots`, "0", "-1")).toEqual(["a", "b"]);
+    const groupTtl = await raw.pttl(`${KEY_PREFIX}sandbox:slots`);
+    expect(groupTtl > 19_000 && groupTtl <= 20_000).toBe(true);
+  });
+
+  it("two instances updating one value by compare-and-set at once lose no write", async () => {
+    const [a, b] = [open(), open()];
+    const increment = async (store: RedisStore) => {
+      for (;;) {
+        const current = await store.getVersioned("cas:counter");
+        const n = (current?.value as number | undefined) ?? 0;
+        if (await store.setIfVersion("cas:counter", n + 1, 60_000, current?.version)) return;
+      }
+    };
+    await Promise.all(Array.from({ length: 40 }, (_, i) => increment(i % 2 === 0 ? a : b)));
+    expect((await a.getVersioned("cas:counter"))?.value).toBe(40);
+  });
+
   it("two instances taking at once share one bucket on the server's clock: exactly the capacity passes", async () => {
     const [a, b] = [open(), open()];
     const rate = { capacity: 10, refillPerSecond: 1 / 3 };

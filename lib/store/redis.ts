@@ -1,46 +1,16 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
+import { SCRIPTS, type ScriptedRedis } from "./redis-scripts";
 import { describeRedisError, redactedRedisUrl, redisUrlSecrets } from "./redis-url";
 import { bucketTtlMs } from "./token-bucket";
-import { StoreUnavailableError, wholeTtlMs, type Store, type Take, type TokenBucketRate } from "./types";
-
-/**
- * takeFromBucket (lib/store/token-bucket.ts) in Lua, so that reading, refilling and writing a bucket is one
- * atomic step on the server whichever instance asks. The clock is the server's (TIME) so that instances'
- * clocks never disagree; tests pass their own as ARGV[4]. Numbers are written with 17 digits so that a bucket
- * read back is the double that was written.
- */
-export const TAKE_TOKEN_LUA = `
-local capacity = tonumber(ARGV[1])
-local refill = tonumber(ARGV[2])
-local ttl = tonumber(ARGV[3])
-local now = tonumber(ARGV[4])
-if not now then
-  local time = redis.call('TIME')
-  now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
-end
-local found = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens = capacity
-if found[1] and found[2] then
-  tokens = math.min(capacity, tonumber(found[1]) + math.max(0, now - tonumber(found[2])) / 1000 * refill)
-end
-local ok, answer
-if tokens < 1 then
-  ok, answer = 0, math.max(1, math.ceil((1 - tokens) / refill))
-else
-  tokens = tokens - 1
-  ok, answer = 1, math.floor(tokens)
-end
-redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', now))
-redis.call('PEXPIRE', KEYS[1], ttl)
-return {ok, answer}
-`;
+import { StoreUnavailableError, wholeTtlMs, type Store, type Take, type TokenBucketRate, type Versioned } from "./types";
 
 /** Every key this app writes starts with this, so a Redis shared with other software is safe. */
 export const KEY_PREFIX = "ssl-click-tracking-wizard:";
 
 export interface RedisStoreOptions {
-  /** The buckets' clock in ms. Default: the Redis server's, one clock for every instance. Tests pass a fake one. */
+  /** The clock of buckets and slot groups, in ms. Default: the Redis server's, one clock for every instance. Tests pass a fake one. */
   now?: () => number;
   /** Where warnings go; default console. */
   log?: Pick<Console, "warn" | "info">;
@@ -53,18 +23,16 @@ export interface RedisStoreOptions {
 const COMMAND_TIMEOUT_MS = 1_000;
 const WARN_INTERVAL_MS = 60_000;
 
-type WithTakeToken = Redis & { takeToken(key: string, ...args: (string | number)[]): Promise<[number, number]> };
-
 /**
  * The store in Redis or Valkey (REDIS_URL), shared by every instance pointed at it. When Redis cannot be
  * reached every call fails fast with StoreUnavailableError (callers decide what that means: rate limits count
- * per instance meanwhile, lib/verify/rate-limit.ts), at most one warning per interval is logged, and the client
+ * per instance meanwhile, lib/verify/rate-limit.ts; the sandbox refuses, lib/sandbox/visitor-accounts.ts), at most one warning per interval is logged, and the client
  * reconnects by itself. Nothing logged or thrown carries the URL's password.
  */
 export class RedisStore implements Store {
   /** The URL without credentials, for messages. */
   readonly where: string;
-  private readonly client: WithTakeToken;
+  private readonly client: ScriptedRedis;
   private readonly secrets: string[];
   private readonly log: Pick<Console, "warn" | "info">;
   private readonly warnIntervalMs: number;
@@ -88,8 +56,8 @@ export class RedisStore implements Store {
       commandTimeout: COMMAND_TIMEOUT_MS,
       maxRetriesPerRequest: 1,
       retryStrategy: (times) => Math.min(times * 200, 2_000),
-      scripts: { takeToken: { lua: TAKE_TOKEN_LUA, numberOfKeys: 1 } },
-    }) as WithTakeToken;
+      scripts: SCRIPTS,
+    }) as ScriptedRedis;
     this.client.on("error", (error: unknown) => {
       this.down = true;
       this.lastError = error;
@@ -125,6 +93,31 @@ export class RedisStore implements Store {
     return ok === 1 ? { ok: true, remaining: answer } : { ok: false, retryAfterSeconds: answer };
   }
 
+  async getVersioned(key: string): Promise<Versioned | undefined> {
+    const [version, json] = await this.run(() => this.client.hmget(key, "v", "json"));
+    return typeof version !== "string" || typeof json !== "string" ? undefined : { value: JSON.parse(json), version };
+  }
+
+  async setIfVersion(key: string, value: unknown, ttlMs: number, version: string | undefined): Promise<boolean> {
+    const json = JSON.stringify(value);
+    if (json === undefined) throw new TypeError(`store: the value for ${key} is not JSON`);
+    const px = wholeTtlMs(ttlMs);
+    return (await this.run(() => this.client.setIfVersion(key, version ?? "", randomUUID(), json, px))) === 1;
+  }
+
+  async claimSlot(group: string, member: string, max: number, ttlMs: number): Promise<boolean> {
+    const px = wholeTtlMs(ttlMs);
+    return (await this.run(() => this.client.claimSlot(group, member, max, px, this.now?.() ?? ""))) === 1;
+  }
+
+  async releaseSlot(group: string, member: string): Promise<void> {
+    await this.run(() => this.client.zrem(group, member));
+  }
+
+  async slots(group: string): Promise<string[]> {
+    return this.run(() => this.client.liveSlots(group, this.now?.() ?? ""));
+  }
+
   async close(): Promise<void> {
     if (this.client.status === "wait" || this.client.status === "end") {
       this.client.disconnect();
@@ -157,7 +150,7 @@ export class RedisStore implements Store {
     this.warnedAt = now;
     this.warnedSinceReady = true;
     this.log.warn(
-      `[store] Redis at ${this.where} is unavailable (${this.describe(error)}): rate limits count on each instance alone until it answers again. ` +
+      `[store] Redis at ${this.where} is unavailable (${this.describe(error)}): rate limits count on each instance alone, and sandbox accounts cannot be used, until it answers again. ` +
         `Next warning in ${Math.round(this.warnIntervalMs / 1000)} s at the earliest.`,
     );
   }

@@ -2,7 +2,7 @@ import type { Take, TokenBucketRate } from "./types";
 
 /**
  * The token bucket, once: the memory store runs this function and the Redis store runs the same steps in Lua
- * (TAKE_TOKEN_LUA in lib/store/redis.ts); lib/store/testing/store-contract.ts holds both to the same answers.
+ * (TAKE_TOKEN_LUA in lib/store/redis-scripts.ts); lib/store/testing/store-contract.ts holds both to the same answers.
  */
 export interface Bucket {
   tokens: number;

@@ -15,11 +15,16 @@ export interface FakeServerFixture {
   calls(): Promise<FakeCall[]>;
 }
 
+export interface FakeServerOptions {
+  /** The context besides the endpoints (default: short retry waits and a 2 s request timeout). */
+  ctx?: Omit<ApplyContext, "endpoints">;
+}
+
 /**
  * One fake on loopback for a test file's provider, with controls on: started before the tests, emptied
- * before each, closed after. Call at the top level of the file.
+ * before each (before the file's own beforeEach, which may seed it), closed after. Call at the top level of the file.
  */
-export function withFakeServer(api: FakeApi, provider: "cloudflare" | "fastly" | "keycdn"): FakeServerFixture {
+export function withFakeServer(api: FakeApi, provider: "cloudflare" | "fastly" | "keycdn", options: FakeServerOptions = {}): FakeServerFixture {
   const fixture = {
     faults: (list: Fault[]) => fetch(`${fixture.server.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify(list) }),
     calls: async () => (await (await fetch(`${fixture.server.url}/__sandbox/calls`)).json()) as FakeCall[],
@@ -27,7 +32,7 @@ export function withFakeServer(api: FakeApi, provider: "cloudflare" | "fastly" |
   beforeAll(async () => {
     fixture.server = await startFake(api, { controls: true });
     const endpoints: Endpoints = { cloudflare: UNUSED, fastly: UNUSED, keycdn: UNUSED, [provider]: fixture.server.url };
-    fixture.ctx = { endpoints, maxRetryDelayMs: 50, requestTimeoutMs: 2000 };
+    fixture.ctx = { endpoints, ...(options.ctx ?? { maxRetryDelayMs: 50, requestTimeoutMs: 2000 }) };
   });
   afterAll(() => fixture.server.close());
   beforeEach(() => fetch(`${fixture.server.url}/__sandbox/reset`, { method: "POST" }));

@@ -1,29 +1,29 @@
 import "server-only";
 import type { CdnId, PlanInput } from "@/lib/plan/types";
-import { cloudflareServer } from "@/lib/providers/cloudflare/apply";
-import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
-import { cloudfrontServer } from "@/lib/providers/cloudfront/apply";
-import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
 import { listCertificates } from "@/lib/providers/cloudfront/certificates";
-import { createClients } from "@/lib/providers/cloudfront/client";
+import { createClients, destroyClients } from "@/lib/providers/cloudfront/client";
 import { listDistributions } from "@/lib/providers/cloudfront/distributions";
 import { ListCachePoliciesCommand, ListOriginRequestPoliciesCommand } from "@aws-sdk/client-cloudfront";
-import { fastlyServer } from "@/lib/providers/fastly/apply";
-import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
-import { keycdnServer } from "@/lib/providers/keycdn/apply";
-import { KeycdnFake } from "@/lib/sandbox/fakes/keycdn/fake";
+import { policyOf } from "@/lib/providers/engine/policy";
+import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
+import { ALL_PERMISSIONS, CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
+import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
+import { FastlyFake } from "@/lib/sandbox/fakes/fastly/fake";
+import { KeycdnFake } from "@/lib/sandbox/fakes/keycdn/fake";
 import { startFake, type FakeCall, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
 
 /**
- * Every provider's apply wired to its own loopback fake, behind one interface: used by the fault-injection
- * table (lib/providers/faults.test.ts) and the benchmark (scripts/bench.ts). Each call starts a fresh fake.
+ * Every CDN's adapter (from the registry) wired to its own loopback fake, behind one interface: used by the
+ * contract test and the fault-injection table (lib/providers/contract.test.ts, faults.test.ts) and the
+ * benchmark (scripts/bench.ts). Each start makes a fresh fake. A new CDN adds its entry to HARNESSES.
  */
 export interface ProviderHarness {
   id: CdnId;
   name: string;
   provider: ServerProvider<unknown>;
-  credentials: unknown;
+  /** Credentials the fake accepts, each value unique to this harness (the scrubbing checks look for them). */
+  credentials: Record<string, string>;
   /** Short timeout and bounded retries unless the caller overrides them. */
   ctx: ApplyContext;
   /** The input for these hosts (Cloudflare: the person has confirmed link branding validated). */
@@ -71,21 +71,25 @@ function controls(urls: string[], afterReset?: () => void) {
   };
 }
 
-export async function cloudfrontHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
+/** The registry's adapter for `cdn`, with its name as messages give it. */
+function adapter(cdn: CdnId) {
+  const provider = SERVER_PROVIDERS[cdn] as ServerProvider<unknown>;
+  return { id: cdn, name: provider.module.verification.name, provider };
+}
+
+async function cloudfrontHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
   const KEY = "AKIAHARNESSTESTKEY01";
   const SECRET = "harnessTestSecret/0000000000000000000000";
   const fakes = await startCloudfrontFakes({ controls: true, accounts: { [KEY]: SECRET }, deployAfter: { calls: 1 }, issueAfterDescribes: 1, recordAfterDescribes: 1, maxDistributions: 1000 });
   const credentials = { accessKeyId: KEY, secretAccessKey: SECRET };
   const ctx = ctxFor({ cloudfront: fakes.cloudfrontUrl, acm: fakes.acmUrl }, opts);
   return {
-    id: "cloudfront",
-    name: "CloudFront",
-    provider: cloudfrontServer as ServerProvider<unknown>,
+    ...adapter("cloudfront"),
     credentials,
     ctx,
     input: (hosts) => ({ hosts, region: "global" }),
     async inventory() {
-      const clients = createClients(credentials, { ...ctx, maxRetries: 0 });
+      const clients = createClients(credentials, ctx.endpoints, policyOf({ ...ctx, maxRetries: 0 }));
       try {
         const [distributions, certificates, requestPolicies, cachePolicies] = await Promise.all([
           listDistributions(clients.cloudfront),
@@ -100,8 +104,7 @@ export async function cloudfrontHarness(opts: HarnessOptions = {}): Promise<Prov
           ...(cachePolicies.CachePolicyList?.Items ?? []).map((p) => [p.CachePolicy!.Id!, "cache policy"] as const),
         ]);
       } finally {
-        clients.cloudfront.destroy();
-        clients.acm.destroy();
+        destroyClients(clients);
       }
     },
     ...controls([fakes.cloudfrontUrl, fakes.acmUrl]),
@@ -115,14 +118,12 @@ async function single(fake: CloudflareFake | FastlyFake | KeycdnFake, endpoint: 
   return { ctx: ctxFor({ [endpoint]: `${running.url}${path}` }, opts), ...controls([running.url], afterReset), close: running.close };
 }
 
-export async function cloudflareHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
+async function cloudflareHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
   const TOKEN = "harnessCloudflareToken000000000000000001";
   const zone = opts.zone ?? "customer.com";
   const fake = new CloudflareFake({ readsUntilActive: 1, tokens: { [TOKEN]: { permissions: { ...ALL_PERMISSIONS } } } });
   return {
-    id: "cloudflare",
-    name: "Cloudflare",
-    provider: cloudflareServer as ServerProvider<unknown>,
+    ...adapter("cloudflare"),
     credentials: { apiToken: TOKEN },
     // The person confirms that link branding validated, so apply may finish by turning on the proxy.
     input: (hosts) => ({ hosts, region: "global", linkBrandingValidated: true }),
@@ -135,13 +136,11 @@ export async function cloudflareHarness(opts: HarnessOptions = {}): Promise<Prov
   };
 }
 
-export async function fastlyHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
+async function fastlyHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
   const TOKEN = "harnessFastlyToken00000000000001";
   const fake = new FastlyFake({ tokens: { [TOKEN]: { scope: "global" } }, readsPerState: 1 });
   return {
-    id: "fastly",
-    name: "Fastly",
-    provider: fastlyServer as ServerProvider<unknown>,
+    ...adapter("fastly"),
     credentials: { apiToken: TOKEN },
     input: (hosts) => ({ hosts, region: "global" }),
     async inventory() {
@@ -152,13 +151,11 @@ export async function fastlyHarness(opts: HarnessOptions = {}): Promise<Provider
   };
 }
 
-export async function keycdnHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
+async function keycdnHarness(opts: HarnessOptions = {}): Promise<ProviderHarness> {
   const KEY = "sk_harness_keycdn_00000000000001";
   const fake = new KeycdnFake({ keys: [KEY] });
   return {
-    id: "keycdn",
-    name: "KeyCDN",
-    provider: keycdnServer as ServerProvider<unknown>,
+    ...adapter("keycdn"),
     credentials: { apiKey: KEY },
     input: (hosts) => ({ hosts, region: "global" }),
     async inventory() {
@@ -169,4 +166,10 @@ export async function keycdnHarness(opts: HarnessOptions = {}): Promise<Provider
   };
 }
 
-export const HARNESSES: readonly ((opts?: HarnessOptions) => Promise<ProviderHarness>)[] = [cloudfrontHarness, cloudflareHarness, fastlyHarness, keycdnHarness];
+/** One harness per CDN id: the compiler holds a new CDN to adding its own. */
+export const HARNESSES: Record<CdnId, { name: string; start: (opts?: HarnessOptions) => Promise<ProviderHarness> }> = {
+  cloudfront: { name: adapter("cloudfront").name, start: cloudfrontHarness },
+  cloudflare: { name: adapter("cloudflare").name, start: cloudflareHarness },
+  fastly: { name: adapter("fastly").name, start: fastlyHarness },
+  keycdn: { name: adapter("keycdn").name, start: keycdnHarness },
+};

@@ -1,18 +1,22 @@
 import "server-only";
+import type { EspChoice } from "@/lib/domain/esp";
+import { fitsChoice, trackingNameOwner, type TrackingNameOf } from "@/lib/esps/tracking-names";
 import type { CdnId } from "@/lib/plan/types";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
-import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN } from "@/lib/sendgrid";
 
 /**
- * Where a link host's CNAME chain leads. Only two places are right: SendGrid (link branding as SendGrid shows it,
- * until the switch) and the CDN (after it). A chain that passes through other names on the way to either is fine;
- * one that reaches neither points at a third name (a stale distribution, another CDN, a typo) and fails the DNS check.
+ * Where a link host's CNAME chain leads. Only two places are right: the chosen email provider's tracking name for the
+ * chosen region (its origin, or the name its tracking record may point at: each ESP module's `readTrackingName`),
+ * until the switch, and the CDN after it. A chain that passes through other names on the way to either is fine; one
+ * that reaches another region's or another ESP's tracking name, or neither, fails the DNS check.
  */
 export type Destination =
   /** The CDN address given for the host. */
   | { kind: "target"; name: string }
-  /** SendGrid's link-branding origin (either region) or its Auto SSL name. */
+  /** The chosen ESP's tracking name for the chosen region or tenant. */
   | { kind: "origin"; name: string }
+  /** A tracking name of another region or tenant of the chosen ESP, or of another ESP: the plan's choice does not fit. */
+  | { kind: "wrong-origin"; name: string; owner: TrackingNameOf }
   /** No target was given, and the chain reaches a name of the shape this CDN gives the host (its provider module says). */
   | { kind: "cdn"; name: string }
   /** No CNAME at all: the name answers with addresses (proxied in place, a flattened or alias record, or an A record). */
@@ -20,18 +24,17 @@ export type Destination =
   /** A CNAME whose chain reaches neither: `name` is what the record says, `chain` every name after the host. */
   | { kind: "elsewhere"; name: string; chain: string[] };
 
-const SENDGRID_NAMES = new Set<string>([...Object.values(SENDGRID_ORIGIN), SENDGRID_AUTO_SSL_TARGET]);
-
-const isSendGridName = (name: string) => SENDGRID_NAMES.has(name);
-
 /**
  * `names`: the chain after the host (lower case, no trailing dots, as `resolveChain` gives them); `target`: the
- * normalised CDN address or null. The target wins over SendGrid, as in `decidePhase`.
+ * normalised CDN address or null. The target wins over the ESP, as in `decidePhase`; the first ESP name in the chain
+ * decides whether it fits the choice.
  */
-export function destinationOf(names: string[], host: string, target: string | null, cdn: CdnId): Destination {
+export function destinationOf(names: string[], host: string, target: string | null, cdn: CdnId, esp: EspChoice): Destination {
   if (target && names.includes(target)) return { kind: "target", name: target };
-  const sendgrid = names.find(isSendGridName);
-  if (sendgrid) return { kind: "origin", name: sendgrid };
+  for (const name of names) {
+    const owner = trackingNameOwner(name);
+    if (owner) return fitsChoice(owner, esp) ? { kind: "origin", name } : { kind: "wrong-origin", name, owner };
+  }
   if (!target) {
     const own = names.find((n) => CDN_ADDRESSES[cdn].isAddressFor(n, host));
     if (own) return { kind: "cdn", name: own };

@@ -1,11 +1,23 @@
 import { describe as group, expect, it } from "vitest";
+import { resolveEsp } from "@/lib/esps/choice";
 import { CDN_IDS, type CdnId } from "@/lib/plan/types";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
+import { VERIFICATIONS } from "@/lib/providers/verifications";
 import { describe, diagnoseResponse, diagnoseTls, whoAnswered } from "./diagnose";
 import type { HttpObservation } from "./http-probe";
 import { DIAGNOSIS_IDS } from "./types";
 
-const ctx = { cdn: "cloudfront" as const, host: "ablink.news.customer.com", target: "d1.cloudfront.net", origin: "sendgrid.net", scheme: "https" as const, path: "/ls/click?upn=1" };
+const SENDGRID = resolveEsp({ region: "global" });
+const ctx = {
+  cdn: "cloudfront" as const,
+  host: "ablink.news.customer.com",
+  target: "d1.cloudfront.net",
+  origin: "sendgrid.net",
+  esp: SENDGRID,
+  scheme: "https" as const,
+  path: "/ls/click?upn=1",
+  request: { method: "GET" as const, path: "/ls/click?upn=1", probe: null },
+};
 const res = (status: number, headers: Record<string, string> = {}, body = ""): HttpObservation & { ok: true } => ({
   ok: true,
   status,
@@ -73,7 +85,7 @@ group("diagnoseResponse", () => {
   });
 
   it("a 3xx without Location is not the redirect", () => {
-    expect(diagnoseResponse(res(304), ctx)?.id).toBe("not-a-redirect");
+    expect(diagnoseResponse(res(304), ctx)?.id).toBe("not-the-esp-answer");
   });
 
   it.each([
@@ -90,19 +102,89 @@ group("diagnoseResponse", () => {
     ["fastly-unknown-domain", res(500, {}, "Fastly error: unknown domain: ablink.news.customer.com")],
     ["fastly-503-origin", res(503, { "x-served-by": "cache-fra1-FRA" })],
     ["keycdn-origin-error", res(500, { server: "keycdn-engine" }, "Origin Error")],
-    ["sendgrid-404-unknown-host", res(404)],
-    ["not-a-redirect", res(200, {}, "hello")],
-    ["not-a-redirect", res(403, { server: "nginx" }, "Forbidden")],
+    ["esp-404-unknown-host", res(404)],
+    ["not-the-esp-answer", res(200, {}, "hello")],
+    ["not-the-esp-answer", res(403, { server: "nginx" }, "Forbidden")],
   ] as const)("%s", (id, response) => {
     expect(diagnoseResponse(response, ctx)?.id).toBe(id);
   });
 
   it("a 1014 outside Cloudflare is not read as Cloudflare's", () => {
-    expect(diagnoseResponse(res(403, { server: "nginx" }, "error code: 1014"), ctx)?.id).toBe("not-a-redirect");
+    expect(diagnoseResponse(res(403, { server: "nginx" }, "error code: 1014"), ctx)?.id).toBe("not-the-esp-answer");
   });
 
   it("describes what came back in the cause of an unknown answer", () => {
-    expect(diagnoseResponse(res(200, { server: "nginx" }), ctx)?.cause.startsWith("The answer was HTTP 200, Server: nginx: a tracked link answers with a redirect")).toBe(true);
+    expect(diagnoseResponse(res(200, { server: "nginx" }), ctx)?.cause).toBe(
+      "The answer was HTTP 200, Server: nginx: the right answer is a redirect (3xx with a Location) from SendGrid, so the request did not reach SendGrid's click tracking.",
+    );
+  });
+});
+
+group("each email provider's own check and fingerprint", () => {
+  const SPARKPOST = resolveEsp({ esp: "sparkpost", region: "us" });
+  const SES = resolveEsp({ esp: "ses", region: "us-east-1" });
+  const probeCtx = (esp: ReturnType<typeof resolveEsp>, cdn: CdnId = "cloudfront") => ({
+    ...ctx,
+    cdn,
+    esp,
+    origin: esp.origin,
+    path: esp.probe.path,
+    request: { method: esp.probe.method, path: esp.probe.path, probe: esp.probe },
+  });
+  // docs/esps.md#fingerprints: SparkPost's /f/a/b/c/d and SES's /favicon.ico, as their guides show them.
+  const sparkpost302 = res(302, { server: "msys-http", "content-type": "text/plain", "content-length": "0" });
+  const ses200 = (region: string, protocol = "https") => res(200, { "x-amz-ses-region": region, "x-amz-ses-request-protocol": protocol, "content-type": "image/x-icon" });
+
+  it("passes each ESP's correct answer", () => {
+    expect(diagnoseResponse(sparkpost302, probeCtx(SPARKPOST))).toBeNull();
+    expect(diagnoseResponse(ses200("us-east-1"), probeCtx(SES))).toBeNull();
+  });
+
+  it("a SparkPost host answered without msys-http fails, unless the CDN proxies in place (Cloudflare may rewrite Server)", () => {
+    expect(diagnoseResponse(res(302, { location: "https://www.example.com/" }), probeCtx(SPARKPOST))).toMatchObject({
+      id: "esp-answer-mismatch",
+      cause: "SparkPost answered, but not as the plan expects: it has no server header (server: msys-http expected), so the answer did not come from SparkPost's click tracker.",
+    });
+    expect(diagnoseResponse(res(302, { server: "nginx" }), probeCtx(SPARKPOST, "fastly"))?.cause).toContain("server is nginx where msys-http was expected");
+    expect(diagnoseResponse(res(302, { server: "cloudflare" }), probeCtx(SPARKPOST, "cloudflare"))).toBeNull();
+    expect(diagnoseResponse(res(302, {}), probeCtx(SPARKPOST, "cloudflare"))).toBeNull();
+    // Only that header: a wrong status still fails behind Cloudflare.
+    expect(diagnoseResponse(res(404, { server: "cloudflare" }), probeCtx(SPARKPOST, "cloudflare"))?.id).toBe("esp-404-unknown-host");
+  });
+
+  it("an SES host answering from another region, or over HTTP to the origin, fails with its cause and fix", () => {
+    const wrong = diagnoseResponse(ses200("eu-west-1"), probeCtx(SES));
+    expect(wrong).toMatchObject({
+      id: "esp-answer-mismatch",
+      cause: "Amazon SES answered, but not as the plan expects: x-amz-ses-region is eu-west-1 where us-east-1 was expected, so the CDN reaches Amazon SES in another region than us-east-1.",
+      fix: "In CloudFront, set the origin to r.us-east-1.awstrack.me over HTTPS, as the Configure step shows, then Re-check. If the account is in another region, go back to step 1 and choose it.",
+    });
+    expect(diagnoseResponse(ses200("us-east-1", "http"), probeCtx(SES))?.cause).toContain("x-amz-ses-request-protocol is http where https was expected, so the CDN reaches Amazon SES over HTTP, not HTTPS");
+  });
+
+  it("names another ESP whose fingerprint the answer carries, for any ESP, tracked links included", () => {
+    expect(diagnoseResponse(sparkpost302, probeCtx(SES))).toMatchObject({
+      id: "esp-other-answered",
+      cause: "The answer came from SparkPost (server: msys-http), not from Amazon SES: the CDN's origin is not Amazon SES's.",
+    });
+    expect(diagnoseResponse(res(302, { location: "https://x.example/", server: "msys-http" }), ctx)?.id).toBe("esp-other-answered");
+    expect(diagnoseResponse(ses200("us-east-1"), probeCtx(SPARKPOST))?.cause).toBe(
+      "The answer came from Amazon SES (x-amz-ses-region: us-east-1), not from SparkPost: the CDN's origin is not SparkPost's.",
+    );
+  });
+
+  it("a 404 says how the link host must reach the ESP on this CDN: SparkPost's origin header on CloudFront, Host elsewhere", () => {
+    expect(diagnoseResponse(res(404), probeCtx(SPARKPOST))?.fix).toContain(
+      "In CloudFront, add the custom origin header X-Forwarded-Host with the value ablink.news.customer.com to the origin, as SparkPost's guide for this CDN says",
+    );
+    expect(diagnoseResponse(res(404), probeCtx(SPARKPOST, "fastly"))?.fix).toContain(`In Fastly, ${VERIFICATIONS.fastly.hostHeaderFix}.`);
+    expect(diagnoseResponse(res(404), probeCtx(SES))?.fix).toContain(`In CloudFront, ${VERIFICATIONS.cloudfront.hostHeaderFix}.`);
+  });
+
+  it("an answer that is neither says what the right one is", () => {
+    expect(diagnoseResponse(res(200, { "content-type": "text/html" }), { ...probeCtx(SPARKPOST), expected: SPARKPOST.probe.describe })?.cause).toBe(
+      "The answer was HTTP 200: the right answer is 302 from SparkPost's tracker (server: msys-http), so the request did not reach SparkPost's click tracking.",
+    );
   });
 });
 

@@ -7,6 +7,8 @@ import { cdnName, type DiagnoseContext, type Diagnosis } from "./diagnosis";
 import type { HttpObservation } from "./http-probe";
 import type { TlsObservation } from "./tls-probe";
 import type { DiagnosisId } from "./types";
+import { checkHeaders, otherEspAnswered, type AnswerRequest } from "./esp-answer";
+import { espModule } from "@/lib/esps/registry";
 
 /**
  * Observations → diagnoses: which CDN answered, and which known failure signature a response, a TLS handshake or
@@ -51,26 +53,39 @@ export function shorten(text: string, max: number): string {
 }
 
 /**
- * A response to the tracked link: null when it is the email provider's redirect (a 3xx with a Location that is
- * not the CDN upgrading to HTTPS; the exact code is unverified, 302 is typical: docs/sendgrid.md#tracked-links).
+ * A response to the HTTP or HTTPS check's request: null when it is the email provider's correct answer (a tracked
+ * link's redirect: a 3xx with a Location that is not the CDN upgrading to HTTPS, the exact code unverified, 302 is
+ * typical; or the ESP's own published check with its status and headers: docs/esps.md#fingerprints).
  */
-export function diagnoseResponse(res: HttpObservation & { ok: true }, ctx: DiagnoseContext & { scheme: "http" | "https"; path: string }): Diagnosis | null {
+export function diagnoseResponse(
+  res: HttpObservation & { ok: true },
+  ctx: DiagnoseContext & { scheme: "http" | "https"; path: string; request: AnswerRequest },
+): Diagnosis | null {
   const { status } = res;
-  if (status >= 300 && status < 400 && res.location) {
+  const redirect = status >= 300 && status < 400 && res.location !== null;
+  if (redirect) {
     let upgrade = false;
     try {
-      const to = new URL(res.location, `${ctx.scheme}://${ctx.host}${ctx.path}`);
+      const to = new URL(res.location!, `${ctx.scheme}://${ctx.host}${ctx.path}`);
       upgrade = ctx.scheme === "http" && to.protocol === "https:" && to.hostname === ctx.host;
     } catch {
       upgrade = false;
     }
-    return upgrade ? describe("https-upgrade-redirect", { ...ctx, detail: `HTTP ${status} → ${shorten(res.location, 120)}` }) : null;
+    if (upgrade) return describe("https-upgrade-redirect", { ...ctx, detail: `HTTP ${status} → ${shorten(res.location!, 120)}` });
+  }
+  const other = otherEspAnswered(res.headers, ctx.esp.esp);
+  if (other) return describe("esp-other-answered", { ...ctx, detail: `${espModule(other.esp).name} (${shorten(other.seen, 80)})` });
+  const probe = ctx.request.probe;
+  if (!probe && redirect) return null;
+  if (probe && probe.statuses.includes(status)) {
+    const verdict = checkHeaders(res.headers, probe, Boolean(CDN_ADDRESSES[ctx.cdn].proxiesInPlace));
+    return verdict.wrong ? describe("esp-answer-mismatch", { ...ctx, detail: verdict.wrong }) : null;
   }
   const who = whoAnswered(res.headers, res.body);
   const own = cdnDiagnosis(res, who);
   if (own) return describe(own, ctx);
-  if (status === 404) return describe("sendgrid-404-unknown-host", ctx);
-  return describe("not-a-redirect", { ...ctx, detail: describeResponse(res) });
+  if (status === 404) return describe("esp-404-unknown-host", ctx);
+  return describe("not-the-esp-answer", { ...ctx, detail: describeResponse(res) });
 }
 
 const OLD_TLS_CODES = new Set(["ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION", "ERR_SSL_UNSUPPORTED_PROTOCOL", "ERR_SSL_NO_PROTOCOLS_AVAILABLE"]);

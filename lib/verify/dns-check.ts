@@ -5,13 +5,15 @@ import { check } from "./check-result";
 import { describe, whoAnswered, type DiagnoseContext } from "./diagnose";
 import { cdnName } from "./diagnosis";
 import { destinationOf, elsewhereWords, type Destination } from "./destination";
+import type { EspChoice } from "@/lib/domain/esp";
+import { ownerWords } from "@/lib/esps/tracking-names";
 import { describeHop, firstHop, resolveChain, type ChainResult, type DnsClient, type FirstHop } from "./dns";
 import type { VerifySettings } from "./settings";
 import type { CheckResult } from "./types";
 
 /**
- * The DNS check of one host. Before the switch: the public resolver's chain must reach SendGrid (or already the
- * CDN). After it: the chain must reach the CDN address, and the zone's own servers are asked too, so a change still
+ * The DNS check of one host. Before the switch: the public resolver's chain must reach the email provider's origin
+ * for the chosen region (or already the CDN); another region's or another ESP's origin fails. After it: the chain must reach the CDN address, and the zone's own servers are asked too, so a change still
  * on its way is "pending" rather than failing, unless the zone's new record points at a third name.
  */
 
@@ -19,6 +21,7 @@ export interface DnsCheckContext {
   host: string;
   target: string | null;
   cdn: DiagnoseContext["cdn"];
+  esp: EspChoice;
   settings: VerifySettings;
   dns: DnsClient;
 }
@@ -63,7 +66,7 @@ async function askZone(ctx: DnsCheckContext, chain: ChainResult): Promise<ZoneAn
   let destination: Destination | null = null;
   if (disagree && hop.kind === "cname") {
     const followed = await resolveChain(hop.target, ctx.dns.public, ctx.settings.maxCnameDepth);
-    destination = destinationOf(followed.chain, ctx.host, ctx.target, ctx.cdn);
+    destination = destinationOf(followed.chain, ctx.host, ctx.target, ctx.cdn, ctx.esp);
   }
   return {
     seen: `authoritative (${auth.servers.slice(0, 2).join(", ")}): ${describeHop(hop)}`,
@@ -83,8 +86,13 @@ const isElsewhere = (zone: ZoneAnswer): zone is ZoneAnswer & { destination: Extr
 /** The zone's own servers already point the host where it may point in this phase: the change is on its way. */
 const zoneHeadsFor = (zone: ZoneAnswer, kinds: Destination["kind"][]) => zone.destination !== null && kinds.includes(zone.destination.kind);
 
+/** A chain (or the zone's new record) that reaches another region's or another ESP's tracking name: named at once. */
+function wrongOrigin(d: Extract<Destination, { kind: "wrong-origin" }>, dctx: DiagnoseContext, seen: string[], ms: number, zoneSays = ""): CheckResult {
+  return check.fail("dns", describe("esp-wrong-origin", { ...dctx, detail: `${d.name}, ${ownerWords(d.owner)}${zoneSays}` }), seen, ms);
+}
+
 /**
- * Before the switch the chain must reach SendGrid (or, when asked to check "before" anyway, the CDN). A chain that
+ * Before the switch the chain must reach the ESP's origin (or, when asked to check "before" anyway, the CDN). A chain that
  * reaches neither fails, unless the zone's own servers already point at one of them (then it is propagating).
  */
 export async function beforeDnsCheck(ctx: DnsCheckContext, chain: ChainResult, dctx: DiagnoseContext, ms: number): Promise<CheckResult> {
@@ -106,11 +114,13 @@ export async function beforeDnsCheck(ctx: DnsCheckContext, chain: ChainResult, d
       return never;
     }
   }
-  const destination = destinationOf(chain.chain.slice(1), ctx.host, ctx.target, ctx.cdn);
+  const destination = destinationOf(chain.chain.slice(1), ctx.host, ctx.target, ctx.cdn, ctx.esp);
   switch (destination.kind) {
     case "origin":
-      seen.push("points at SendGrid, as it should until the switch");
+      seen.push(`points at ${dctx.esp.name}, as it should until the switch`);
       return check.pass("dns", seen, ms);
+    case "wrong-origin":
+      return wrongOrigin(destination, dctx, seen, ms);
     case "target":
     case "cdn":
       seen.push("already points at the CDN");
@@ -130,6 +140,7 @@ export async function beforeDnsCheck(ctx: DnsCheckContext, chain: ChainResult, d
   seen.push(zone.seen);
   const elapsed = ms + Math.round(performance.now() - started);
   if (zoneHeadsFor(zone, ["origin", "target", "cdn"])) return check.pending("dns", describe("dns-propagation", { ...dctx, detail: zone.propagating }), seen, elapsed);
+  if (zone.destination?.kind === "wrong-origin") return wrongOrigin(zone.destination, dctx, seen, elapsed, " (so say the zone's own servers)");
   const words = isElsewhere(zone) ? zoneWords(zone, chain) : elsewhereWords(destination);
   return check.fail("dns", describe("cname-wrong-target", { ...dctx, phase: "before", detail: words }), seen, elapsed);
 }
@@ -147,13 +158,14 @@ export async function afterDnsCheck(ctx: DnsCheckContext, chain: ChainResult, dc
   const elapsed = ms + Math.round(performance.now() - started);
   const propagation = () => check.pending("dns", describe("dns-propagation", { ...dctx, detail: zone.propagating }), seen, elapsed);
   const pointsElsewhere = (words: string) => check.fail("dns", describe("cname-wrong-target", { ...dctx, phase: "after", detail: words }), seen, elapsed);
-  const destination = destinationOf(chain.chain.slice(1), ctx.host, ctx.target, ctx.cdn);
+  const destination = destinationOf(chain.chain.slice(1), ctx.host, ctx.target, ctx.cdn, ctx.esp);
 
   if (isElsewhere(zone)) return pointsElsewhere(zoneWords(zone, chain));
 
   const inPlace = CDN_ADDRESSES[ctx.cdn].proxiesInPlace ? VERIFICATIONS[ctx.cdn].inPlace : undefined;
   if (inPlace) {
     if (destination.kind === "origin") return check.fail("dns", describe(inPlace.dnsOnly, { ...dctx, detail: `a visible CNAME to ${destination.name}` }), seen, elapsed);
+    if (destination.kind === "wrong-origin") return wrongOrigin(destination, dctx, seen, elapsed);
     if (chain.outcome === "nxdomain") return check.fail("dns", describe("nxdomain", { ...dctx, phase: "after" }), seen, elapsed);
     if (chain.outcome !== "ok") return check.fail("dns", describe("dns-error", { ...dctx, detail: chain.error ?? chain.outcome }), seen, elapsed);
     if (destination.kind === "elsewhere") return pointsElsewhere(elsewhereWords(destination));
@@ -172,6 +184,9 @@ export async function afterDnsCheck(ctx: DnsCheckContext, chain: ChainResult, dc
   if (zoneHeadsFor(zone, ["target", "cdn"])) return propagation();
   switch (destination.kind) {
     case "origin":
+      return check.fail("dns", describe("dns-not-switched", { ...dctx, detail: destination.name }), seen, elapsed);
+    case "wrong-origin":
+      // After the switch the host belongs on the CDN, whichever ESP name it still points at.
       return check.fail("dns", describe("dns-not-switched", { ...dctx, detail: destination.name }), seen, elapsed);
     case "elsewhere":
       return pointsElsewhere(elsewhereWords(destination));

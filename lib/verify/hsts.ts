@@ -213,7 +213,7 @@ export function blastRadius(domain: string, hosts: string[], header: HstsHeader,
       words:
         `${preload.via === domain ? domain : `.${preload.via}`} is on the browsers' HSTS preload list, so every browser forces HTTPS on every hostname under ${domain}, ` +
         `including ${named}, even on a first visit. A tracked link there, http:// ones in mail already sent included, works only when the link host serves a valid certificate naming it exactly; ` +
-        `until the CDN does, such clicks end on a certificate error page with no way past it (SendGrid alone answers with a *.sendgrid.net certificate).`,
+        `until the CDN does, such clicks end on a certificate error page with no way past it (on its own, the email provider answers with a certificate for its own name, not yours).`,
     };
   }
   if (headerCovers) {

@@ -6,7 +6,7 @@ import { handshake, type TlsObservation } from "./tls-probe";
 
 /**
  * One pinned HTTP(S) exchange, like `curl --resolve host:port:<ip>`: connect to an address the guard checked,
- * (TLS with SNI = host), send `GET path` with `Host: host`, read at most `maxBodyBytes` of the answer, and
+ * (TLS with SNI = host), send `GET path` (or HEAD) with `Host: host`, read at most `maxBodyBytes` of the answer, and
  * return what came back. Redirects are reported, never followed. The whole exchange has one deadline.
  */
 
@@ -44,6 +44,8 @@ export interface ExchangeOptions {
   servername?: string | null;
   /** Path and query, starting with "/"; null for a TLS handshake only. */
   path: string | null;
+  /** GET unless said otherwise (an ESP's own check may be a HEAD, e.g. SES's /favicon.ico). */
+  method?: "GET" | "HEAD";
   extraCa: string[];
   timeoutMs: number;
   maxBodyBytes: number;
@@ -115,7 +117,7 @@ function request(socket: net.Socket, path: string, opts: ExchangeOptions): Promi
     try {
       req = http.request({
         createConnection: () => socket,
-        method: "GET",
+        method: opts.method ?? "GET",
         path,
         setHost: false,
         headers: { host: opts.hostHeader, "user-agent": USER_AGENT, accept: "*/*", "accept-encoding": "identity", connection: "close" },

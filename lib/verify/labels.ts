@@ -8,9 +8,9 @@ import type { DiagnosisId, GenericDiagnosisId } from "./types";
  * their label from its module.
  */
 const GENERIC_LABELS: Record<GenericDiagnosisId, string> = {
-  "sendgrid-404-unknown-host": "404: SendGrid does not recognise the host",
+  "esp-404-unknown-host": "404: the email provider does not recognise the host",
   "https-upgrade-redirect": "The CDN redirects HTTP to HTTPS itself",
-  "not-a-redirect": "The tracked link did not answer with SendGrid's redirect",
+  "not-the-esp-answer": "The answer is not the email provider's",
   "no-tracked-link": "No tracked link given",
   "no-target": "No CDN address given",
   "cert-name-mismatch": "The certificate does not name the host",
@@ -22,12 +22,15 @@ const GENERIC_LABELS: Record<GenericDiagnosisId, string> = {
   "connection-failed": "No answer",
   nxdomain: "The host does not exist in DNS",
   "target-nxdomain": "The CDN address does not exist in DNS",
-  "cname-wrong-target": "The host points at neither SendGrid nor the CDN",
-  "dns-not-switched": "DNS still points at SendGrid",
+  "cname-wrong-target": "The host points at neither the email provider nor the CDN",
+  "dns-not-switched": "DNS still points at the email provider",
   "dns-propagation": "DNS change still propagating",
   "dns-error": "DNS did not answer",
   "guard-refused": "Refused: the name resolves to a non-public address",
   "verifier-error": "The verifier failed",
+  "esp-other-answered": "Another email provider answered",
+  "esp-answer-mismatch": "The email provider answered, but not as the plan expects (region or protocol)",
+  "esp-wrong-origin": "The host points at another region's or provider's origin",
 };
 
 const CDN_LABELS = Object.fromEntries(

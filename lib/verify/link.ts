@@ -13,7 +13,7 @@ export function checkLink(raw: string, hosts: string[]): { ok: true; path: strin
   const input = raw.trim();
   if (input.length > MAX_LINK_LENGTH) return { ok: false, message: `has more than ${MAX_LINK_LENGTH} characters.` };
   if (/[\x00-\x1f\x7f]/.test(input)) return { ok: false, message: "contains a control character." };
-  const invalid = "is not a tracked link: give its path and query (e.g. /ls/click?upn=…) or the whole URL on one of the hosts.";
+  const invalid = "is not a tracked link: give its path and query (starting with /) or the whole URL on one of the hosts.";
   if (input.startsWith("/") && !input.startsWith("//")) {
     const placeholder = "verify.invalid";
     let url: URL;

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { MemoryStore } from "@/lib/store/memory";
 import { StoreUnavailableError, type Store } from "@/lib/store/types";
+import { storeDouble } from "@/lib/store/testing/store-double";
 import { clientKey, TokenBucketLimiter, UNTRUSTED_CLIENT_KEY } from "./rate-limit";
 
 describe("TokenBucketLimiter", () => {
@@ -49,7 +50,7 @@ describe("TokenBucketLimiter", () => {
       calls++;
       throw new StoreUnavailableError("Redis at redis://127.0.0.1:6379 is unavailable (ECONNREFUSED)");
     };
-    const down: Store = { getJson: unavailable, setJson: unavailable, delete: unavailable, takeToken: unavailable, close: async () => {} };
+    const down: Store = storeDouble({ getJson: unavailable, setJson: unavailable, delete: unavailable, takeToken: unavailable });
     const log = { warn: vi.fn<(m: string) => void>() };
     const limiter = new TokenBucketLimiter("t", { capacity: 2, refillPerSecond: 0.001 }, () => down, { log });
     expect([await limiter.take("a"), await limiter.take("a"), await limiter.take("a")]).toEqual([
@@ -64,7 +65,7 @@ describe("TokenBucketLimiter", () => {
 
   it("any other store failure also counts on this instance (never an error for the request), with one warning per interval", async () => {
     let calls = 0;
-    const broken: Store = {
+    const broken: Store = storeDouble({
       getJson: async () => undefined,
       setJson: async () => {},
       delete: async () => {},
@@ -72,8 +73,7 @@ describe("TokenBucketLimiter", () => {
         calls++;
         throw new Error("ERR unexpected reply");
       },
-      close: async () => {},
-    };
+    });
     const log = { warn: vi.fn<(m: string) => void>() };
     const limiter = new TokenBucketLimiter("actions", { capacity: 2, refillPerSecond: 0.001 }, () => broken, { log });
     expect([await limiter.take("a"), await limiter.take("a"), await limiter.take("a"), await limiter.take("b")]).toEqual([

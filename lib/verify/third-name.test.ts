@@ -72,7 +72,7 @@ describe("before the switch, with the CDN address given", () => {
     expect(dns).toMatchObject({ diagnosis: "cname-wrong-target", fixTopic: "dns" });
     expect(textOf(dns)).toEqual({
       cause: `${hostOf("third")} points at ${OLD_CDN}, which is neither SendGrid (sendgrid.net) nor the CDN address ${TARGET}. Until the switch it must point at sendgrid.net; after it, at ${TARGET}.`,
-      fix: `Edit the CNAME for ${hostOf("third")} so it points to sendgrid.net, exactly as SendGrid's link branding shows it (replace the record, do not add a second one), then Re-check. If that name is another CDN serving these links over HTTPS today, pointing back at SendGrid would break them: leave it until this CDN passes the check, then switch straight to it with the override.`,
+      fix: `Edit the CNAME for ${hostOf("third")} so it points to sendgrid.net, exactly as SendGrid shows it (replace the record, do not add a second one), then Re-check. If that name is another CDN serving these links over HTTPS today, pointing back at SendGrid would break them: leave it until this CDN passes the check, then switch straight to it with the override.`,
     });
     expect(dns.seen).toEqual([`${hostOf("third")} → ${OLD_CDN} → 127.0.0.1`, `authoritative (${world.settings.dnsServers[0]}): CNAME ${OLD_CDN}`]);
     expect(h.readyToSwitch).toBe(false);

@@ -26,6 +26,12 @@ describe("explainNameMismatch", () => {
       "the certificate names sendgrid.net, *.sendgrid.net: that is SendGrid's own certificate, so the request reached SendGrid directly rather than through the CDN",
     );
   });
+  it("recognises the other email providers' own certificates", () => {
+    expect(explainNameMismatch("click.x.level-ex.com", ["r.eu-west-2.awstrack.me", "*.r.eu-west-2.awstrack.me"])).toBe(
+      "the certificate names r.eu-west-2.awstrack.me, *.r.eu-west-2.awstrack.me: that is Amazon SES's own certificate, so the request reached Amazon SES directly rather than through the CDN",
+    );
+    expect(explainNameMismatch("click.x.level-ex.com", ["spgo.io"])).toContain("that is SparkPost's own certificate");
+  });
   it("lists at most six names", () => {
     const names = Array.from({ length: 9 }, (_, i) => `n${i}.example.org`);
     expect(explainNameMismatch("a.b.example.com", names)).toBe(

@@ -1,4 +1,6 @@
 import "server-only";
+import { espModule } from "@/lib/esps/registry";
+import { certificateNameOwner } from "@/lib/esps/tracking-names";
 import type net from "node:net";
 import tls from "node:tls";
 
@@ -146,8 +148,10 @@ export function explainNameMismatch(host: string, names: string[]): string {
     const prefix = host.slice(0, -(base.length + 1)).split(".");
     return `the certificate names ${shown}; a wildcard covers exactly one label, so ${wildcard} covers ${prefix.at(-1)}.${base} but not ${host}, which has ${prefix.length} labels in front of ${base}: the certificate must name ${host} exactly`;
   }
-  if (names.some((n) => n === "sendgrid.net" || n.endsWith(".sendgrid.net"))) {
-    return `the certificate names ${shown}: that is SendGrid's own certificate, so the request reached SendGrid directly rather than through the CDN`;
+  const esp = names.map(certificateNameOwner).find((o) => o !== null);
+  if (esp) {
+    const name = espModule(esp.esp).name;
+    return `the certificate names ${shown}: that is ${name}'s own certificate, so the request reached ${name} directly rather than through the CDN`;
   }
   return `the certificate names ${shown}, not ${host}`;
 }

@@ -34,9 +34,9 @@ export type PhaseRequest = Phase | "auto";
  * after the highest in DIAGNOSIS_IDS; lib/providers/verifications.test.ts checks there is no gap or repeat).
  */
 const GENERIC_DIAGNOSIS_CODES = {
-  "sendgrid-404-unknown-host": 14,
+  "esp-404-unknown-host": 14,
   "https-upgrade-redirect": 15,
-  "not-a-redirect": 16,
+  "not-the-esp-answer": 16,
   "no-tracked-link": 17,
   "no-target": 18,
   "cert-name-mismatch": 19,
@@ -54,6 +54,9 @@ const GENERIC_DIAGNOSIS_CODES = {
   "dns-error": 31,
   "guard-refused": 32,
   "verifier-error": 33,
+  "esp-other-answered": 34,
+  "esp-answer-mismatch": 35,
+  "esp-wrong-origin": 36,
 } as const;
 export type GenericDiagnosisId = keyof typeof GENERIC_DIAGNOSIS_CODES;
 export const GENERIC_DIAGNOSIS_IDS = Object.keys(GENERIC_DIAGNOSIS_CODES) as GenericDiagnosisId[];

@@ -1,6 +1,6 @@
 import { DEFAULT_ESP, type EspId } from "@/lib/domain/ids";
 import type { Region } from "@/lib/domain/plan";
-import { defaultRegion } from "@/lib/esps/choice";
+import { defaultRegion } from "@/lib/esps/regions";
 import type { StepId } from "@/lib/wizard/steps";
 import type { CdnId } from "@/lib/plan/types";
 import { EXAMPLE_CDN_ADDRESS } from "@/lib/providers/registry";

@@ -16,6 +16,7 @@ import { decidePhase, failedReport, verifyHosts, type VerifyInput } from "./veri
 const LINK = "/ls/click?upn=u001.AbC-123";
 const D = "links.customer.com";
 const TARGET = "d111111abcdef8.cloudfront.net";
+const SG = { esp: "sendgrid" as const, region: "global" };
 
 const cloudfrontError = (status: number, line: string): Site["https"] => ({
   status,
@@ -43,9 +44,9 @@ const SCENARIOS: Record<string, { site: Site; expect: DiagnosisId | "pass"; chec
   },
   fastly503: { site: both({ status: 503, headers: { "x-served-by": "cache-ams21080-AMS" }, body: "Backend.max_conn reached" }), expect: "fastly-503-origin", check: "https" },
   keycdn: { site: both({ status: 500, headers: { server: "keycdn-engine" }, body: "<html><title>Origin Error</title><h1>Origin Error</h1></html>" }), expect: "keycdn-origin-error", check: "https" },
-  sg404: { site: both({ status: 404, body: "Not Found" }), expect: "sendgrid-404-unknown-host", check: "https" },
+  sg404: { site: both({ status: 404, body: "Not Found" }), expect: "esp-404-unknown-host", check: "https" },
   upgrade: { site: { http: { status: 301, headers: { location: `https://upgrade.${D}${LINK}` } } }, expect: "https-upgrade-redirect", check: "http" },
-  notredirect: { site: both({ status: 200, headers: { "content-type": "text/html" }, body: "<html>Welcome</html>" }), expect: "not-a-redirect", check: "https" },
+  notredirect: { site: both({ status: 200, headers: { "content-type": "text/html" }, body: "<html>Welcome</html>" }), expect: "not-the-esp-answer", check: "https" },
   wrongname: { site: { cert: "wrong" }, expect: "cert-name-mismatch", check: "tls" },
   wildcard: { site: { cert: "wildcard" }, expect: "cert-name-mismatch", check: "tls" },
   expired: { site: { cert: "expired" }, expect: "cert-expired", check: "tls" },
@@ -227,7 +228,9 @@ describe("before the switch: inputs and addresses", () => {
     const r = await run({ hosts: [hostOf("nx")], targets: [TARGET] });
     const dns = checkOf(r.hosts[0]!, "dns");
     expect(dns).toMatchObject({ status: "fail", diagnosis: "nxdomain", fixTopic: "dns" });
-    expect(dns.status === "fail" && dns.fix).toBe(`Create the link-branding CNAME ${hostOf("nx")} → sendgrid.net exactly as SendGrid shows it, and validate link branding in SendGrid before any DNS switch.`);
+    expect(dns.status === "fail" && dns.fix).toBe(
+      `Create the tracking CNAME ${hostOf("nx")} → sendgrid.net exactly as SendGrid shows it. Link branding exists and is validated in SendGrid while its records still point at SendGrid (DNS only).`,
+    );
   });
 
   it("TLS older than 1.2", async () => {
@@ -341,17 +344,17 @@ describe("after the switch: the CNAME chain, then the same checks by name", () =
 describe("phase, concurrency and failure", () => {
   it("decides the phase from the chain", () => {
     const chain = (names: string[], outcome: "ok" | "nxdomain" = "ok") => ({ name: names[0]!, chain: names, addresses: [], outcome, error: null });
-    expect(decidePhase("auto", chain(["a.x.com", TARGET]), TARGET, "cloudfront")).toBe("after");
-    expect(decidePhase("auto", chain(["a.x.com", "sendgrid.net"]), TARGET, "cloudfront")).toBe("before");
-    expect(decidePhase("auto", chain(["a.x.com", "eu.sendgrid.net"]), null, "fastly")).toBe("before");
-    expect(decidePhase("auto", chain(["a.x.com"], "nxdomain"), TARGET, "keycdn")).toBe("before");
-    expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), TARGET, "fastly")).toBe("before");
+    expect(decidePhase("auto", chain(["a.x.com", TARGET]), TARGET, "cloudfront", SG)).toBe("after");
+    expect(decidePhase("auto", chain(["a.x.com", "sendgrid.net"]), TARGET, "cloudfront", SG)).toBe("before");
+    expect(decidePhase("auto", chain(["a.x.com", "eu.sendgrid.net"]), null, "fastly", SG)).toBe("before");
+    expect(decidePhase("auto", chain(["a.x.com"], "nxdomain"), TARGET, "keycdn", SG)).toBe("before");
+    expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), TARGET, "fastly", SG)).toBe("before");
     // A third name without a target: this CDN is not in the path yet. A name of its own shape: it is.
-    expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), null, "cloudfront")).toBe("before");
-    expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), null, "cloudflare")).toBe("before");
-    expect(decidePhase("auto", chain(["a.x.com", TARGET]), null, "cloudfront")).toBe("after");
-    expect(decidePhase("auto", chain(["a.x.com"]), null, "cloudflare")).toBe("after");
-    expect(decidePhase("before", chain(["a.x.com", TARGET]), TARGET, "cloudfront")).toBe("before");
+    expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), null, "cloudfront", SG)).toBe("before");
+    expect(decidePhase("auto", chain(["a.x.com", "old.cdn.example.net"]), null, "cloudflare", SG)).toBe("before");
+    expect(decidePhase("auto", chain(["a.x.com", TARGET]), null, "cloudfront", SG)).toBe("after");
+    expect(decidePhase("auto", chain(["a.x.com"]), null, "cloudflare", SG)).toBe("after");
+    expect(decidePhase("before", chain(["a.x.com", TARGET]), TARGET, "cloudfront", SG)).toBe("before");
   });
 
   it("keeps open connections within the bound across many hosts", async () => {

@@ -18,7 +18,12 @@ describe("every plan step is shown by exactly one wizard step, in the provider's
 describe("currentStep", () => {
   const at = (qs: string) => currentStep(parsePlanQuery(new URLSearchParams(qs)).query).id;
   it.each([
-    ["", "cdn"],
+    ["", "esp"],
+    ["esp=ses", "esp"],
+    ["esp=ses&region=eu-west-2&step=cdn", "cdn"],
+    ["step=hosts", "cdn"],
+    ["esp=mailgun&step=cdn", "esp"],
+    ["cdn=fastly&esp=mailgun&host=ablink.x.customer.com&mode=manual", "esp"],
     ["cdn=fastly", "hosts"],
     ["cdn=fastly&step=dns", "hosts"],
     ["cdn=fastly&host=ablink.x.customer.com", "mode"],

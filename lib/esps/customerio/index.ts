@@ -17,7 +17,7 @@ export const customerio: GuideEspModule = {
     unverified: "Read through a third-party copy of Customer.io's docs: confirm with Customer.io that your domain has it.",
   },
   cdn: [
-    "Origin track.customer.io (EU track-eu.customer.io) over HTTPS; Cloudflare SSL mode Full, never Full (strict).",
+    "Origin track.customer.io (EU track-eu.customer.io) over HTTPS, without checking its certificate against your host (SSL mode Full, never Full (strict)).",
     "Changing the link tracking domain breaks links already sent: put the CDN in front of the existing name.",
   ],
   ask: ["Whether the link host must reach Customer.io as the Host header.", "Which methods and cache rule tracked links need behind a CDN."],

@@ -10,8 +10,8 @@ export const iterable: GuideEspModule = {
   ],
   originProtocol: "https",
   cdn: [
-    "Iterable requires a CDN for HTTPS on a custom tracking domain (CloudFront or Cloudflare).",
-    "Its CloudFront steps forward all headers and cookies (the tracking domain sets attribution cookies) and allow POST (the resubscribe page posts to it).",
+    "Iterable requires a CDN for HTTPS on a custom tracking domain .",
+    "Its CDN steps forward all headers and cookies (the tracking domain sets attribution cookies) and allow POST (the resubscribe page posts to it).",
     "The tracking domain also serves apple-app-site-association and assetlinks.json, which need HTTPS.",
   ],
   ask: ["Whether Iterable offers a managed certificate for your tracking domain (none is published)."],

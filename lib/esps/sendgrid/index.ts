@@ -1,25 +1,19 @@
 import type { EspModule } from "@/lib/domain/esp";
+import { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN, SENDGRID_REGIONS } from "./names";
+import { readSendgridName, recogniseSendgrid } from "./recognise";
 
 /**
  * SendGrid link branding behind a CDN: docs/esps.md#sendgrid (and docs/sendgrid.md for the ten invariants as
  * they were first written for it).
  */
 
-/** SendGrid's click-tracking origin per account region (Link Branding API `region`). */
-export const SENDGRID_ORIGIN: Readonly<Record<"global" | "eu", string>> = { global: "sendgrid.net", eu: "eu.sendgrid.net" };
+export { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN };
 
-/** Auto SSL link branding points the link host here instead (docs/esps.md#sendgrid-auto-ssl). */
-export const SENDGRID_AUTO_SSL_TARGET = "click.sendgrid.net";
-
-const REGIONS = [
-  { id: "global", label: "Global (sendgrid.net)" },
-  { id: "eu", label: "EU regional (eu.sendgrid.net)" },
-] as const;
 
 export const sendgrid: EspModule = {
   id: "sendgrid",
   name: "SendGrid",
-  regions: REGIONS,
+  regions: SENDGRID_REGIONS,
   regionHint: "global or eu",
   origin: (region) => SENDGRID_ORIGIN[region as keyof typeof SENDGRID_ORIGIN],
   trackingRecord: { what: "the link branding CNAME (url1234.<domain>, or your own subdomain) to sendgrid.net", example: "url1234.news.example.com CNAME sendgrid.net" },
@@ -52,6 +46,8 @@ export const sendgrid: EspModule = {
     path: "/ls/click?upn=u001.EXAMPLE",
     statuses: [301, 302, 303, 307, 308],
     headers: [],
+    // SendGrid publishes no check of its own: the path above is only an example, so a real tracked link is needed.
+    documented: false,
     describe: "a redirect (3xx) to the link's destination",
     useSentLink: true,
   }),
@@ -69,7 +65,8 @@ export const sendgrid: EspModule = {
     cdnStillRightWhen: ["Your account cannot create Auto SSL branding (plans and availability are not published).", "You need the link host on your own CDN for policy or logging."],
     unverified: "SendGrid does not publish which plans have Auto SSL, nor an EU value: ask SendGrid support before relying on it.",
   },
-  recognise: () => null,
+  recognise: recogniseSendgrid,
+  readTrackingName: readSendgridName,
   unverified: [
     "The exact status of a valid click (302 is typical; any 3xx with a Location is accepted).",
     "Whether one-click unsubscribe reaches the link host: every method is allowed, which costs nothing if it does not.",

@@ -1,23 +1,17 @@
 import type { EspModule } from "@/lib/domain/esp";
+import { AWS_REGION, readSesName, SES_REGIONS, sesOrigin } from "./names";
+import { recogniseSes } from "./recognise";
 
 /** Amazon SES custom tracking domains behind a CDN: docs/esps.md#amazon-ses. */
-
-/** Braze's clusters: US uses us-east-1, EU uses eu-central-1 (Braze SSL docs); offered first. */
-const BRAZE_REGIONS = [
-  { id: "us-east-1", label: "US East (N. Virginia), us-east-1 — Braze US clusters" },
-  { id: "eu-central-1", label: "EU (Frankfurt), eu-central-1 — Braze EU clusters" },
-] as const;
-
-/** An AWS region code, e.g. eu-west-2, us-gov-west-1. AWS's tracking-domain table was not readable: any well-formed code is accepted and the verifier's x-amz-ses-region check proves it. */
-const AWS_REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 
 export const ses: EspModule = {
   id: "ses",
   name: "Amazon SES",
-  regions: BRAZE_REGIONS,
+  regions: SES_REGIONS,
   regionPattern: AWS_REGION,
   regionHint: "an AWS region code such as us-east-1 or eu-central-1 (the region you send from)",
-  origin: (region) => `r.${region}.awstrack.me`,
+  otherRegionLabel: "Another AWS region (the one you send from)",
+  origin: sesOrigin,
   trackingRecord: { what: "the custom tracking domain's CNAME to r.<region>.awstrack.me", example: "click.news.example.com CNAME r.us-east-1.awstrack.me" },
   rules: {
     brandedHost: { header: "Host" },
@@ -48,10 +42,13 @@ export const ses: EspModule = {
       { name: "x-amz-ses-request-protocol", equals: "https", whenWrong: "the CDN reaches Amazon SES over HTTP, not HTTPS" },
     ],
     describe: `200 from Amazon SES with x-amz-ses-region: ${region} and x-amz-ses-request-protocol: https`,
+    // AWS's own check: `curl --head https://<custom domain>/favicon.ico`.
+    documented: true,
   }),
   trackedPaths: ["/CL0/", "/CL1/"],
   exampleTrackedPath: "/favicon.ico",
-  recognise: () => null,
+  recognise: recogniseSes,
+  readTrackingName: readSesName,
   ask: ["If Braze sends for you: which AWS region your Braze cluster's SES uses (US clusters use us-east-1, EU clusters eu-central-1)."],
   unverified: [
     "AWS's list of tracking regions was not readable; any well-formed region code is accepted, and the verifier's x-amz-ses-region check catches a wrong one.",

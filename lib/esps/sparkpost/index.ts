@@ -1,27 +1,21 @@
 import type { EspModule } from "@/lib/domain/esp";
+import { readSparkpostName, SPARKPOST_ORIGIN, SPARKPOST_REGIONS, SPARKPOST_TENANT, SPARKPOST_V2_TARGET, sparkpostTenantOrigin } from "./names";
+import { recogniseSparkpost } from "./recognise";
 
 /** SparkPost tracking domains behind a CDN, and its managed HTTPS: docs/esps.md#sparkpost. */
 
-/** CDN origins per region (SparkPost "Enabling HTTPS engagement tracking"). */
-export const SPARKPOST_ORIGIN: Readonly<Record<"us" | "eu", string>> = { us: "spgo.io", eu: "eu.spgo.io" };
-
-/** The V2 endpoints: the only ones where SparkPost's managed HTTPS works. */
-export const SPARKPOST_V2_TARGET = { us: "v2.spgo.io", eu: "eu.v2.spgo.io" } as const;
-
-const TENANT = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+export { SPARKPOST_ORIGIN, SPARKPOST_V2_TARGET };
 
 export const sparkpost: EspModule = {
   id: "sparkpost",
   name: "SparkPost",
-  regions: [
-    { id: "us", label: "US (spgo.io)" },
-    { id: "eu", label: "EU (eu.spgo.io)" },
-  ],
+  regions: SPARKPOST_REGIONS,
   regionHint: "us or eu (Enterprise: give tenant=<your tenant> instead)",
   tenant: {
-    pattern: TENANT,
+    label: "Enterprise tenant (ask your TAM)",
+    pattern: SPARKPOST_TENANT,
     hint: "your SparkPost Enterprise tenant name as your TAM gives it (letters, digits and hyphens), e.g. acme",
-    origin: (tenant) => `${tenant}.et.e.sparkpost.com`,
+    origin: sparkpostTenantOrigin,
   },
   origin: (region) => SPARKPOST_ORIGIN[region as keyof typeof SPARKPOST_ORIGIN],
   trackingRecord: { what: "the tracking domain's CNAME to spgo.io (EU: eu.spgo.io; V2: v2.spgo.io)", example: "click.news.example.com CNAME spgo.io" },
@@ -58,6 +52,8 @@ export const sparkpost: EspModule = {
     statuses: [302],
     headers: [{ name: "server", contains: "msys-http", hiddenByProxyInPlace: true, whenWrong: "the answer did not come from SparkPost's click tracker" }],
     describe: "302 from SparkPost's tracker (server: msys-http)",
+    // SparkPost's guide: `curl -v https://<tracking domain>/f/a/b/c/d` answers 302 relayed from its endpoint.
+    documented: true,
   }),
   trackedPaths: ["/f/", "/q/", "/e/"],
   exampleTrackedPath: "/f/a/b/c/d",
@@ -77,9 +73,10 @@ export const sparkpost: EspModule = {
       "You are on an Enterprise tenant (no V2 endpoint).",
     ],
   },
-  recognise: () => null,
+  recognise: recogniseSparkpost,
+  readTrackingName: readSparkpostName,
   unverified: [
     "Which SparkPost region Braze's EU clusters use is not published: the region follows your SparkPost account.",
-    "The probe /f/a/b/c/d answering 302 comes from SparkPost's guide; Cloudflare may hide server: msys-http, so its absence behind a proxy in place is not a failure.",
+    "The probe /f/a/b/c/d answering 302 comes from SparkPost's guide; a CDN that proxies in place may rewrite server: msys-http, so its absence there is not a failure.",
   ],
 };

@@ -1,8 +1,7 @@
 import type { Status } from "cloudflare/resources/ssl/certificate-packs/certificate-packs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withFakeServer } from "@/lib/testing/fake-server";
 import type { PlanInput } from "@/lib/plan/types";
-import type { ApplyContext } from "@/lib/providers/server-types";
 import { cloudflareServer } from "./apply";
 import { CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 import { hostExpression, ruleDescription } from "./settings";
@@ -15,18 +14,11 @@ const ZONE = "level-ex.com";
 const HOST = "ablink.x.level-ex.com";
 const INPUT: PlanInput = { hosts: [HOST], region: "global", linkBrandingValidated: true };
 
-let running: RunningFake;
 // Packs on their way to active stay where they are during a test.
 const fake = new CloudflareFake({ readsUntilActive: 1000 });
-let ctx: ApplyContext;
 
-beforeAll(async () => {
-  running = await startFake(fake, { controls: true });
-  ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 0, maxRetryDelayMs: 20 };
-});
-afterAll(() => running.close());
+const fx = withFakeServer(fake, "cloudflare", { ctx: { maxRetries: 0, maxRetryDelayMs: 20 } });
 beforeEach(async () => {
-  await fetch(`${running.url}/__sandbox/reset`, { method: "POST", body: "{}" });
   fake.addToken(TOKEN);
   fake.addZone(ZONE, { acm: true });
   // Everything else is in place: the link record (DNS only, validated in SendGrid) and the SSL Full rule.
@@ -89,7 +81,7 @@ const TABLE: Record<Status, (id: string) => Row> = {
 const STATUSES = Object.keys(TABLE) as Status[];
 
 async function orders(): Promise<number> {
-  const calls = (await (await fetch(`${running.url}/__sandbox/calls`)).json()) as { op: string }[];
+  const calls = await fx.calls();
   return calls.filter((c) => c.op === "OrderCertificatePack").length;
 }
 
@@ -102,9 +94,9 @@ describe("Cloudflare apply, certificate pack statuses", () => {
     const pack = fake.addPack(ZONE, [ZONE, HOST], status);
     const want = TABLE[status](pack.id);
 
-    const preview = await cloudflareServer.preview({ apiToken: TOKEN }, INPUT, ctx);
+    const preview = await cloudflareServer.preview({ apiToken: TOKEN }, INPUT, fx.ctx);
     const certificate = preview.hosts[0]?.changes.find((c) => c.resource === `Certificate for ${HOST}`);
-    const report = await cloudflareServer.apply({ apiToken: TOKEN }, INPUT, ctx);
+    const report = await cloudflareServer.apply({ apiToken: TOKEN }, INPUT, fx.ctx);
     const host = report.hosts[0]!;
     const link = fake.state(ZONE).records.find((r) => r.name === HOST);
 
@@ -123,7 +115,7 @@ describe("Cloudflare apply, certificate pack statuses", () => {
   it("notes a certificate pending expiration, and prefers a usable pack to a dead one", async () => {
     fake.addPack(ZONE, [ZONE, HOST], "expired");
     const pack = fake.addPack(ZONE, [ZONE, `*.x.${ZONE}`], "pending_expiration");
-    const report = await cloudflareServer.apply({ apiToken: TOKEN }, INPUT, ctx);
+    const report = await cloudflareServer.apply({ apiToken: TOKEN }, INPUT, fx.ctx);
     expect(await orders()).toBe(0);
     expect(report.hosts[0]?.outcome).toBe("updated");
     expect(report.hosts[0]?.differences).toEqual([`The certificate ${pack.id} for ${HOST} is pending expiration; Cloudflare renews Advanced certificates by itself before they expire.`]);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type FakeRequest, type RunningFake } from "@/lib/sandbox/http-fake";
-import type { ApplyContext } from "@/lib/providers/server-types";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withFakeServer } from "@/lib/testing/fake-server";
+import type { FakeRequest } from "@/lib/sandbox/http-fake";
 import { cloudflareServer } from "./apply";
 import { CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 
@@ -18,17 +18,10 @@ class RecordingFake extends CloudflareFake {
   }
 }
 
-let running: RunningFake;
 const fake = new RecordingFake({ readsUntilActive: 1 });
-let ctx: ApplyContext;
 
-beforeAll(async () => {
-  running = await startFake(fake, { controls: true });
-  ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 0, maxRetryDelayMs: 20 };
-});
-afterAll(() => running.close());
+const fx = withFakeServer(fake, "cloudflare", { ctx: { maxRetries: 0, maxRetryDelayMs: 20 } });
 beforeEach(async () => {
-  await fetch(`${running.url}/__sandbox/reset`, { method: "POST", body: "{}" });
   fake.patches = [];
   fake.addZone("level-ex.com", { acm: true });
   fake.addToken(TOKEN);
@@ -40,10 +33,10 @@ describe("Cloudflare apply, DNS record edits", () => {
     const owner = fake.addRecord("level-ex.com", { name: "7654321.x", type: "CNAME", content: "sendgrid.net", proxied: true, comment: "sendgrid owner" });
     const input = { hosts: [HOST], region: "global" as const, ownerRecords: ["7654321.x.level-ex.com"] };
 
-    const first = await cloudflareServer.apply({ apiToken: TOKEN }, input, ctx);
+    const first = await cloudflareServer.apply({ apiToken: TOKEN }, input, fx.ctx);
     expect(first.hosts[0]?.error).toBeUndefined();
     fake.settleCertificates();
-    const second = await cloudflareServer.apply({ apiToken: TOKEN }, { ...input, linkBrandingValidated: true }, ctx);
+    const second = await cloudflareServer.apply({ apiToken: TOKEN }, { ...input, linkBrandingValidated: true }, fx.ctx);
     expect(second.hosts[0]?.outcome).toBe("updated");
 
     expect(fake.patches).toEqual([

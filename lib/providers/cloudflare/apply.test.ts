@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withFakeServer } from "@/lib/testing/fake-server";
 import type { PlanInput } from "@/lib/plan/types";
 import type { ApplyReport } from "@/lib/providers/types";
-import type { ApplyContext } from "@/lib/providers/server-types";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { cloudflareServer } from "./apply";
 import { CloudflareFake, type TokenPermissions } from "@/lib/sandbox/fakes/cloudflare/fake";
@@ -13,9 +12,7 @@ const TOKEN = "cf-canary-token-Zq8Xv3Lm9Tp2Rk7Wn4Hy6Bc1Df5Gj0Ks";
 const HOSTS = ["ablink.x.level-ex.com", "ablink.mail.brand.co.uk"];
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-let running: RunningFake;
 const fake = new CloudflareFake({ readsUntilActive: 3 });
-let ctx: ApplyContext;
 
 interface Call {
   op: string;
@@ -23,12 +20,7 @@ interface Call {
   path: string;
 }
 
-async function control<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${running.url}/__sandbox/${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) });
-  return (await res.json()) as T;
-}
-
-const calls = () => control<Call[]>("calls");
+const calls = () => fx.calls();
 const writes = (list: Call[]) => list.filter((c) => WRITES.has(c.method));
 
 function input(extra: Partial<PlanInput> = {}): PlanInput {
@@ -44,13 +36,8 @@ function outcomes(report: ApplyReport) {
   return report.hosts.map((h) => [h.host, h.outcome]);
 }
 
-beforeAll(async () => {
-  running = await startFake(fake, { controls: true });
-  ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 2, maxRetryDelayMs: 20, concurrency: 4 };
-});
-afterAll(() => running.close());
+const fx = withFakeServer(fake, "cloudflare", { ctx: { maxRetries: 2, maxRetryDelayMs: 20, concurrency: 4 } });
 beforeEach(async () => {
-  await control("reset", {});
   fake.addZone("level-ex.com", { acm: true });
   fake.addZone("brand.co.uk", { acm: true });
 });
@@ -64,7 +51,7 @@ describe("Cloudflare apply", () => {
 
   it("previews every record, rule and certificate order with the current value, changing nothing", async () => {
     fake.addRecord("level-ex.com", { name: "ablink.x", type: "CNAME", content: "d111111abcdef8.cloudfront.net", proxied: false, ttl: 300 });
-    const preview = await cloudflareServer.preview(token(), input({ ownerRecords: ["1234567.x.level-ex.com"] }), ctx);
+    const preview = await cloudflareServer.preview(token(), input({ ownerRecords: ["1234567.x.level-ex.com"] }), fx.ctx);
     expect(writes(await calls())).toEqual([]);
     const [x, mail] = preview.hosts;
     expect(x?.error).toBeUndefined();
@@ -103,7 +90,7 @@ describe("Cloudflare apply", () => {
     const zones = ["level-ex.com", "brand.co.uk"].map((z) => fake.state(z).zone.id);
 
     // Run 1: records DNS only, certificate ordered, SSL Full rule; pending until validation.
-    const first = await cloudflareServer.apply(creds, input({ ownerRecords: ["1234567.x.level-ex.com"] }), ctx);
+    const first = await cloudflareServer.apply(creds, input({ ownerRecords: ["1234567.x.level-ex.com"] }), fx.ctx);
     expect(outcomes(first)).toEqual([
       ["ablink.x.level-ex.com", "pending"],
       ["ablink.mail.brand.co.uk", "pending"],
@@ -158,7 +145,7 @@ describe("Cloudflare apply", () => {
 
     // Run 2, same input: nothing written, nothing duplicated.
     const before = (await calls()).length;
-    const second = await cloudflareServer.apply(creds, input({ ownerRecords: ["1234567.x.level-ex.com"] }), ctx);
+    const second = await cloudflareServer.apply(creds, input({ ownerRecords: ["1234567.x.level-ex.com"] }), fx.ctx);
     expect(outcomes(second)).toEqual(outcomes(first));
     expect(writes((await calls()).slice(before))).toEqual([]);
     expect(fake.state("level-ex.com").records).toHaveLength(2);
@@ -171,20 +158,20 @@ describe("Cloudflare apply", () => {
     const beforeStatus = (await calls()).length;
     const seen: string[] = [];
     for (let i = 0; i < 5 && seen.at(-1) !== "active"; i++) {
-      const s = await cloudflareServer.status(creds, input(), ctx);
+      const s = await cloudflareServer.status(creds, input(), fx.ctx);
       seen.push(s.hosts[0]?.resources.find((r) => r.kind === "Advanced certificate")?.status ?? "none");
     }
     expect(seen.at(-1)).toBe("active");
     expect(writes((await calls()).slice(beforeStatus))).toEqual([]);
 
     // Run 3: not yet confirmed, so still DNS only even with an active certificate.
-    const third = await cloudflareServer.apply(creds, input({ ownerRecords: ["1234567.x.level-ex.com"] }), ctx);
+    const third = await cloudflareServer.apply(creds, input({ ownerRecords: ["1234567.x.level-ex.com"] }), fx.ctx);
     expect(third.hosts[0]?.outcome).toBe("pending");
     expect(fake.state("level-ex.com").records[0]?.proxied).toBe(false);
 
     // Run 4: the person confirms validation; the link host (only) is proxied.
     fake.settleCertificates();
-    const fourth = await cloudflareServer.apply(creds, input({ ownerRecords: ["1234567.x.level-ex.com"], linkBrandingValidated: true }), ctx);
+    const fourth = await cloudflareServer.apply(creds, input({ ownerRecords: ["1234567.x.level-ex.com"], linkBrandingValidated: true }), fx.ctx);
     expect(outcomes(fourth)).toEqual([
       ["ablink.x.level-ex.com", "updated"],
       ["ablink.mail.brand.co.uk", "updated"],
@@ -200,13 +187,13 @@ describe("Cloudflare apply", () => {
 
     // Run 5: everything matches.
     const before5 = (await calls()).length;
-    const fifth = await cloudflareServer.apply(creds, input({ ownerRecords: ["1234567.x.level-ex.com"], linkBrandingValidated: true }), ctx);
+    const fifth = await cloudflareServer.apply(creds, input({ ownerRecords: ["1234567.x.level-ex.com"], linkBrandingValidated: true }), fx.ctx);
     expect(outcomes(fifth)).toEqual([
       ["ablink.x.level-ex.com", "unchanged"],
       ["ablink.mail.brand.co.uk", "unchanged"],
     ]);
     expect(writes((await calls()).slice(before5))).toEqual([]);
-    const status = await cloudflareServer.status(creds, input(), ctx);
+    const status = await cloudflareServer.status(creds, input(), fx.ctx);
     expect(status.complete).toBe(true);
   });
 
@@ -223,9 +210,9 @@ describe("Cloudflare apply", () => {
 
     const creds = token();
     const zoneId = fake.state("level-ex.com").zone.id;
-    await fetch(`${running.url}/zones/${zoneId}/settings/ssl`, { method: "PATCH", headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ value: "strict" }) });
+    await fetch(`${fx.server.url}/zones/${zoneId}/settings/ssl`, { method: "PATCH", headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ value: "strict" }) });
 
-    const report = await cloudflareServer.apply(creds, input({ hosts: ["ablink.x.level-ex.com"] }), ctx);
+    const report = await cloudflareServer.apply(creds, input({ hosts: ["ablink.x.level-ex.com"] }), fx.ctx);
     const host = report.hosts[0]!;
     expect(host.outcome).toBe("pending");
     expect(host.records).toEqual([]);
@@ -249,7 +236,7 @@ describe("Cloudflare apply", () => {
 
   it("serialises rule writes per zone, so concurrent hosts never drop each other's rules", async () => {
     const hosts = ["ablink.a.level-ex.com", "ablink.b.level-ex.com", "ablink.c.level-ex.com", "ablink.d.level-ex.com"];
-    const report = await cloudflareServer.apply(token(), { hosts, region: "eu" }, { ...ctx, concurrency: 4 });
+    const report = await cloudflareServer.apply(token(), { hosts, region: "eu" }, { ...fx.ctx, concurrency: 4 });
     expect(report.hosts.map((h) => h.outcome)).toEqual(["pending", "pending", "pending", "pending"]);
     const s = fake.state("level-ex.com");
     expect(s.rulesets.http_config_settings?.rules.map((r) => r.expression)).toEqual(hosts.map((h) => `(http.host in {"${h}"})`));
@@ -258,7 +245,7 @@ describe("Cloudflare apply", () => {
 
   it("uses a delegated sub-zone (longest suffix first), where Universal SSL covers the link host", async () => {
     fake.addZone("x.level-ex.com", { acm: true });
-    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), ctx);
+    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), fx.ctx);
     expect(report.hosts[0]?.resources.map((r) => [r.kind, r.createdByThisRun])).toEqual([
       ["DNS record", true],
       ["Universal SSL certificate", false],
@@ -271,7 +258,7 @@ describe("Cloudflare apply", () => {
 
   it("names the missing permission before changing anything", async () => {
     const noRules = token({ zone: "read", dns: "edit", ssl: "edit" }, "cf-token-without-config-rules-0123456789ab");
-    const report = await cloudflareServer.apply(noRules, input(), ctx);
+    const report = await cloudflareServer.apply(noRules, input(), fx.ctx);
     expect(report.hosts.map((h) => h.error)).toEqual([
       {
         code: "10000",
@@ -287,19 +274,19 @@ describe("Cloudflare apply", () => {
     expect(writes(await calls())).toEqual([]);
 
     const zoneOnly = token({ zone: "read" }, "cf-token-zone-read-only-0123456789abcdefgh");
-    const preview = await cloudflareServer.preview(zoneOnly, input({ hosts: ["ablink.x.level-ex.com"] }), ctx);
+    const preview = await cloudflareServer.preview(zoneOnly, input({ hosts: ["ablink.x.level-ex.com"] }), fx.ctx);
     expect(preview.hosts[0]?.error?.message).toBe(
       "The API token lacks Zone › DNS Edit and Zone › Config Rules Edit and Zone › SSL and Certificates Edit for level-ex.com. Nothing was changed in level-ex.com.",
     );
 
     const noZoneRead = token({ dns: "edit", configRules: "edit", ssl: "edit" }, "cf-token-without-zone-read-0123456789abc");
-    const r2 = await cloudflareServer.apply(noZoneRead, input({ hosts: ["ablink.x.level-ex.com"] }), ctx);
+    const r2 = await cloudflareServer.apply(noZoneRead, input({ hosts: ["ablink.x.level-ex.com"] }), fx.ctx);
     expect(r2.hosts[0]?.error?.message).toBe("The API token lacks Zone › Zone Read for x.level-ex.com. Nothing was changed in x.level-ex.com.");
   });
 
   it("names DNS Edit when a read-only DNS token is refused at the first write", async () => {
     const dnsRead = token({ zone: "read", dns: "read", configRules: "edit", ssl: "edit" }, "cf-token-dns-read-only-0123456789abcdefg");
-    const report = await cloudflareServer.apply(dnsRead, input({ hosts: ["ablink.x.level-ex.com"] }), ctx);
+    const report = await cloudflareServer.apply(dnsRead, input({ hosts: ["ablink.x.level-ex.com"] }), fx.ctx);
     expect(report.hosts[0]?.outcome).toBe("failed");
     expect(report.hosts[0]?.error).toEqual({
       code: "10000",
@@ -309,7 +296,7 @@ describe("Cloudflare apply", () => {
   });
 
   it("reports a zone that is not in the account without hiding the other host", async () => {
-    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.news.example.org", "ablink.x.level-ex.com"] }), ctx);
+    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.news.example.org", "ablink.x.level-ex.com"] }), fx.ctx);
     expect(report.hosts[0]).toMatchObject({
       host: "ablink.news.example.org",
       outcome: "failed",
@@ -324,7 +311,7 @@ describe("Cloudflare apply", () => {
 
   it("reports a zone without Advanced Certificate Manager (1450) and still does the rest", async () => {
     fake.addZone("noacm.com");
-    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.noacm.com"] }), ctx);
+    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.noacm.com"] }), fx.ctx);
     const host = report.hosts[0]!;
     expect(host.outcome).toBe("failed");
     expect(host.error).toEqual({
@@ -337,11 +324,11 @@ describe("Cloudflare apply", () => {
   });
 
   it("retries an injected 429 (bounded Retry-After) and 5xx without duplicating anything", async () => {
-    await control("faults", [
+    await fx.faults([
       { match: "CreateDnsRecord", status: 429, times: 1, retryAfter: 300, body: JSON.stringify({ success: false, errors: [{ code: 971, message: "Please wait and consider throttling your request speed" }], messages: [], result: null }) },
       { match: "GetEntrypoint", status: 502, times: 1, body: "<html>bad gateway</html>", contentType: "text/html" },
     ]);
-    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), ctx);
+    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), fx.ctx);
     expect(report.hosts[0]?.outcome).toBe("pending");
     expect(report.hosts[0]?.error).toBeUndefined();
     const ops = (await calls()).map((c) => c.op);
@@ -353,8 +340,8 @@ describe("Cloudflare apply", () => {
     // The record appears between the read and the create (another tab, a retried create): the reads see nothing, the create gets 81057.
     fake.addRecord("level-ex.com", { name: "ablink.x", type: "CNAME", content: "sendgrid.net" });
     const empty = JSON.stringify({ success: true, errors: [], messages: [], result: [], result_info: { page: 1, per_page: 100, count: 0, total_count: 0, total_pages: 1 } });
-    await control("faults", [{ match: "ListDnsRecords", status: 200, times: 2, body: empty }]);
-    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), ctx);
+    await fx.faults([{ match: "ListDnsRecords", status: 200, times: 2, body: empty }]);
+    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), fx.ctx);
     expect(report.hosts[0]?.error).toBeUndefined();
     expect(report.hosts[0]?.resources[0]).toMatchObject({ kind: "DNS record", createdByThisRun: false });
     expect((await calls()).filter((c) => c.op === "CreateDnsRecord")).toHaveLength(1);
@@ -363,7 +350,7 @@ describe("Cloudflare apply", () => {
 
   it("refuses to put a CNAME beside another record at the link host, and says what to do", async () => {
     fake.addRecord("level-ex.com", { name: "ablink.x", type: "A", content: "192.0.2.10" });
-    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), ctx);
+    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), fx.ctx);
     expect(report.hosts[0]?.error).toEqual({
       code: "81053",
       message: "ablink.x.level-ex.com already has a record of type A (192.0.2.10), and a CNAME cannot sit beside it.",
@@ -373,8 +360,8 @@ describe("Cloudflare apply", () => {
   });
 
   it("gives up after the bounded retries and says what to do", async () => {
-    await control("faults", [{ match: "OrderCertificatePack", status: 429, times: 10, retryAfter: 1 }]);
-    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), ctx);
+    await fx.faults([{ match: "OrderCertificatePack", status: 429, times: 10, retryAfter: 1 }]);
+    const report = await cloudflareServer.apply(token(), input({ hosts: ["ablink.x.level-ex.com"] }), fx.ctx);
     expect(report.hosts[0]?.error).toEqual({
       code: "429",
       message: "Cloudflare's rate limit was reached (1,200 requests per five minutes per token).",
@@ -384,7 +371,7 @@ describe("Cloudflare apply", () => {
   });
 
   it("refuses an unknown token for every host", async () => {
-    const report = await cloudflareServer.apply({ apiToken: "cf-unknown-token-0123456789abcdefghijklmn" }, input(), ctx);
+    const report = await cloudflareServer.apply({ apiToken: "cf-unknown-token-0123456789abcdefghijklmn" }, input(), fx.ctx);
     expect(report.hosts.map((h) => [h.outcome, h.error?.code])).toEqual([
       ["failed", "1000"],
       ["failed", "1000"],
@@ -394,14 +381,14 @@ describe("Cloudflare apply", () => {
 
   it("canary: the token never appears in any result, even when Cloudflare echoes it", async () => {
     const creds = token();
-    await control("faults", [
+    await fx.faults([
       { match: "OrderCertificatePack", status: 400, times: 5, body: JSON.stringify({ success: false, errors: [{ code: 1001, message: `bad request from Bearer ${TOKEN} (token ${TOKEN})` }], messages: [], result: null }) },
     ]);
     const results = [
-      await cloudflareServer.preview(creds, input(), ctx),
-      await cloudflareServer.apply(creds, input(), ctx),
-      await cloudflareServer.status(creds, input(), ctx),
-      await cloudflareServer.apply({ apiToken: `${TOKEN}x` }, input(), ctx),
+      await cloudflareServer.preview(creds, input(), fx.ctx),
+      await cloudflareServer.apply(creds, input(), fx.ctx),
+      await cloudflareServer.status(creds, input(), fx.ctx),
+      await cloudflareServer.apply({ apiToken: `${TOKEN}x` }, input(), fx.ctx),
     ];
     const text = JSON.stringify(results);
     expect(text).toContain("Cloudflare refused to order a certificate for ablink.x.level-ex.com: bad request from Bearer [redacted] (token [redacted])");

@@ -1,22 +1,21 @@
 import "server-only";
-import { mapWithConcurrency } from "@/lib/async";
-import type { DnsRecord, PlanInput } from "@/lib/plan/types";
-import { isComplete, type ApplyPreview, type ApplyReport, type HostApplyResult, type HostOutcome, type HostPreview, type ProviderError, type ResourceRef } from "@/lib/providers/types";
-import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
-import { DEFAULT_HOST_CONCURRENCY } from "@/lib/providers/server-types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
-import type { CfPack, CfRecord, CfRule } from "./client";
+import type { DnsRecord } from "@/lib/plan/types";
+import { defineAdapter } from "@/lib/providers/engine/adapter";
+import type { HostApplyResult, HostOutcome, HostPreview, ProviderError, ResourceRef } from "@/lib/providers/types";
+import { RESOURCE } from "./resources";
+import { CLOUDFLARE_SCRUB, type CfPack, type CfRecord, type CfRule } from "./client";
 import { missingPermission, toProviderError } from "./errors";
 import { OPTION } from "./labels";
-import { cloudflareCredentials, type CloudflareCredentials } from "./schema";
-import { cloudflareUndo } from "./undo";
+import type { cloudflareCredentials } from "./credentials";
+import { cloudflare } from ".";
+import { openUndo, undoResource, type UndoSession } from "./undo";
 import { packResource, packSummary, packUsable, validationRecords } from "./certificates";
 import { CF_CODE, PERMISSION, SSL_MODE, TTL_AUTO, type Permission } from "./settings";
 import { describeRecord, ensureRecord, linkNeedsFix, ownerPlaceholder, sameName } from "./record-steps";
 import { inspect, type HostState } from "./inspect";
 import { previewChanges } from "./preview-changes";
 import { isOurRule, mergedRules, ruleReady, writeRules } from "./rule-writes";
-import { checkZone, fail, locate, openSession, type Located, type Session, type ZoneCheck, switchConfirmed } from "./session";
+import { checkZone, fail, locate, openSession, switchConfirmed, tokenOf, type Located, type Session, type ZoneCheck } from "./session";
 
 /**
  * Cloudflare apply: the plan, done through the API (docs/providers/cloudflare.md).
@@ -27,8 +26,8 @@ import { checkZone, fail, locate, openSession, type Located, type Session, type 
  *  2. Per host, all hosts at once (a zone's Configuration Rules are one ruleset: read, merge, write, batched
  *     per zone so writes never overlap):
  *     link and owner records DNS only → an Advanced certificate unless one covers the host → the SSL Full
- *     rule → the proxy, but only once the person has confirmed that link branding validated in SendGrid
- *     (`PlanInput.linkBrandingValidated`) and the certificate is usable.
+ *     rule → the proxy once the certificate is usable and, where the email provider validates its record first
+ *     (SendGrid's link branding), once the person has confirmed it (`PlanInput.linkBrandingValidated`).
  *  Every step finds before it writes, so running apply again changes nothing.
  */
 
@@ -44,7 +43,7 @@ async function step(session: Session, tally: Tally, doing: string, permission: P
     await fn();
     return true;
   } catch (e) {
-    tally.errors.push(toProviderError(e, { doing, permission, zone, secrets: session.secrets }));
+    tally.errors.push(toProviderError(e, { doing, permission, zone, scrub: session.scrub }));
     return false;
   }
 }
@@ -81,7 +80,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
       link = await client.editCname(zone.id, link, { content: origin, ttl: TTL_AUTO, proxied: keepProxy });
       tally.changed = true;
     }
-    tally.resources.push({ kind: RESOURCE_KIND.dnsRecord, id: link.id, createdByThisRun: created, status: describeRecord(link) });
+    tally.resources.push({ kind: RESOURCE.dnsRecord, id: link.id, createdByThisRun: created, status: describeRecord(link) });
   });
 
   if (state.ownerName) {
@@ -101,7 +100,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
         owner = await client.editCname(zone.id, owner, { proxied: false });
         tally.changed = true;
       }
-      tally.resources.push({ kind: RESOURCE_KIND.dnsRecord, id: owner.id, createdByThisRun: created, status: describeRecord(owner) });
+      tally.resources.push({ kind: RESOURCE.dnsRecord, id: owner.id, createdByThisRun: created, status: describeRecord(owner) });
     });
   } else if (session.esp.keepRecords) {
     records.push(ownerPlaceholder(session, state));
@@ -130,7 +129,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
     rule = (written ?? fresh)?.rules.find((r) => isOurRule(r, host)) ?? null;
     tally.created ||= created;
     tally.changed ||= changed;
-    if (rule) tally.resources.push({ kind: RESOURCE_KIND.configurationRule, id: String(rule.id ?? ""), createdByThisRun: created, status: `SSL ${OPTION.ssl[SSL_MODE]}` });
+    if (rule) tally.resources.push({ kind: RESOURCE.configurationRule, id: String(rule.id ?? ""), createdByThisRun: created, status: `SSL ${OPTION.ssl[SSL_MODE]}` });
   });
 
   // 4. The proxy, with an active certificate; where the email provider checks its record first (SendGrid), only for a
@@ -188,10 +187,10 @@ function summarise(session: Session, host: string, link: CfRecord | null, pack: 
 function statusOf(session: Session, state: HostState): HostApplyResult {
   const { host, link, pack, rule } = state;
   const resources: ResourceRef[] = [];
-  if (link) resources.push({ kind: RESOURCE_KIND.dnsRecord, id: link.id, createdByThisRun: false, status: describeRecord(link) });
-  if (state.owner) resources.push({ kind: RESOURCE_KIND.dnsRecord, id: state.owner.id, createdByThisRun: false, status: describeRecord(state.owner) });
+  if (link) resources.push({ kind: RESOURCE.dnsRecord, id: link.id, createdByThisRun: false, status: describeRecord(link) });
+  if (state.owner) resources.push({ kind: RESOURCE.dnsRecord, id: state.owner.id, createdByThisRun: false, status: describeRecord(state.owner) });
   if (pack) resources.push(packResource(pack, false));
-  if (rule) resources.push({ kind: RESOURCE_KIND.configurationRule, id: String(rule.id ?? ""), createdByThisRun: false, status: `SSL ${String(rule.action_parameters?.ssl ?? "not set")}` });
+  if (rule) resources.push({ kind: RESOURCE.configurationRule, id: String(rule.id ?? ""), createdByThisRun: false, status: `SSL ${String(rule.action_parameters?.ssl ?? "not set")}` });
   const done = link?.proxied === true && packUsable(pack) && ruleReady(rule);
   return {
     host,
@@ -203,95 +202,41 @@ function statusOf(session: Session, state: HostState): HostApplyResult {
   };
 }
 
-function failedAll(hosts: string[], error: ProviderError): HostApplyResult[] {
-  return hosts.map((host) => ({ host, outcome: "failed", summary: error.message, records: [], resources: [], differences: [], error }));
-}
+type Prepared = { located: Located; check: ZoneCheck };
 
-function errorOf(session: Session | null, e: unknown, doing: string): ProviderError {
-  return toProviderError(e, { doing, secrets: session?.secrets ?? [] });
-}
-
-async function prepare(session: Session, host: string, index: number): Promise<{ located: Located; check: ZoneCheck }> {
+async function prepare(session: Session, host: string, index: number): Promise<Prepared> {
   const located = await locate(session, host, index);
   const check = await checkZone(session, located.zone);
   if (check.missing.length > 0) fail(missingPermission(check.missing, located.zone.name, true));
   return { located, check };
 }
 
-async function preview(credentials: CloudflareCredentials, input: PlanInput, ctx: ApplyContext): Promise<ApplyPreview> {
-  let session: Session;
-  try {
-    session = await openSession(credentials, input, ctx);
-  } catch (e) {
-    const error = errorOf(null, e, "verify the API token");
-    return { cdn: "cloudflare", hosts: input.hosts.map((host) => ({ host, changes: [], error })) };
-  }
-  const hosts = await mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY, async (host, i): Promise<HostPreview> => {
-    try {
-      const { located, check } = await prepare(session, host, i);
-      const state = await inspect(session, located, check);
-      const { changes, notes } = previewChanges(session, state);
-      return { host, changes, notes };
-    } catch (e) {
-      return { host, changes: [], error: errorOf(session, e, `read the settings for ${host}`) };
-    }
-  });
-  return { cdn: "cloudflare", hosts };
+async function previewHost(session: Session, host: string, index: number): Promise<HostPreview> {
+  const { located, check } = await prepare(session, host, index);
+  const { changes, notes } = previewChanges(session, await inspect(session, located, check));
+  return { host, changes, notes };
 }
 
-async function apply(credentials: CloudflareCredentials, input: PlanInput, ctx: ApplyContext): Promise<ApplyReport> {
-  let session: Session;
-  try {
-    session = await openSession(credentials, input, ctx);
-  } catch (e) {
-    return { cdn: "cloudflare", hosts: failedAll(input.hosts, errorOf(null, e, "verify the API token")), complete: false };
-  }
-  const concurrency = ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY;
-  // Phase 1, before any write: every zone found and every permission probed.
-  const prepared = await mapWithConcurrency(input.hosts, concurrency, async (host, i) => {
-    try {
-      return await prepare(session, host, i);
-    } catch (e) {
-      return errorOf(session, e, `read the settings for ${host}`);
-    }
-  });
-  // Phase 2: the writes, every host at once (a zone's rule writes are batched, never overlapping).
-  const hosts = await mapWithConcurrency(input.hosts, concurrency, async (host, i): Promise<HostApplyResult> => {
-    const ready = prepared[i]!;
-    if (!("located" in ready)) return failedAll([host], ready)[0]!;
-    try {
-      return await applyHost(session, ready.located, ready.check);
-    } catch (e) {
-      return failedAll([host], errorOf(session, e, `apply the settings for ${host}`))[0]!;
-    }
-  });
-  return { cdn: "cloudflare", hosts, complete: isComplete(hosts) };
+async function statusHost(session: Session, host: string, index: number): Promise<HostApplyResult> {
+  const located = await locate(session, host, index);
+  const check: ZoneCheck = { missing: [], zoneSsl: null, pageRules: [] };
+  return statusOf(session, await inspect(session, located, check));
 }
 
-async function status(credentials: CloudflareCredentials, input: PlanInput, ctx: ApplyContext): Promise<ApplyReport> {
-  let session: Session;
-  try {
-    session = await openSession(credentials, input, ctx);
-  } catch (e) {
-    return { cdn: "cloudflare", hosts: failedAll(input.hosts, errorOf(null, e, "verify the API token")), complete: false };
-  }
-  const hosts = await mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY, async (host, i): Promise<HostApplyResult> => {
-    try {
-      const located = await locate(session, host, i);
-      const check: ZoneCheck = { missing: [], zoneSsl: null, pageRules: [] };
-      return statusOf(session, await inspect(session, located, check));
-    } catch (e) {
-      return failedAll([host], errorOf(session, e, `read the settings for ${host}`))[0]!;
-    }
-  });
-  return { cdn: "cloudflare", hosts, complete: isComplete(hosts) };
-}
-
-export const cloudflareServer: ServerProvider<CloudflareCredentials> = {
-  id: "cloudflare",
-  credentialsSchema: cloudflareCredentials,
-  preview,
-  apply,
-  status,
-  undo: cloudflareUndo,
-};
+/**
+ * The account step verifies the token; `prepareApply` finds every host's zone and probes its permissions before
+ * the first write anywhere; then every host's writes at once (a zone's rule writes are batched, never overlapping).
+ */
+export const cloudflareServer = defineAdapter<typeof cloudflareCredentials, Session, UndoSession, Prepared>(cloudflare, {
+  secrets: (credentials) => [tokenOf(credentials)],
+  scrub: CLOUDFLARE_SCRUB,
+  translate: toProviderError,
+  accountStep: "verify the API token",
+  open: openSession,
+  preview: previewHost,
+  prepareApply: prepare,
+  apply: (session, _, __, ___, { located, check }) => applyHost(session, located, check),
+  status: (session, host, index) => statusHost(session, host, index),
+  openUndo,
+  undo: undoResource,
+});

@@ -1,6 +1,6 @@
 import type { CertificatePackCreateResponse, CertificatePackGetResponse, CertificatePackListResponse, Status } from "cloudflare/resources/ssl/certificate-packs/certificate-packs";
 import type { DnsRecord } from "@/lib/plan/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
+import { RESOURCE } from "./resources";
 import type { ResourceRef } from "@/lib/providers/types";
 import { OPTION } from "./labels";
 import { CERTIFICATE, orderedHosts } from "./settings";
@@ -184,7 +184,7 @@ export function describeOrder(zone: string, host: string): string {
 }
 
 export function packResource(pack: CfPack, createdByThisRun: boolean): ResourceRef {
-  return { kind: pack.type === "universal" ? RESOURCE_KIND.universalCertificate : RESOURCE_KIND.advancedCertificate, id: pack.id, createdByThisRun, status: statusWords(pack) };
+  return { kind: pack.type === "universal" ? RESOURCE.universalCertificate : RESOURCE.advancedCertificate, id: pack.id, createdByThisRun, status: statusWords(pack) };
 }
 
 /** On a partial (CNAME) setup the person creates the TXT validation records at their own DNS host. */

@@ -2,6 +2,8 @@ import "server-only";
 import Cloudflare from "cloudflare";
 import { withRetry } from "@/lib/async";
 import { createOnce } from "@/lib/providers/create-once";
+import { policyOf, type Policy } from "@/lib/providers/engine/policy";
+import type { ScrubProfile } from "@/lib/providers/engine/scrub";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { createFailure, hasCode, retryDelay, UnreadableAnswer } from "./errors";
 import { isOrderedPack, toPack, type CfPack } from "./certificates";
@@ -21,9 +23,9 @@ export type { CfRecord } from "./records";
  * by ApplyContext; creates go through create().
  */
 
-export const REQUEST_TIMEOUT_MS = 15_000;
-const DEFAULT_RETRIES = 3;
-const DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
+/** Cloudflare tokens and keys are 37+ characters; ids (zones, records, rules) are 32 hex and stay readable. */
+export const CLOUDFLARE_SCRUB: ScrubProfile = { tokenLength: 37 };
+
 const ZONES_PER_PAGE = 50;
 const RECORDS_PER_PAGE = 100;
 const PACKS_PER_PAGE = 50;
@@ -96,41 +98,34 @@ function notFound(e: unknown): boolean {
   return e instanceof Cloudflare.APIError && e.status === 404;
 }
 
+/**
+ * The SDK as this app configures it for every Cloudflare call (the CDN's apply and the DNS host): its own retries
+ * off (see above), logging off, and apiKey/apiEmail/userServiceKey null, since otherwise the SDK reads
+ * CLOUDFLARE_API_KEY, CLOUDFLARE_EMAIL, … from the server's environment and sends them too (docs/providers/cloudflare.md#sdk).
+ */
+export function cloudflareSdk(apiToken: string, baseURL: string, timeoutMs: number): Cloudflare {
+  return new Cloudflare({ apiToken, apiKey: null, apiEmail: null, userServiceKey: null, baseURL, maxRetries: 0, timeout: timeoutMs, logLevel: "off" });
+}
+
 export class CloudflareClient {
   private readonly sdk: Cloudflare;
-  private readonly retries: number;
-  private readonly maxDelayMs: number;
+  private readonly policy: Policy;
 
   constructor(apiToken: string, ctx: ApplyContext) {
-    // apiKey/apiEmail/userServiceKey null: otherwise the SDK reads CLOUDFLARE_API_KEY, CLOUDFLARE_EMAIL,
-    // … from the server's environment and sends them too (docs/providers/cloudflare.md#sdk).
-    this.sdk = new Cloudflare({
-      apiToken,
-      apiKey: null,
-      apiEmail: null,
-      userServiceKey: null,
-      baseURL: ctx.endpoints.cloudflare,
-      maxRetries: 0,
-      timeout: ctx.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-      logLevel: "off",
-    });
-    this.retries = ctx.maxRetries ?? DEFAULT_RETRIES;
-    this.maxDelayMs = ctx.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
+    this.policy = policyOf(ctx);
+    this.sdk = cloudflareSdk(apiToken, ctx.endpoints.cloudflare, this.policy.requestTimeoutMs);
   }
 
   /** A create: sent once, and after a failure that may have made it, looked for before it is sent again (lib/providers/create-once.ts). */
   private create<T>(send: () => Promise<T>, alreadyMade: () => Promise<T | null>): Promise<T> {
-    return createOnce({ send, alreadyMade, classify: (e) => createFailure(e, this.maxDelayMs), retries: this.retries, maxDelayMs: this.maxDelayMs });
+    const { retries, maxRetryDelayMs } = this.policy;
+    return createOnce({ send, alreadyMade, classify: (e) => createFailure(e, maxRetryDelayMs), retries, maxDelayMs: maxRetryDelayMs });
   }
 
   /** A call that may be sent again (reads, and writes that set a state): retried within the bound. */
   private call<T>(fn: () => Promise<T>): Promise<T> {
-    return withRetry(fn, {
-      retries: this.retries,
-      baseDelayMs: 200,
-      maxDelayMs: this.maxDelayMs,
-      retryAfter: (e) => retryDelay(e, this.maxDelayMs),
-    });
+    const { retries, baseDelayMs, maxRetryDelayMs } = this.policy;
+    return withRetry(fn, { retries, baseDelayMs, maxDelayMs: maxRetryDelayMs, retryAfter: (e) => retryDelay(e, maxRetryDelayMs) });
   }
 
   private async pages<T>(fetchPage: (page: number) => Promise<Page<T>>): Promise<T[]> {

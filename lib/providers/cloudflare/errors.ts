@@ -1,6 +1,7 @@
 import Cloudflare from "cloudflare";
 import { REFUSED, type CreateFailure } from "@/lib/providers/create-once";
-import { scrub as scrubText } from "@/lib/providers/scrub";
+import { failureOf } from "@/lib/providers/engine/failure";
+import type { ErrorTranslator } from "@/lib/providers/engine/types";
 import type { ProviderError } from "@/lib/providers/types";
 import { CF_CODE, type Permission } from "./settings";
 
@@ -9,14 +10,6 @@ import { CF_CODE, type Permission } from "./settings";
  * The SDK throws `Cloudflare.APIError` subclasses with `.status` and `.errors[{code, message}]`
  * (docs/providers/cloudflare.md#envelope). Nothing credential-like ever reaches a message.
  */
-
-/** An error apply raises itself, already in words for people. */
-export class CloudflareFailure extends Error {
-  constructor(readonly providerError: ProviderError) {
-    super(providerError.message);
-    this.name = "CloudflareFailure";
-  }
-}
 
 /**
  * A 2xx answer apply cannot read: the body is not JSON (the SDK's `response.json()` throws a SyntaxError),
@@ -27,14 +20,6 @@ export class UnreadableAnswer extends Error {
     super(`Cloudflare's answer could not be read (${detail})`);
     this.name = "UnreadableAnswer";
   }
-}
-
-const MAX_SHOWN = 300;
-
-/** Remove the token and anything token-shaped from text shown to people. */
-export function scrub(text: string, secrets: readonly string[] = []): string {
-  // Cloudflare tokens and keys are 37+ characters; ids (zones, records, rules) are 32 hex and stay readable.
-  return scrubText(text, secrets, { tokenLength: 37, maxLength: MAX_SHOWN });
 }
 
 export function cfCodes(error: unknown): number[] {
@@ -112,9 +97,20 @@ export function createFailure(error: unknown, maxDelayMs: number): CreateFailure
   return error instanceof Cloudflare.APIError && error.status === 429 && afterMs !== null ? { kind: "retryLater", afterMs } : REFUSED;
 }
 
-/** Any error from a Cloudflare call, in words for people. `doing` completes "Cloudflare refused to …". */
-export function toProviderError(error: unknown, opts: { doing: string; permission?: Permission; zone?: string; secrets: readonly string[] }): ProviderError {
-  if (error instanceof CloudflareFailure) return error.providerError;
+/** What only apply's own steps know: the permission the step needs, in the zone it works in. */
+export interface StepContext {
+  permission: Permission;
+  zone: string;
+}
+
+/**
+ * Any error from a Cloudflare call, in words for people. `doing` completes "Cloudflare refused to …"; a step that
+ * names its permission and zone gets the exact permission to add when the token lacks it.
+ */
+export const toProviderError: ErrorTranslator<StepContext> = (error, ctx) => {
+  const known = failureOf(error);
+  if (known) return known;
+  const opts = { ...ctx, doing: ctx.doing ?? "call the Cloudflare API" };
   if (error instanceof UnreadableAnswer) {
     return {
       code: "unexpected_response",
@@ -136,7 +132,7 @@ export function toProviderError(error: unknown, opts: { doing: string; permissio
     const codes = cfCodes(error);
     const first = error.errors[0];
     const code = first ? String(first.code) : `HTTP ${error.status ?? "error"}`;
-    const detail = first ? scrub(String(first.message), opts.secrets) : "";
+    const detail = first ? opts.scrub(String(first.message)) : "";
     if (error.status === 401 || codes.includes(CF_CODE.invalidToken)) return TOKEN_REJECTED;
     if (isPermissionError(error)) {
       return opts.permission && opts.zone
@@ -178,5 +174,5 @@ export function toProviderError(error: unknown, opts: { doing: string; permissio
     };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { code: "internal", message: `Something went wrong while trying to ${opts.doing}: ${scrub(message, opts.secrets)}`, action: "Run apply again; if it repeats, report it with this message." };
-}
+  return { code: "internal", message: `Something went wrong while trying to ${opts.doing}: ${opts.scrub(message)}`, action: "Run apply again; if it repeats, report it with this message." };
+};

@@ -1,6 +1,7 @@
 import { resolveEsp } from "@/lib/esps/choice";
 import { HclRef, renderBlock, resourceName, type HclBlock, type HclObject } from "@/lib/export/hcl";
 import type { DnsRecord, HostPlan, Plan } from "@/lib/plan/types";
+import type { CdnExports } from "@/lib/providers/types";
 import { CERTIFICATE, CONFIG_ACTION, CONFIG_PHASE, SSL_MODE, TTL_AUTO, hostExpression, ruleDescription } from "./settings";
 import { OWNER_RECORD, parentOf } from "@/lib/hostnames";
 import { coveredByUniversal } from "./zones";
@@ -136,3 +137,6 @@ export function terraformExport(plan: Plan): string {
 
   return `# HTTPS click tracking with ${plan.cdnName}: link hosts proxied to ${plan.origin}, SSL ${SSL_MODE}, a certificate naming each host.\n\n${blocks.map((b) => renderBlock(b)).join("\n\n")}\n`;
 }
+
+/** Terraform with the official Cloudflare provider's resources. */
+export const cloudflareExports: CdnExports = { terraform: terraformExport };

@@ -1,12 +1,13 @@
-import type { CdnProvider } from "@/lib/providers/types";
-import { terraformExport } from "./export";
+import type { CdnModule } from "@/lib/providers/types";
+import { cloudflareExports } from "./export";
 import { cloudflareFacts } from "./facts";
+import { LABELS, OPTION } from "./labels";
 import { plan } from "./plan";
 
-export const cloudflare: CdnProvider = {
-  ...cloudflareFacts.info,
-  address: cloudflareFacts.address,
-  verification: cloudflareFacts.verification,
+/** The cloudflare module: its facts, console labels, pure plan and export (lib/providers/types.ts CdnModule). */
+export const cloudflare = {
+  ...cloudflareFacts,
+  labels: { fields: LABELS, options: OPTION },
   plan,
-  exports: { terraform: terraformExport },
-};
+  exports: cloudflareExports,
+} satisfies CdnModule;

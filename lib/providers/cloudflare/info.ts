@@ -1,4 +1,6 @@
+import { credentialFields } from "@/lib/providers/credential-fields";
 import type { ProviderInfo } from "@/lib/providers/types";
+import { cloudflareCredentials } from "./credentials";
 import { PERMISSION } from "./settings";
 
 const name = "Cloudflare";
@@ -8,14 +10,7 @@ export const cloudflareInfo: ProviderInfo = {
   name,
   needs: "Your domain's DNS on Cloudflare and an Advanced certificate (or Total TLS) naming the exact link host.",
   available: true,
-  credentialFields: [
-    {
-      name: "apiToken",
-      label: "Cloudflare API token",
-      secret: true,
-      hint: "My Profile › API Tokens › Create Token, with the permissions below for your zone.",
-    },
-  ],
+  credentialFields: credentialFields(cloudflareCredentials),
   applySwitchesInPlace: true,
   needsZone: {
     legend: `${name} zone of each hostname`,

@@ -1,7 +1,7 @@
 import Cloudflare from "cloudflare";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type FakeCall, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
-import type { ApplyContext } from "@/lib/providers/server-types";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withFakeServer } from "@/lib/testing/fake-server";
+import type { Fault } from "@/lib/sandbox/http-fake";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import { createdTargets } from "@/lib/providers/undo-targets";
 import { cloudflareServer } from "./apply";
@@ -19,14 +19,11 @@ const OWNER = "1234567.x.level-ex.com";
 const Y = "ablink.y.level-ex.com";
 const OTHER_RULE = { action: "set_config", action_parameters: { ssl: "strict" }, expression: '(http.host eq "www.level-ex.com")', description: "someone else's rule", enabled: true };
 
-let running: RunningFake;
 // Certificates stay pending: one apply, then undo.
 const fake = new CloudflareFake({ readsUntilActive: 1000 });
-let ctx: ApplyContext;
 const creds = { apiToken: TOKEN };
 
-const control = (path: string, body?: unknown) => fetch(`${running.url}/__sandbox/${path}`, { method: "POST", body: JSON.stringify(body ?? {}) });
-const calls = async () => (await (await fetch(`${running.url}/__sandbox/calls`)).json()) as FakeCall[];
+const calls = () => fx.calls();
 
 /** The zone without what the API stamps on every write (a ruleset's and its rules' version and last_updated). */
 function contents(zone: ReturnType<CloudflareFake["state"]>) {
@@ -45,13 +42,8 @@ function ids(zone: ReturnType<CloudflareFake["state"]>): string[] {
   return [...zone.records.map((r) => r.id), ...zone.packs.map((p) => p.id), ...Object.values(zone.rulesets).flatMap((r) => r.rules.map((rule) => rule.id))];
 }
 
-beforeAll(async () => {
-  running = await startFake(fake, { controls: true });
-  ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 1, maxRetryDelayMs: 20, concurrency: 4 };
-});
-afterAll(() => running.close());
+const fx = withFakeServer(fake, "cloudflare", { ctx: { maxRetries: 1, maxRetryDelayMs: 20, concurrency: 4 } });
 beforeEach(async () => {
-  await control("reset");
   fake.addToken(TOKEN);
   fake.addZone(ZONE, { acm: true });
   fake.addRecord(ZONE, { name: "www", type: "A", content: "192.0.2.10", proxied: true });
@@ -69,9 +61,9 @@ describe("Cloudflare apply: a create whose answer is lost", () => {
   for (const [{ name, fault }, maxRetries] of LOST.flatMap((lost) => [1, 0].map((retries) => [lost, retries] as const))) {
     it(`${name} (maxRetries ${maxRetries}): it is reported as created by this run, never made twice, and undo leaves the zone as it was`, async () => {
       const before = fake.state(ZONE);
-      await control("faults", [fault]);
+      await fx.faults([fault]);
 
-      const report = await cloudflareServer.apply(creds, { hosts: [X, Y], region: "global", ownerRecords: [OWNER] }, { ...ctx, maxRetries });
+      const report = await cloudflareServer.apply(creds, { hosts: [X, Y], region: "global", ownerRecords: [OWNER] }, { ...fx.ctx, maxRetries });
 
       const log = await calls();
       expect(log.filter((c) => c.fault !== undefined).map((c) => [c.op, c.fault])).toEqual([[fault.match, "dropped"]]);
@@ -96,7 +88,7 @@ describe("Cloudflare apply: a create whose answer is lost", () => {
         [Y, RESOURCE_KIND.configurationRule],
       ]);
 
-      const undone = await cloudflareServer.undo(creds, targets, ctx);
+      const undone = await cloudflareServer.undo(creds, targets, fx.ctx);
       expect(undone.results.map((r) => [r.id, r.outcome])).toEqual(targets.map((t) => [t.id, "removed"]));
       expect(contents(fake.state(ZONE))).toEqual(contents(before));
     });
@@ -105,7 +97,7 @@ describe("Cloudflare apply: a create whose answer is lost", () => {
 
 describe("Cloudflare certificate order whose outcome is unknown", () => {
   const SERVER_ERROR = JSON.stringify({ success: false, errors: [{ code: 10000, message: "Internal error" }], messages: [], result: null });
-  const sdk = () => new Cloudflare({ apiToken: TOKEN, apiKey: null, apiEmail: null, userServiceKey: null, baseURL: running.url, maxRetries: 0, logLevel: "off" });
+  const sdk = () => new Cloudflare({ apiToken: TOKEN, apiKey: null, apiEmail: null, userServiceKey: null, baseURL: fx.server.url, maxRetries: 0, logLevel: "off" });
 
   // Packs someone else ordered while apply's order was under way: they cover the host, but are not this order.
   const FOREIGN: { name: string; add: (zoneId: string) => Promise<string> }[] = [
@@ -118,8 +110,8 @@ describe("Cloudflare certificate order whose outcome is unknown", () => {
   ];
 
   it("an order answered with a 2xx it cannot read, made nothing on any try: looked for, sent again, then reported in words", async () => {
-    await control("faults", [{ match: "OrderCertificatePack", status: 200, times: 2, body: '{"success":true,"result":{"id":' }]);
-    const report = await cloudflareServer.apply(creds, { hosts: [X], region: "global" }, { ...ctx, maxRetries: 1 });
+    await fx.faults([{ match: "OrderCertificatePack", status: 200, times: 2, body: '{"success":true,"result":{"id":' }]);
+    const report = await cloudflareServer.apply(creds, { hosts: [X], region: "global" }, { ...fx.ctx, maxRetries: 1 });
     const log = await calls();
     const packCalls = log.filter((c) => c.op === "OrderCertificatePack" || c.op === "ListCertificatePacks").map((c) => [c.op, c.fault]);
     const firstOrder = packCalls.findIndex(([op]) => op === "OrderCertificatePack");
@@ -138,11 +130,11 @@ describe("Cloudflare certificate order whose outcome is unknown", () => {
 
   for (const { name, add } of FOREIGN) {
     it(`${name} is not taken as the order: the order is sent again and its own pack returned`, async () => {
-      const client = new CloudflareClient(TOKEN, { ...ctx, maxRetries: 1 });
+      const client = new CloudflareClient(TOKEN, { ...fx.ctx, maxRetries: 1 });
       const zoneId = (await client.findZone(ZONE))!.id;
       const foreign = await add(zoneId);
       const from = (await calls()).length;
-      await control("faults", [{ match: "OrderCertificatePack", status: 503, times: 1, body: SERVER_ERROR }]);
+      await fx.faults([{ match: "OrderCertificatePack", status: 503, times: 1, body: SERVER_ERROR }]);
 
       const pack = await client.orderCertificate({ id: zoneId, name: ZONE }, X);
 

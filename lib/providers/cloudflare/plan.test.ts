@@ -23,9 +23,9 @@ function value(host: HostPlan, id: string): string | undefined {
 
 describe("Cloudflare plan", () => {
   it("is registered and available", () => {
-    expect(PROVIDERS.cloudflare?.available).toBe(true);
-    expect(PROVIDERS.cloudflare?.credentialFields.map((f) => f.label)).toEqual(["Cloudflare API token"]);
-    expect(PROVIDERS.cloudflare?.permissions).toEqual([
+    expect(PROVIDERS.cloudflare?.info.available).toBe(true);
+    expect(PROVIDERS.cloudflare?.info.credentialFields.map((f) => f.label)).toEqual(["Cloudflare API token"]);
+    expect(PROVIDERS.cloudflare?.info.permissions).toEqual([
       "Zone › Zone Read",
       "Zone › DNS Edit",
       "Zone › Config Rules Edit",

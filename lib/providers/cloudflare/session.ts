@@ -1,12 +1,13 @@
+import "server-only";
 import type { ResolvedEsp } from "@/lib/domain/esp";
 import { resolveEsp } from "@/lib/esps/choice";
-import "server-only";
 import type { PlanInput } from "@/lib/plan/types";
-import type { ProviderError } from "@/lib/providers/types";
-import type { ApplyContext } from "@/lib/providers/server-types";
+import { fail } from "@/lib/providers/engine/failure";
+import type { Scrub } from "@/lib/providers/engine/scrub";
+import type { Run } from "@/lib/providers/engine/types";
 import { CloudflareClient, type CfPageRule, type CfZone } from "./client";
-import { CloudflareFailure, isPermissionError, missingPermission, toProviderError, tokenInactive } from "./errors";
-import type { CloudflareCredentials } from "./schema";
+import { isPermissionError, missingPermission, toProviderError, tokenInactive } from "./errors";
+import type { CloudflareCredentials } from "./credentials";
 import { PERMISSION, type Permission } from "./settings";
 import { nameInZone, zoneOf } from "./zones";
 import { zoneCandidates } from "@/lib/hostnames";
@@ -19,7 +20,7 @@ import type { RuleWriter } from "./rule-writes";
  */
 export interface Session {
   client: CloudflareClient;
-  secrets: string[];
+  scrub: Scrub;
   input: PlanInput;
   /** The email provider the hosts are for: its origin, the records it keeps, and what it must see before the switch. */
   esp: ResolvedEsp;
@@ -51,33 +52,41 @@ export function switchConfirmed(session: Session, linkExisted: boolean): boolean
   return session.esp.order.confirmBeforeSwitch ? linkExisted && session.input.linkBrandingValidated === true : true;
 }
 
-export function fail(error: ProviderError): never {
-  throw new CloudflareFailure(error);
+export { fail };
+
+/** The token as apply sends it (the schema trims it; apply trims again). */
+export const tokenOf = (credentials: CloudflareCredentials) => credentials.apiToken.trim();
+
+/**
+ * Account tokens (prefix cfat_) verify at /accounts/{account_id}/tokens/verify, which needs an account id apply
+ * does not have; the zone look-ups tell whether they work (docs/providers/cloudflare.md#token). Others are
+ * verified here, before anything else.
+ */
+export async function verifyToken(client: CloudflareClient, token: string, scrub: Scrub): Promise<void> {
+  if (token.startsWith("cfat_")) return;
+  let verified: { status: string };
+  try {
+    verified = await client.verifyToken();
+  } catch (e) {
+    fail(toProviderError(e, { doing: "verify the API token", scrub }));
+  }
+  if (verified.status !== "active") fail(tokenInactive(verified.status));
 }
 
-export async function openSession(credentials: CloudflareCredentials, input: PlanInput, ctx: ApplyContext): Promise<Session> {
-  const token = credentials.apiToken.trim();
+export async function openSession(credentials: CloudflareCredentials, input: PlanInput, run: Run): Promise<Session> {
+  const token = tokenOf(credentials);
+  const esp = resolveEsp(input);
   const session: Session = {
-    client: new CloudflareClient(token, ctx),
-    secrets: [token],
+    client: new CloudflareClient(token, run.ctx),
+    scrub: run.scrub,
     input,
-    esp: resolveEsp(input),
-    origin: resolveEsp(input).origin,
+    esp,
+    origin: esp.origin,
     zones: new Map(),
     checks: new Map(),
     ruleWriters: new Map(),
   };
-  // Account tokens (prefix cfat_) verify at /accounts/{account_id}/tokens/verify, which needs an account
-  // id apply does not have; the zone look-ups below tell whether they work (docs/providers/cloudflare.md#token).
-  if (!token.startsWith("cfat_")) {
-    let verified: { status: string };
-    try {
-      verified = await session.client.verifyToken();
-    } catch (e) {
-      fail(toProviderError(e, { doing: "verify the API token", secrets: session.secrets }));
-    }
-    if (verified.status !== "active") fail(tokenInactive(verified.status));
-  }
+  await verifyToken(session.client, token, session.scrub);
   return session;
 }
 
@@ -86,7 +95,7 @@ export function findZone(session: Session, name: string): Promise<CfZone | null>
   if (!found) {
     found = session.client.findZone(name).catch((e: unknown) => {
       if (isPermissionError(e)) fail(missingPermission([PERMISSION.zoneRead], name, true));
-      fail(toProviderError(e, { doing: `look up the zone ${name}`, secrets: session.secrets }));
+      fail(toProviderError(e, { doing: `look up the zone ${name}`, scrub: session.scrub }));
     });
     session.zones.set(name, found);
   }
@@ -125,7 +134,7 @@ export function checkZone(session: Session, zone: CfZone): Promise<ZoneCheck> {
           await probe();
         } catch (e) {
           if (isPermissionError(e)) missing.push(permission);
-          else fail(toProviderError(e, { doing: `read ${zone.name}`, zone: zone.name, secrets: session.secrets }));
+          else fail(toProviderError(e, { doing: `read ${zone.name}`, zone: zone.name, scrub: session.scrub }));
         }
       }
       // Optional reads: shown as context, never required.

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
-import type { ApplyContext } from "@/lib/providers/server-types";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withFakeServer } from "@/lib/testing/fake-server";
 import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
 import type { UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
@@ -17,21 +16,14 @@ const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const GONE = "Already gone: it no longer exists in this account.";
 const OTHER_RULE = { action: "set_config", action_parameters: { ssl: "strict" }, expression: '(http.host eq "www.level-ex.com")', description: "someone else's rule", enabled: true };
 
-let running: RunningFake;
 const fake = new CloudflareFake({ readsUntilActive: 3 });
-let ctx: ApplyContext;
 const creds = { apiToken: TOKEN };
 
-const calls = async () => (await (await fetch(`${running.url}/__sandbox/calls`)).json()) as { op: string; method: string }[];
+const calls = () => fx.calls();
 const writes = async () => (await calls()).filter((c) => WRITES.has(c.method)).map((c) => c.op);
 
-beforeAll(async () => {
-  running = await startFake(fake, { controls: true });
-  ctx = { endpoints: { cloudflare: running.url, fastly: running.url, keycdn: running.url }, maxRetries: 1, maxRetryDelayMs: 20, concurrency: 4 };
-});
-afterAll(() => running.close());
+const fx = withFakeServer(fake, "cloudflare", { ctx: { maxRetries: 1, maxRetryDelayMs: 20, concurrency: 4 } });
 beforeEach(async () => {
-  await fetch(`${running.url}/__sandbox/reset`, { method: "POST" });
   fake.addToken(TOKEN);
   fake.addZone(ZONE, { acm: true });
   fake.addRecord(ZONE, { name: "www", type: "A", content: "192.0.2.10", proxied: true });
@@ -39,7 +31,7 @@ beforeEach(async () => {
 });
 
 async function applied(): Promise<UndoTarget[]> {
-  const report = await cloudflareServer.apply(creds, { hosts: [X, Y], region: "global", ownerRecords: [OWNER] }, ctx);
+  const report = await cloudflareServer.apply(creds, { hosts: [X, Y], region: "global", ownerRecords: [OWNER] }, fx.ctx);
   expect(report.hosts.map((h) => h.error)).toEqual([undefined, undefined]);
   return createdTargets(report);
 }
@@ -68,7 +60,7 @@ describe("Cloudflare undo", () => {
     );
     const before = await writes();
 
-    const report = await cloudflareServer.undo(creds, targets, ctx);
+    const report = await cloudflareServer.undo(creds, targets, fx.ctx);
     expect(report.complete).toBe(true);
     expect(report.results.map((r) => [r.kind, r.outcome])).toEqual(targets.map((t) => [t.kind, "removed"]));
     expect(report.results.map((r) => r.message)).toEqual([
@@ -98,7 +90,7 @@ describe("Cloudflare undo", () => {
     expect(state.packs.map((p) => p.type)).toEqual(["universal"]);
 
     // Again: everything is already gone and nothing is written.
-    const again = await cloudflareServer.undo(creds, targets, ctx);
+    const again = await cloudflareServer.undo(creds, targets, fx.ctx);
     expect(again.complete).toBe(true);
     expect(again.results.map((r) => r.message)).toEqual(targets.map(() => GONE));
     expect((await writes()).length).toBe(before.length + 7);
@@ -125,7 +117,7 @@ describe("Cloudflare undo", () => {
         { kind: RESOURCE_KIND.universalCertificate, id: universal.id, host: X },
         { kind: RESOURCE_KIND.dnsRecord, id: "0123456789abcdef0123456789abcdef", host: "ablink.x.elsewhere.org" },
       ],
-      ctx,
+      fx.ctx,
     );
     expect(report.results.map((r) => [r.outcome, r.message])).toEqual([
       ["refused", `Not removed: ${X} does not carry the comment "${RECORD_COMMENT}" that apply puts on the records it creates, so it was there before.`],
@@ -142,14 +134,14 @@ describe("Cloudflare undo", () => {
   it("a record apply created is refused when it turns out to be another host's", async () => {
     const targets = await applied();
     const yRecord = targets.find((t) => t.kind === RESOURCE_KIND.dnsRecord && t.host === Y)!;
-    const report = await cloudflareServer.undo(creds, [{ ...yRecord, host: "ablink.z.level-ex.com" }], ctx);
+    const report = await cloudflareServer.undo(creds, [{ ...yRecord, host: "ablink.z.level-ex.com" }], fx.ctx);
     expect(report.results.map((r) => [r.outcome, r.message])).toEqual([["refused", `Not removed: it is the record ${Y}, not ablink.z.level-ex.com or its owner record.`]]);
   });
 
   it("a revoked token fails every resource and changes nothing", async () => {
     const targets = await applied();
     const before = await writes();
-    const report = await cloudflareServer.undo({ apiToken: "cf-unknown-token-000000000000000000000000" }, targets, ctx);
+    const report = await cloudflareServer.undo({ apiToken: "cf-unknown-token-000000000000000000000000" }, targets, fx.ctx);
     expect(report.complete).toBe(false);
     expect(new Set(report.results.map((r) => `${r.outcome} ${r.error?.code}`))).toEqual(new Set(["failed 1000"]));
     expect((await writes()).length).toBe(before.length);

@@ -16,7 +16,7 @@ import type { FakeCall } from "@/lib/sandbox/http-fake";
 import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
 import { cloudfrontServer } from "./apply";
 import { MANAGED_POLICY } from "./settings";
-import type { CloudfrontCredentials } from "./schema";
+import type { CloudfrontCredentials } from "./credentials";
 
 /**
  * Apply, re-apply and undo for each email provider's rules against the fakes: SparkPost gets the X-Forwarded-Host

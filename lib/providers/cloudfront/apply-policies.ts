@@ -1,6 +1,6 @@
 import "server-only";
 import type { CloudFrontClient, DistributionConfig } from "@aws-sdk/client-cloudfront";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
+import { RESOURCE } from "./resources";
 import type { PlannedChange, ResourceRef } from "@/lib/providers/types";
 import { customPolicies, type CloudfrontRules } from "./behavior";
 import type { PolicyIds } from "./distribution-config";
@@ -26,12 +26,12 @@ export async function ensureRunPolicies(cloudfront: CloudFrontClient, cf: Cloudf
   if (originRequestPolicy) {
     const p = await ensurePolicy("origin-request", cloudfront, originRequestPolicyConfig(originRequestPolicy), patience);
     ids.originRequestPolicyId = p.id;
-    refs.push({ kind: RESOURCE_KIND.cloudfrontOriginRequestPolicy, id: p.id, createdByThisRun: p.created, status: originRequestPolicy.name });
+    refs.push({ kind: RESOURCE.cloudfrontOriginRequestPolicy, id: p.id, createdByThisRun: p.created, status: originRequestPolicy.name });
   }
   if (cachePolicy) {
     const p = await ensurePolicy("cache", cloudfront, cachePolicyConfig(cachePolicy), patience);
     ids.cachePolicyId = p.id;
-    refs.push({ kind: RESOURCE_KIND.cloudfrontCachePolicy, id: p.id, createdByThisRun: p.created, status: cachePolicy.name });
+    refs.push({ kind: RESOURCE.cloudfrontCachePolicy, id: p.id, createdByThisRun: p.created, status: cachePolicy.name });
   }
   return { ids, refs };
 }
@@ -41,8 +41,8 @@ export async function previewPolicies(cloudfront: CloudFrontClient, cf: Cloudfro
   const { cachePolicy, originRequestPolicy } = customPolicies(cf);
   const out: PlannedChange[] = [];
   for (const [kind, spec, what] of [
-    ["origin-request", originRequestPolicy, RESOURCE_KIND.cloudfrontOriginRequestPolicy],
-    ["cache", cachePolicy, RESOURCE_KIND.cloudfrontCachePolicy],
+    ["origin-request", originRequestPolicy, RESOURCE.cloudfrontOriginRequestPolicy],
+    ["cache", cachePolicy, RESOURCE.cloudfrontCachePolicy],
   ] as const) {
     if (!spec) continue;
     const found = await findPolicyByName(kind, cloudfront, spec.name);

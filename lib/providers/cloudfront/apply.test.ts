@@ -6,8 +6,10 @@ import type { PlanInput } from "@/lib/plan/types";
 import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
 import { cloudfrontServer } from "./apply";
 import { distributionConfig } from "./distribution-config";
-import { AwsCallError, scrub, translateError } from "./errors";
-import type { CloudfrontCredentials } from "./schema";
+import { scrubberFor } from "@/lib/providers/engine/scrub";
+import { CLOUDFRONT_SCRUB } from "./client";
+import { AwsCallError, translateError } from "./errors";
+import type { CloudfrontCredentials } from "./credentials";
 
 const KEY = "AKIAAPPLYTESTKEY0001";
 const SECRET = "applyTestSecret/000000000000000000000000";
@@ -222,18 +224,18 @@ describe("cloudfrontServer.apply against the fakes", () => {
 describe("errors", () => {
   it("scrubs credentials and credential-shaped text", () => {
     const secret = "s3cr3t/value/that/is/exactly/forty/chars";
-    expect(scrub(`Credential=AKIAABCDEFGHIJKLMNOP/20260101/us-east-1, Signature=abc ${secret}`, [secret])).toBe("Credential=[redacted], Signature=[redacted] [redacted]");
+    expect(scrubberFor(CLOUDFRONT_SCRUB, [secret])(`Credential=AKIAABCDEFGHIJKLMNOP/20260101/us-east-1, Signature=abc ${secret}`)).toBe("Credential=[redacted], Signature=[redacted] [redacted]");
   });
 
   it("names both IAM actions a tagged create needs when it is denied", () => {
     const denied = new AwsCallError("cloudfront", "CreateDistributionWithTags", { name: "AccessDenied", message: "not authorized" });
-    const e = translateError(denied, { secrets: [] });
+    const e = translateError(denied, { scrub: scrubberFor(CLOUDFRONT_SCRUB, []) });
     expect([e.code, e.message]).toEqual(["AccessDenied", "The AWS credentials are not allowed cloudfront:CreateDistribution and cloudfront:TagResource."]);
     expect(e.action).toMatch(/^Add cloudfront:CreateDistribution and cloudfront:TagResource to the IAM policy of this user or role\. Apply needs: cloudfront:CreateDistribution, cloudfront:TagResource, cloudfront:ListTagsForResource, /);
   });
 
   it("names network failures", () => {
-    const e = translateError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }), { secrets: [] });
+    const e = translateError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }), { scrub: scrubberFor(CLOUDFRONT_SCRUB, []) });
     expect(e).toEqual({
       code: "ECONNREFUSED",
       message: "Could not reach AWS (ECONNREFUSED).",

@@ -1,13 +1,13 @@
-import { resolveEsp } from "@/lib/esps/choice";
 import "server-only";
 import type { CertificateSummary } from "@aws-sdk/client-acm";
 import type { DistributionSummary } from "@aws-sdk/client-cloudfront";
-import { mapWithConcurrency, pacer } from "@/lib/async";
-import type { PlanInput } from "@/lib/plan/types";
-import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
-import { DEFAULT_HOST_CONCURRENCY } from "@/lib/providers/server-types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
-import { isComplete, type HostApplyResult, type HostPreview, type PlannedChange, type ResourceRef } from "@/lib/providers/types";
+import { pacer } from "@/lib/async";
+import { resolveEsp } from "@/lib/esps/choice";
+import { defineAdapter } from "@/lib/providers/engine/adapter";
+import { ProviderFailure } from "@/lib/providers/engine/failure";
+import type { Run } from "@/lib/providers/engine/types";
+import { RESOURCE } from "./resources";
+import type { HostApplyResult, HostPreview, PlannedChange, ResourceRef } from "@/lib/providers/types";
 import {
   certificateStatusWords,
   describeRequested,
@@ -19,17 +19,19 @@ import {
   requestCertificate,
   type Certificate,
 } from "./certificates";
-import { createClients, type AwsClients } from "./client";
+import { CLOUDFRONT_SCRUB, cloudfrontSecrets, createClients, destroyClients, type AwsClients } from "./client";
 import { differences, type Wanted } from "./differences";
 import { distributionConfig, newCallerReference } from "./distribution-config";
 import { cloudfrontRules } from "./behavior";
 import { ensureRunPolicies, policyLookupFor, previewPolicies, type RunPolicies } from "./apply-policies";
 import { createDistribution, DEPLOYED, deploymentWords, distributionConfigOf, listDistributions, servingAlias } from "./distributions";
-import { answerUnreadable, codeOf, STALE_CERTIFICATE, translateError } from "./errors";
+import { answerUnreadable, codeOf, staleCertificate, translateError } from "./errors";
 import { patienceOf, untilSeen, type Patience } from "./read-after-create";
 import { CERTIFICATE_REGION, REQUEST_CERTIFICATE_PER_SECOND } from "./settings";
-import { cloudfrontCredentials, type CloudfrontCredentials } from "./schema";
-import { cloudfrontUndo } from "./undo";
+import type { PlanInput } from "@/lib/plan/types";
+import type { cloudfrontCredentials, CloudfrontCredentials } from "./credentials";
+import { cloudfront } from ".";
+import { openUndo, undoResource } from "./undo";
 
 /**
  * CloudFront apply, per host: a distribution that already serves the host is adopted as it is (its
@@ -38,14 +40,14 @@ import { cloudfrontUndo } from "./undo";
  * Re-running changes nothing that exists. Order and API facts: docs/providers/cloudfront.md (#acm, #deployment,
  * #finding-a-distribution).
  */
-const CERTIFICATE = RESOURCE_KIND.acmCertificate;
-const DISTRIBUTION = RESOURCE_KIND.cloudfrontDistribution;
+const CERTIFICATE = RESOURCE.acmCertificate;
+const DISTRIBUTION = RESOURCE.cloudfrontDistribution;
 const DEPLOY_NOTE = "It is deploying (usually under 5 minutes): test it once its status is Deployed, then switch DNS.";
 
 type Mode = "apply" | "status";
 
 /** What one run shares between hosts: the clients and each list, read once. */
-interface Run {
+interface Session {
   clients: AwsClients;
   origin: string;
   /** The email provider's rules as CloudFront keeps them, and what differences are judged against. */
@@ -54,13 +56,13 @@ interface Run {
   policies: () => Promise<RunPolicies>;
   /** What the preview says about them, read once per run. */
   policyPreview: () => Promise<PlannedChange[]>;
-  secrets: (string | undefined)[];
   certificates: () => Promise<CertificateSummary[]>;
   distributions: () => Promise<DistributionSummary[]>;
   /** Certificate requests, paced to ACM's per-second quota: every host runs at once, requests do not. */
   paceRequests: <T>(fn: () => Promise<T>) => Promise<T>;
   /** How long to keep looking for what this run has just created. */
   patience: Patience;
+  close(): void;
 }
 
 const once = <T>(fn: () => Promise<T>) => {
@@ -68,35 +70,29 @@ const once = <T>(fn: () => Promise<T>) => {
   return () => (p ??= fn());
 };
 
-async function withRun<T>(credentials: CloudfrontCredentials, input: PlanInput, ctx: ApplyContext, fn: (run: Run) => Promise<T>): Promise<T> {
-  const clients = createClients(credentials, ctx);
+function openSession(credentials: CloudfrontCredentials, input: PlanInput, run: Run): Session {
+  const clients = createClients(credentials, run.ctx.endpoints, run.policy);
   const esp = resolveEsp(input);
   const cf = cloudfrontRules(esp.rules);
-  const patience = patienceOf(ctx);
-  const run: Run = {
+  const patience = patienceOf(run.policy);
+  return {
     clients,
     origin: esp.origin,
     want: { origin: esp.origin, espName: esp.name, rules: esp.rules, cf },
     policies: once(() => ensureRunPolicies(clients.cloudfront, cf, patience)),
     policyPreview: once(() => previewPolicies(clients.cloudfront, cf)),
-    secrets: [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId],
     certificates: once(() => listCertificates(clients.acm)),
     distributions: once(() => listDistributions(clients.cloudfront)),
     paceRequests: pacer(REQUEST_CERTIFICATE_PER_SECOND),
     patience,
+    close: () => destroyClients(clients),
   };
-  try {
-    return await fn(run);
-  } finally {
-    clients.cloudfront.destroy();
-    clients.acm.destroy();
-  }
 }
 
 const certificateRef = (c: Certificate, createdByThisRun: boolean): ResourceRef => ({ kind: CERTIFICATE, id: c.arn, createdByThisRun, status: certificateStatusWords(c.status) });
 const distributionRef = (id: string, status: string | undefined, createdByThisRun: boolean): ResourceRef => ({ kind: DISTRIBUTION, id, createdByThisRun, status: deploymentWords(status) });
 
-async function adopt(r: HostApplyResult, d: DistributionSummary, run: Run, mode: Mode): Promise<HostApplyResult> {
+async function adopt(r: HostApplyResult, d: DistributionSummary, run: Session, mode: Mode): Promise<HostApplyResult> {
   const id = d.Id ?? "";
   r.resources.push(distributionRef(id, d.Status, false));
   r.target = d.DomainName;
@@ -123,7 +119,7 @@ export const NOT_SHOWN = "Not shown by ACM yet";
  * is described with growing waits; only one still not shown after that, or in a state no new request has, is
  * given up on and asked for once more (docs/providers/cloudfront.md#idempotencytoken).
  */
-async function newCertificate(r: HostApplyResult, run: Run): Promise<Certificate> {
+async function newCertificate(r: HostApplyResult, run: Session): Promise<Certificate> {
   const { acm } = run.clients;
   for (let attempt = 0; attempt < 2; attempt++) {
     const arn = await run.paceRequests(() => requestCertificate(acm, r.host));
@@ -136,10 +132,10 @@ async function newCertificate(r: HostApplyResult, run: Run): Promise<Certificate
     }
     ref.status = cert ? certificateStatusWords(cert.status) : NOT_SHOWN;
   }
-  throw Object.assign(new Error(`ACM did not show a usable certificate for ${r.host} after two requests.`), { name: STALE_CERTIFICATE });
+  throw new ProviderFailure(staleCertificate(r.host));
 }
 
-async function certificateFor(r: HostApplyResult, run: Run, mode: Mode): Promise<Certificate | undefined> {
+async function certificateFor(r: HostApplyResult, run: Session, mode: Mode): Promise<Certificate | undefined> {
   const { acm } = run.clients;
   const found = await findCertificate(acm, await run.certificates(), r.host);
   if (!found) return mode === "status" ? undefined : await newCertificate(r, run);
@@ -159,7 +155,7 @@ type Created = { created: Pick<DistributionSummary, "Id" | "DomainName" | "Statu
  * (docs/providers/cloudfront.md#distributionalreadyexists). A list right after the create may not show it yet:
  * it is listed again with growing waits (docs/providers/cloudfront.md#read-after-create).
  */
-async function createOrFind(host: string, run: Run, cert: Certificate, policyIds: RunPolicies["ids"]): Promise<Created> {
+async function createOrFind(host: string, run: Session, cert: Certificate, policyIds: RunPolicies["ids"]): Promise<Created> {
   const { cloudfront } = run.clients;
   const config = distributionConfig(host, run.origin, cert.arn, newCallerReference(), { rules: run.want.cf, policyIds });
   try {
@@ -173,98 +169,78 @@ async function createOrFind(host: string, run: Run, cert: Certificate, policyIds
   }
 }
 
-async function hostResult(host: string, run: Run, mode: Mode): Promise<HostApplyResult> {
-  const r: HostApplyResult = { host, outcome: "pending", summary: "", records: [], resources: [], differences: [] };
-  try {
-    const existing = servingAlias(await run.distributions(), host);
-    if (existing) return await adopt(r, existing, run, mode);
+/** Where the host stands, and in apply mode the next step for it. A failure keeps what `r` already holds. */
+async function hostResult(r: HostApplyResult, run: Session, mode: Mode): Promise<HostApplyResult> {
+  const { host } = r;
+  r.outcome = "pending";
+  const existing = servingAlias(await run.distributions(), host);
+  if (existing) return await adopt(r, existing, run, mode);
 
-    const cert = await certificateFor(r, run, mode);
-    if (!cert) return { ...r, summary: `Nothing is set up for ${host} yet: run apply.` };
-    if (cert.status !== ISSUED) {
-      r.records = cert.records;
-      r.summary =
-        cert.records.length > 0
-          ? `The certificate is waiting for validation: create the CNAME record below at your DNS host and keep it (renewals use it), then check again. ACM gives up after 72 hours.`
-          : "ACM is still preparing the validation record: check again in a minute.";
-      return r;
-    }
-    if (mode === "status") return { ...r, summary: `The certificate is issued; the distribution is not created yet: run apply.` };
-
-    // The policies go with the first host that needs them; a later host of this run finds the same ids.
-    const policies = await run.policies();
-    for (const ref of policies.refs) if (!r.resources.some((x) => x.id === ref.id)) r.resources.push({ ...ref });
-    const made = await createOrFind(host, run, cert, policies.ids);
-    if ("existing" in made) return await adopt(r, made.existing, run, mode);
-    const d = made.created;
-    r.resources.push(distributionRef(d.Id!, d.Status, true));
-    r.target = d.DomainName;
-    r.outcome = "created";
-    r.summary = `Created distribution ${d.Id} (${d.DomainName}).${d.Status === DEPLOYED ? "" : ` ${DEPLOY_NOTE}`}`;
+  const cert = await certificateFor(r, run, mode);
+  if (!cert) return { ...r, summary: `Nothing is set up for ${host} yet: run apply.` };
+  if (cert.status !== ISSUED) {
+    r.records = cert.records;
+    r.summary =
+      cert.records.length > 0
+        ? `The certificate is waiting for validation: create the CNAME record below at your DNS host and keep it (renewals use it), then check again. ACM gives up after 72 hours.`
+        : "ACM is still preparing the validation record: check again in a minute.";
     return r;
-  } catch (error) {
-    const e = translateError(error, { host, secrets: run.secrets });
-    return { ...r, outcome: "failed", summary: `${e.message} ${e.action}`, records: r.records, error: e };
   }
+  if (mode === "status") return { ...r, summary: `The certificate is issued; the distribution is not created yet: run apply.` };
+
+  // The policies go with the first host that needs them; a later host of this run finds the same ids.
+  const policies = await run.policies();
+  for (const ref of policies.refs) if (!r.resources.some((x) => x.id === ref.id)) r.resources.push({ ...ref });
+  const made = await createOrFind(host, run, cert, policies.ids);
+  if ("existing" in made) return await adopt(r, made.existing, run, mode);
+  const d = made.created;
+  r.resources.push(distributionRef(d.Id!, d.Status, true));
+  r.target = d.DomainName;
+  r.outcome = "created";
+  r.summary = `Created distribution ${d.Id} (${d.DomainName}).${d.Status === DEPLOYED ? "" : ` ${DEPLOY_NOTE}`}`;
+  return r;
 }
 
-async function report(credentials: CloudfrontCredentials, input: PlanInput, ctx: ApplyContext, mode: Mode) {
-  const hosts = await withRun(credentials, input, ctx, (run) => mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY, (h) => hostResult(h, run, mode)));
-  return { cdn: "cloudfront" as const, hosts, complete: isComplete(hosts) };
-}
-
-async function hostPreview(host: string, run: Run): Promise<HostPreview> {
+async function hostPreview(host: string, run: Session): Promise<HostPreview> {
   const changes: PlannedChange[] = [];
-  try {
-    const existing = servingAlias(await run.distributions(), host);
-    if (existing) {
-      const config = await distributionConfigOf(run.clients.cloudfront, existing.Id ?? "");
-      const diffs = differences(config, host, run.want, await policyLookupFor(run.clients.cloudfront, config));
-      changes.push({
-        resource: `${DISTRIBUTION} for ${host}`,
-        action: "reuse",
-        current: `${existing.Id} (${existing.DomainName}), ${deploymentWords(existing.Status)}${diffs.length > 0 ? `, ${diffs.length} difference(s) from the plan` : ""}`,
-        next: "Adopted as it is; differences are reported, not changed.",
-      });
-      return { host, changes };
-    }
-    const cert = await findCertificate(run.clients.acm, await run.certificates(), host);
-    changes.push(
-      cert
-        ? { resource: `${CERTIFICATE} for ${host}`, action: "reuse", current: `${certificateStatusWords(cert.status)}: ${cert.arn}`, next: cert.status === ISSUED ? "Used by the new distribution." : "Issued once its validation record is in DNS." }
-        : { resource: `${CERTIFICATE} for ${host}`, action: "create", next: `Requested in ${CERTIFICATE_REGION} for ${host}, validated by DNS.` },
-    );
-    changes.push(...(await run.policyPreview()));
-    const c = distributionConfig(host, run.origin, cert?.arn ?? "", "", { rules: run.want.cf });
-    const origin = c.Origins!.Items![0]!;
-    const header = origin.CustomHeaders?.Items?.[0];
+  const existing = servingAlias(await run.distributions(), host);
+  if (existing) {
+    const config = await distributionConfigOf(run.clients.cloudfront, existing.Id ?? "");
+    const diffs = differences(config, host, run.want, await policyLookupFor(run.clients.cloudfront, config));
     changes.push({
       resource: `${DISTRIBUTION} for ${host}`,
-      action: "create",
-      next: `Alternate domain name ${host}; origin ${origin.DomainName} (${origin.CustomOriginConfig!.OriginProtocolPolicy})${header ? ` with ${header.HeaderName}: ${header.HeaderValue}` : ""}; methods ${c.DefaultCacheBehavior!.AllowedMethods!.Items!.join(", ")}${cert?.status === ISSUED ? "" : "; created once the certificate is issued"}.`,
+      action: "reuse",
+      current: `${existing.Id} (${existing.DomainName}), ${deploymentWords(existing.Status)}${diffs.length > 0 ? `, ${diffs.length} difference(s) from the plan` : ""}`,
+      next: "Adopted as it is; differences are reported, not changed.",
     });
     return { host, changes };
-  } catch (error) {
-    return { host, changes, error: translateError(error, { host, secrets: run.secrets }) };
   }
+  const cert = await findCertificate(run.clients.acm, await run.certificates(), host);
+  changes.push(
+    cert
+      ? { resource: `${CERTIFICATE} for ${host}`, action: "reuse", current: `${certificateStatusWords(cert.status)}: ${cert.arn}`, next: cert.status === ISSUED ? "Used by the new distribution." : "Issued once its validation record is in DNS." }
+      : { resource: `${CERTIFICATE} for ${host}`, action: "create", next: `Requested in ${CERTIFICATE_REGION} for ${host}, validated by DNS.` },
+  );
+  changes.push(...(await run.policyPreview()));
+  const c = distributionConfig(host, run.origin, cert?.arn ?? "", "", { rules: run.want.cf });
+  const origin = c.Origins!.Items![0]!;
+  const header = origin.CustomHeaders?.Items?.[0];
+  changes.push({
+    resource: `${DISTRIBUTION} for ${host}`,
+    action: "create",
+    next: `Alternate domain name ${host}; origin ${origin.DomainName} (${origin.CustomOriginConfig!.OriginProtocolPolicy})${header ? ` with ${header.HeaderName}: ${header.HeaderValue}` : ""}; methods ${c.DefaultCacheBehavior!.AllowedMethods!.Items!.join(", ")}${cert?.status === ISSUED ? "" : "; created once the certificate is issued"}.`,
+  });
+  return { host, changes };
 }
 
-export const cloudfrontServer: ServerProvider<CloudfrontCredentials> = {
-  id: "cloudfront",
-  credentialsSchema: cloudfrontCredentials,
-  async preview(credentials, input, ctx) {
-    const hosts = await withRun(credentials, input, ctx, (run) => mapWithConcurrency(input.hosts, ctx.concurrency ?? DEFAULT_HOST_CONCURRENCY, (h) => hostPreview(h, run)));
-    return { cdn: "cloudfront", hosts };
-  },
-  apply: (credentials, input, ctx) => report(credentials, input, ctx, "apply"),
-  status: (credentials, input, ctx) => report(credentials, input, ctx, "status"),
-  async undo(credentials, resources, ctx) {
-    const clients = createClients(credentials, ctx);
-    try {
-      return await cloudfrontUndo(clients, [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId], resources, ctx);
-    } finally {
-      clients.cloudfront.destroy();
-      clients.acm.destroy();
-    }
-  },
-};
+export const cloudfrontServer = defineAdapter<typeof cloudfrontCredentials, Session, AwsClients & { close(): void }>(cloudfront, {
+  secrets: cloudfrontSecrets,
+  scrub: CLOUDFRONT_SCRUB,
+  translate: translateError,
+  open: async (credentials, input, run) => openSession(credentials, input, run),
+  preview: (session, host) => hostPreview(host, session),
+  apply: (session, _, __, r) => hostResult(r, session, "apply"),
+  status: (session, _, __, r) => hostResult(r, session, "status"),
+  openUndo: async (credentials, _, run) => openUndo(credentials, run),
+  undo: undoResource,
+});

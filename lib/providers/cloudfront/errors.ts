@@ -1,5 +1,6 @@
 import "server-only";
-import { scrub as scrubText } from "@/lib/providers/scrub";
+import { failureOf } from "@/lib/providers/engine/failure";
+import type { ErrorTranslator } from "@/lib/providers/engine/types";
 import type { ProviderError } from "@/lib/providers/types";
 import { cloudfrontInfo } from "./info";
 import { ACM_FIRST_NAME_MAX_LENGTH, CERTIFICATE_REGION } from "./settings";
@@ -21,8 +22,6 @@ export class AwsCallError extends Error {
   }
 }
 
-/** The name apply gives its own error when ACM shows no usable certificate for either of two requests. */
-export const STALE_CERTIFICATE = "StaleCertificate";
 
 export async function call<T>(service: AwsService, operation: string, fn: () => Promise<T>): Promise<T> {
   try {
@@ -49,26 +48,6 @@ export function codeOf(thrown: unknown): string | undefined {
   return (e as { name?: string } | undefined)?.name;
 }
 
-const MAX_MESSAGE = 400;
-
-const KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
-
-/** Removes anything credential-like from text that came from AWS (or from an error around it). */
-export function scrub(text: string, secrets: readonly (string | undefined)[]): string {
-  return scrubText(text, secrets, {
-    // AWS secrets are 40 characters of base64; SigV4 parts and key ids are cut by name.
-    tokenLength: 40,
-    tokenExtraChars: "/+=",
-    rules: [
-      { pattern: /\b(Credential|Signature)=[^,\s']+/g, replacement: "$1=[redacted]" },
-      { pattern: KEY_ID, replacement: "[access key ID]" },
-      { pattern: /(x-amz-security-token|authorization)\s*[:=][^\n']*/gi, replacement: "$1: [redacted]" },
-    ],
-    replacementFor: (secret) => (new RegExp(`^${KEY_ID.source}$`).test(secret) ? "[access key ID]" : "[redacted]"),
-    maxLength: MAX_MESSAGE,
-  });
-}
-
 const THROTTLING = ["Throttling", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded", "SlowDown"];
 const NETWORK = ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "TimeoutError", "RequestTimeout"];
 const BUG = ["InvalidArgument", "InconsistentQuantities", "ValidationException", "InvalidParameterException", "MalformedInput", "NoSuchOrigin", "IllegalUpdate", "SerializationException"];
@@ -83,14 +62,25 @@ function permissionFor(service: AwsService, operation: string): string {
   return (IAM_ACTIONS[wanted] ?? [wanted]).join(" and ");
 }
 
-export function translateError(thrown: unknown, opts: { host?: string; secrets: readonly (string | undefined)[] }): ProviderError {
+/** When ACM shows no usable certificate for either of two requests apply made for the host. */
+export function staleCertificate(host: string): ProviderError {
+  return {
+    code: "StaleCertificate",
+    message: `ACM accepted two certificate requests for ${host} but showed no usable certificate for either: not found even after waiting, or expired, revoked or timed out.`,
+    action: "Apply again in a few minutes: ACM can be slow to show a new certificate, and apply then uses the one it finds. What apply asked for is listed here, so undo can remove it.",
+  };
+}
+
+export const translateError: ErrorTranslator = (thrown, opts) => {
+  const known = failureOf(thrown);
+  if (known) return known;
   const call = thrown instanceof AwsCallError ? thrown : undefined;
   const e = (call ? call.error : thrown) as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } } | undefined;
   const status = e?.$metadata?.httpStatusCode ?? 0;
   // The SDK names an error it cannot parse (e.g. an empty 5xx body) "Unknown" or "UnknownError".
   const named = e?.name && !["Error", "Unknown", "UnknownError"].includes(e.name) ? e.name : undefined;
   const code = NETWORK.includes(e?.code ?? "") ? e!.code! : (named ?? (status ? `HTTP ${status}` : e?.code || "Error"));
-  const awsMessage = scrub(e?.message ?? "", opts.secrets);
+  const awsMessage = opts.scrub(e?.message ?? "");
   const host = opts.host ?? "this hostname";
   const result = (message: string, action: string): ProviderError => ({ code, message, action });
 
@@ -150,11 +140,6 @@ export function translateError(thrown: unknown, opts: { host?: string; secrets: 
           ? `A certificate's first name has at most ${ACM_FIRST_NAME_MAX_LENGTH} characters and ${host} has ${host.length}: choose a shorter link subdomain in your link branding, then start again with the new hostname.`
           : "Check the hostname, then apply again. If it keeps failing, follow the manual steps for this hostname.",
       );
-    case STALE_CERTIFICATE:
-      return result(
-        `ACM accepted two certificate requests for ${host} but showed no usable certificate for either: not found even after waiting, or expired, revoked or timed out.`,
-        "Apply again in a few minutes: ACM can be slow to show a new certificate, and apply then uses the one it finds. What apply asked for is listed here, so undo can remove it.",
-      );
     case "PreconditionFailed":
       return result("The distribution changed while apply was working on it.", "Apply again: it reads the current version first.");
     // The run's custom policies (docs/providers/cloudfront.md#policies).
@@ -179,4 +164,4 @@ export function translateError(thrown: unknown, opts: { host?: string; secrets: 
     return result(`AWS rejected the request: ${awsMessage}`, "This is a problem in the wizard: report it with this message. Meanwhile, follow the manual steps for this hostname.");
   }
   return result(awsMessage || `AWS failed with ${code}.`, "Try again. If it keeps failing, follow the manual steps for this hostname.");
-}
+};

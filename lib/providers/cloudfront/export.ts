@@ -2,6 +2,7 @@ import type { CachePolicyConfig, DistributionConfig, OriginRequestPolicyConfig }
 import { resolveEsp } from "@/lib/esps/choice";
 import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/export/hcl";
 import type { Plan } from "@/lib/plan/types";
+import type { CdnExports } from "@/lib/providers/types";
 import { CERTIFICATE_REGION } from "./settings";
 import { cloudfrontRules, customPolicies, type CloudfrontRules } from "./behavior";
 import { distributionConfig, newCallerReference } from "./distribution-config";
@@ -209,3 +210,6 @@ export function terraformExport(plan: Plan): string {
   }
   return `# HTTPS click tracking with ${plan.cdnName}: create the certificate, wait for it, then the distribution.\n\n${blocks.map((b) => renderBlock(b)).join("\n\n")}\n`;
 }
+
+/** Terraform with the AWS provider's resources, and the AWS CLI documents per hostname. */
+export const cloudfrontExports: CdnExports = { terraform: terraformExport, awsCli: awsCliExport };

@@ -1,12 +1,13 @@
-import type { CdnProvider } from "@/lib/providers/types";
-import { awsCliExport, terraformExport } from "./export";
+import type { CdnModule } from "@/lib/providers/types";
+import { cloudfrontExports } from "./export";
 import { cloudfrontFacts } from "./facts";
+import { LABELS, OPTION } from "./labels";
 import { plan } from "./plan";
 
-export const cloudfront: CdnProvider = {
-  ...cloudfrontFacts.info,
-  address: cloudfrontFacts.address,
-  verification: cloudfrontFacts.verification,
+/** The cloudfront module: its facts, console labels, pure plan and export (lib/providers/types.ts CdnModule). */
+export const cloudfront = {
+  ...cloudfrontFacts,
+  labels: { fields: LABELS, options: OPTION },
   plan,
-  exports: { terraform: terraformExport, awsCli: awsCliExport },
-};
+  exports: cloudfrontExports,
+} satisfies CdnModule;

@@ -1,4 +1,6 @@
+import { credentialFields } from "@/lib/providers/credential-fields";
 import type { ProviderInfo } from "@/lib/providers/types";
+import { cloudfrontCredentials } from "./credentials";
 import { ACM_FIRST_NAME_MAX_LENGTH } from "./settings";
 
 export const cloudfrontInfo: ProviderInfo = {
@@ -6,13 +8,7 @@ export const cloudfrontInfo: ProviderInfo = {
   name: "Amazon CloudFront",
   needs: "An AWS account and a certificate in ACM us-east-1 (apply can request it for you).",
   available: true,
-  // SparkPost's CloudFront guide sends the link host as X-Forwarded-Host, Host not forwarded: docs/providers/cloudfront.md#origin-custom-header
-  prefersOriginHeaderForBrandedHost: true,
-  credentialFields: [
-    { name: "accessKeyId", label: "AWS access key ID", secret: false, hint: "Starts with AKIA or ASIA." },
-    { name: "secretAccessKey", label: "AWS secret access key", secret: true },
-    { name: "sessionToken", label: "AWS session token", secret: true, optional: true, hint: "Only for temporary credentials (ASIA…)." },
-  ],
+  credentialFields: credentialFields(cloudfrontCredentials),
   // CreateDistributionWithTags needs CreateDistribution and TagResource; undo reads the tag (ListTagsForResource).
   permissions: [
     "cloudfront:CreateDistribution",
@@ -39,6 +35,8 @@ export const cloudfrontInfo: ProviderInfo = {
     "acm:AddTagsToCertificate",
     "acm:ListTagsForCertificate",
   ],
+  // SparkPost's CloudFront guide sends the link host as X-Forwarded-Host, Host not forwarded: docs/providers/cloudfront.md#origin-custom-header
+  prefersOriginHeaderForBrandedHost: true,
   // ACM puts the first name of a certificate in its Common Name: docs/providers/cloudfront.md#64-octets
   hostnameLimit: {
     maxLength: ACM_FIRST_NAME_MAX_LENGTH,

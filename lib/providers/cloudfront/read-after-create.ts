@@ -1,13 +1,10 @@
 import "server-only";
-import type { ApplyContext } from "@/lib/providers/server-types";
-import { DEFAULT_MAX_RETRY_DELAY_MS, DEFAULT_RETRIES } from "./client";
+import type { Policy } from "@/lib/providers/engine/policy";
 
 /** The wait before the second look; each later wait doubles, up to the run's maxRetryDelayMs. */
 const FIRST_WAIT_MS = 1_000;
 
-const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** How long to keep looking for something this run has just created: the run's retry settings. */
+/** How long to keep looking for something this run has just created: the run's retry policy. */
 export interface Patience {
   /** Looks after the first. */
   retries: number;
@@ -15,8 +12,8 @@ export interface Patience {
   sleep: (ms: number) => Promise<void>;
 }
 
-export function patienceOf(ctx: ApplyContext): Patience {
-  return { retries: Math.max(0, ctx.maxRetries ?? DEFAULT_RETRIES), maxWaitMs: ctx.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS, sleep: ctx.sleep ?? timer };
+export function patienceOf(policy: Policy): Patience {
+  return { retries: policy.retries, maxWaitMs: policy.maxRetryDelayMs, sleep: policy.sleep };
 }
 
 /** The wait before look n + 1 (n from 0). */

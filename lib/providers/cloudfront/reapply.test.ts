@@ -9,7 +9,7 @@ import type { FakeCall, Fault } from "@/lib/sandbox/http-fake";
 import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
 import { cloudfrontServer } from "./apply";
 import { distributionConfig, newCallerReference } from "./distribution-config";
-import type { CloudfrontCredentials } from "./schema";
+import type { CloudfrontCredentials } from "./credentials";
 
 /**
  * Apply again after undo, and creates whose answer is lost: every create sends a CallerReference and an

@@ -8,7 +8,7 @@ import { createdTargets } from "@/lib/providers/undo-targets";
 import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
 import { cloudfrontServer } from "./apply";
 import { distributionConfig } from "./distribution-config";
-import type { CloudfrontCredentials } from "./schema";
+import type { CloudfrontCredentials } from "./credentials";
 
 const KEY = "AKIAUNDOTESTKEY00001";
 const SECRET = "undoTestSecret/0000000000000000000000000";

@@ -1,12 +1,13 @@
 import "server-only";
-import type { ApplyContext } from "@/lib/providers/server-types";
-import type { UndoReport, UndoResult, UndoTarget } from "@/lib/providers/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
-import { alreadyGone, refused, removed, runUndo, waiting } from "@/lib/providers/undo-common";
+import { alreadyGone, refused, removed, waiting } from "@/lib/providers/engine/results";
+import type { Run } from "@/lib/providers/engine/types";
+import type { UndoResult, UndoTarget } from "@/lib/providers/types";
+import { RESOURCE } from "./resources";
 import { deleteCertificate, describeCertificate, hasApplyTag as certificateHasApplyTag } from "./certificates";
-import type { AwsClients } from "./client";
+import { createClients, destroyClients, type AwsClients } from "./client";
 import { DEPLOYED, deleteDistribution, getDistribution, hasApplyTag as distributionHasApplyTag, updateDistribution } from "./distributions";
-import { codeOf, translateError } from "./errors";
+import { codeOf } from "./errors";
+import type { CloudfrontCredentials } from "./credentials";
 import { APPLY_TAG, CERTIFICATE_REGION, DEPLOY_MINUTES } from "./settings";
 import { POLICY_NAME_PREFIX } from "./behavior";
 import { deletePolicy, getPolicy, type PolicyKind } from "./policies";
@@ -81,11 +82,11 @@ async function undoCertificate({ acm }: AwsClients, t: UndoTarget, done: readonl
   if (cert.domainName !== t.host) return refused(t, `it is for ${cert.domainName}, not ${t.host}.`);
   if (!(await certificateHasApplyTag(acm, t.id))) return refused(t, notTagged("certificates it requests"));
   // Distributions of this undo that are on their way out: the certificate waits for them.
-  const pending = done.filter((r) => r.kind === RESOURCE_KIND.cloudfrontDistribution && r.host === t.host && (r.outcome === "waiting" || r.outcome === "failed"));
+  const pending = done.filter((r) => r.kind === RESOURCE.cloudfrontDistribution && r.host === t.host && (r.outcome === "waiting" || r.outcome === "failed"));
   if (pending.length > 0) {
     return waiting(t, `Deleted after the distribution that uses it is gone: undo again then.`, Math.max(...pending.map((r) => r.retryInMinutes ?? DEPLOY_MINUTES)));
   }
-  const undone = new Set(done.filter((r) => r.kind === RESOURCE_KIND.cloudfrontDistribution && r.outcome === "removed").map((r) => r.id));
+  const undone = new Set(done.filter((r) => r.kind === RESOURCE.cloudfrontDistribution && r.outcome === "removed").map((r) => r.id));
   const usedElsewhere = cert.inUseBy.filter((arn) => !undone.has(arn.slice(arn.lastIndexOf("/") + 1)));
   if (usedElsewhere.length > 0) {
     return refused(t, `it is in use by ${usedElsewhere.join(", ")}, which this undo does not remove. Take it off there first if you mean to delete it.`);
@@ -111,9 +112,9 @@ const POLICY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  * distributions use stays (docs/providers/cloudfront.md#policies).
  */
 async function undoPolicy({ cloudfront }: AwsClients, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
-  const kind: PolicyKind = t.kind === RESOURCE_KIND.cloudfrontCachePolicy ? "cache" : "origin-request";
+  const kind: PolicyKind = t.kind === RESOURCE.cloudfrontCachePolicy ? "cache" : "origin-request";
   if (!POLICY_ID.test(t.id)) return refused(t, `${t.id} is not a CloudFront policy id.`);
-  const pending = done.filter((r) => r.kind === RESOURCE_KIND.cloudfrontDistribution && (r.outcome === "waiting" || r.outcome === "failed"));
+  const pending = done.filter((r) => r.kind === RESOURCE.cloudfrontDistribution && (r.outcome === "waiting" || r.outcome === "failed"));
   if (pending.length > 0) {
     return waiting(t, "Deleted after the distributions that use it are gone: undo again then.", Math.max(...pending.map((r) => r.retryInMinutes ?? DEPLOY_MINUTES)));
   }
@@ -134,18 +135,16 @@ async function undoPolicy({ cloudfront }: AwsClients, t: UndoTarget, done: reado
   return removed(t, `Deleted the policy ${name}.`);
 }
 
-export function cloudfrontUndo(clients: AwsClients, secrets: readonly (string | undefined)[], targets: UndoTarget[], ctx: ApplyContext): Promise<UndoReport> {
-  return runUndo(
-    "cloudfront",
-    targets,
-    ctx,
-    (error, t) => translateError(error, { host: t.host, secrets }),
-    async () => clients,
-    (t, c, done) =>
-      t.kind === RESOURCE_KIND.cloudfrontDistribution
-        ? undoDistribution(c, t)
-        : t.kind === RESOURCE_KIND.acmCertificate
-          ? undoCertificate(c, t, done)
-          : undoPolicy(c, t, done),
-  );
+/** The account step: the run's clients (nothing is read until a resource is looked at). */
+export function openUndo(credentials: CloudfrontCredentials, run: Run): AwsClients & { close(): void } {
+  const clients = createClients(credentials, run.ctx.endpoints, run.policy);
+  return { ...clients, close: () => destroyClients(clients) };
+}
+
+export function undoResource(clients: AwsClients, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
+  return t.kind === RESOURCE.cloudfrontDistribution
+    ? undoDistribution(clients, t)
+    : t.kind === RESOURCE.acmCertificate
+      ? undoCertificate(clients, t, done)
+      : undoPolicy(clients, t, done);
 }

@@ -1,18 +1,20 @@
-import { resolveEsp } from "@/lib/esps/choice";
 import "server-only";
-import type { PlanInput } from "@/lib/plan/types";
-import { runPreview, runReport } from "@/lib/providers/apply-common";
-import { ProviderFailure } from "@/lib/providers/http-client";
-import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
+import { resolveEsp } from "@/lib/esps/choice";
+import { defineAdapter } from "@/lib/providers/engine/adapter";
+import { ProviderFailure } from "@/lib/providers/engine/failure";
+import type { Run } from "@/lib/providers/engine/types";
 import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
-import { FastlyClient } from "./client";
-import type { FastlyBackend, FastlyHeader, FastlyService, TlsConfiguration, TlsSubscription } from "./shapes";
+import { RESOURCE } from "./resources";
+import { FASTLY_SCRUB, FastlyClient } from "./client";
+import type { FastlyService, TlsConfiguration, TlsSubscription } from "./shapes";
+import { backendDifferences, describeCheck, headerDifferences, matches, settingsDifferences, type Target, type VersionCheck } from "./differences";
+import { createHeader, listHeaders, updateHeader } from "./headers";
 import { translateFastlyError } from "./errors";
 import { challengeRecord, linkRecord } from "./plan";
-import { fastlyCredentials, type FastlyCredentials } from "./schema";
+import type { fastlyCredentials, FastlyCredentials } from "./credentials";
+import { fastly } from ".";
 import { requireWriteScope } from "./token";
-import { fastlyUndo } from "./undo";
+import { openUndo, undoResource, type UndoAccount } from "./undo";
 import {
   BACKEND,
   backendName,
@@ -26,8 +28,6 @@ import {
   serviceName,
   settingsFor,
 } from "./settings";
-import { backendDifferences, headerDifferences, settingsDifferences, type Target } from "./differences";
-import { createHeader, listHeaders, updateHeader } from "./headers";
 
 /**
  * Fastly apply (docs/providers/fastly.md#service, #tls-subscription): token scope first, then per host: find or create the service by name,
@@ -36,23 +36,28 @@ import { createHeader, listHeaders, updateHeader } from "./headers";
  * service, version, domain, backend or subscription.
  */
 
-function client(credentials: FastlyCredentials, ctx: ApplyContext): FastlyClient {
+export function fastlyClient(credentials: FastlyCredentials, run: Run): FastlyClient {
+  const { ctx, policy } = run;
   return new FastlyClient({
     baseUrl: ctx.endpoints.fastly,
     token: credentials.apiToken,
-    timeoutMs: ctx.requestTimeoutMs,
-    maxRetries: ctx.maxRetries,
-    maxRetryDelayMs: ctx.maxRetryDelayMs,
+    timeoutMs: policy.requestTimeoutMs,
+    maxRetries: policy.retries,
+    maxRetryDelayMs: policy.maxRetryDelayMs,
+    scrub: run.scrub,
   });
 }
 
+/** What every host of a run shares: the client, the email provider, and the account's TLS configurations. */
 interface Account {
+  api: FastlyClient;
+  esp: Target;
   configurations: TlsConfiguration[];
   /** The configuration new subscriptions use: the account's default, else the first. */
   chosen: TlsConfiguration;
 }
 
-async function account(api: FastlyClient): Promise<Account> {
+async function account(api: FastlyClient, esp: Target): Promise<Account> {
   await requireWriteScope(api);
   const configurations = await api.listTlsConfigurations();
   const chosen = configurations.find((c) => c.isDefault) ?? configurations[0];
@@ -63,21 +68,9 @@ async function account(api: FastlyClient): Promise<Account> {
       action: "Ask Fastly support to enable Fastly TLS (TLS subscriptions) on the account, then run it again.",
     });
   }
-  return { configurations, chosen };
+  return { api, esp, configurations, chosen };
 }
 
-
-interface VersionCheck {
-  number: number;
-  hasDomain: boolean;
-  backend?: FastlyBackend;
-  backendDiffs: string[];
-  settingsDiffs: string[];
-  headers: FastlyHeader[];
-  headerDiffs: string[];
-  /** Other hosts on the version: reported, never removed. */
-  otherBackends: string[];
-}
 
 async function checkVersion(api: FastlyClient, serviceId: string, v: number, host: string, esp: Target): Promise<VersionCheck> {
   const wantsHeaders = headersFor(esp.rules).length > 0;
@@ -98,19 +91,6 @@ async function checkVersion(api: FastlyClient, serviceId: string, v: number, hos
     headerDiffs: headerDifferences(headers, esp),
     otherBackends: backends.filter((b) => b.name !== backendName(esp.esp)).map((b) => b.name),
   };
-}
-
-const matches = (c: VersionCheck) => c.hasDomain && c.backend !== undefined && c.backendDiffs.length === 0 && c.settingsDiffs.length === 0 && c.headerDiffs.length === 0;
-
-function describeCheck(c: VersionCheck, host: string, esp: Target): string[] {
-  return [
-    ...(c.hasDomain ? [] : [`Domain ${host} is not on version ${c.number}, so Fastly answers "unknown domain". Fix: add it.`]),
-    ...(c.backend ? [] : [`Version ${c.number} has no host named "${backendName(esp.esp)}". Fix: add it, pointing at ${esp.name}.`]),
-    ...c.backendDiffs,
-    ...c.settingsDiffs,
-    ...c.headerDiffs,
-    ...c.otherBackends.map((n) => `The service also has a host "${n}", which may take the traffic. Fix: remove it unless you added it on purpose (apply leaves it).`),
-  ];
 }
 
 /**
@@ -142,13 +122,13 @@ function certificateFailed(host: string): ProviderFailure {
   });
 }
 
-async function applyHost(api: FastlyClient, acc: Account, host: string, esp: Target, r: HostApplyResult): Promise<HostApplyResult> {
-  const origin = esp.origin;
+async function applyHost(acc: Account, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const { api, esp } = acc;
   const name = serviceName(host);
   let service = await api.searchService(name);
   const serviceCreated = service === null;
   if (!service) service = await api.createService(name, SERVICE_TYPE);
-  const serviceRef = { kind: RESOURCE_KIND.fastlyService, id: service.id, createdByThisRun: serviceCreated, status: "draft" };
+  const serviceRef = { kind: RESOURCE.fastlyService, id: service.id, createdByThisRun: serviceCreated, status: "draft" };
   r.resources.push(serviceRef);
 
   const active = service.versions.find((v) => v.active);
@@ -160,7 +140,7 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, esp: Tar
   if (!activeCheck || !matches(activeCheck)) {
     const v = await draftVersion(api, service);
     const c = await checkVersion(api, service.id, v, host, esp);
-    const desired = desiredBackend(origin, esp.esp);
+    const desired = desiredBackend(esp.origin, esp.esp);
     if (!c.hasDomain) await api.createDomain(service.id, v, host);
     if (!c.backend) await api.createBackend(service.id, v, desired);
     else if (c.backendDiffs.length > 0) await api.updateBackend(service.id, v, desired.name, { ...desired, override_host: "" });
@@ -189,7 +169,7 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, esp: Tar
   const subCreated = sub === undefined;
   if (!sub) sub = await api.createTlsSubscription(host, CERTIFICATE_AUTHORITY, acc.chosen.id);
   if (!dnsChallenge(sub) && sub.state !== SUBSCRIPTION_ISSUED) sub = await api.getTlsSubscription(sub.id);
-  r.resources.push({ kind: RESOURCE_KIND.fastlyTlsSubscription, id: sub.id, createdByThisRun: subCreated, status: sub.state });
+  r.resources.push({ kind: RESOURCE.fastlyTlsSubscription, id: sub.id, createdByThisRun: subCreated, status: sub.state });
 
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
@@ -216,14 +196,15 @@ async function applyHost(api: FastlyClient, acc: Account, host: string, esp: Tar
   };
 }
 
-async function statusHost(api: FastlyClient, acc: Account, host: string, esp: Target, r: HostApplyResult): Promise<HostApplyResult> {
+async function statusHost(acc: Account, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const { api, esp } = acc;
   const service = await api.searchService(serviceName(host));
   const needsApply = (message: string): never => {
     throw new ProviderFailure({ code: "needs_apply", message, action: "Run apply to create or fix it." });
   };
   if (!service) return needsApply(`There is no Fastly service named "${serviceName(host)}" yet.`);
   const active = service.versions.find((v) => v.active);
-  r.resources.push({ kind: RESOURCE_KIND.fastlyService, id: service.id, createdByThisRun: false, status: active ? `active version ${active.number}` : "no active version" });
+  r.resources.push({ kind: RESOURCE.fastlyService, id: service.id, createdByThisRun: false, status: active ? `active version ${active.number}` : "no active version" });
   if (!active) return needsApply(`The service "${serviceName(host)}" has no active version.`);
   const check = await checkVersion(api, service.id, active.number, host, esp);
   if (!matches(check)) {
@@ -232,7 +213,7 @@ async function statusHost(api: FastlyClient, acc: Account, host: string, esp: Ta
   }
   const sub = (await api.findTlsSubscriptions(host))[0];
   if (!sub) return needsApply(`No TLS subscription for ${host} yet.`);
-  r.resources.push({ kind: RESOURCE_KIND.fastlyTlsSubscription, id: sub.id, createdByThisRun: false, status: sub.state });
+  r.resources.push({ kind: RESOURCE.fastlyTlsSubscription, id: sub.id, createdByThisRun: false, status: sub.state });
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
   r.target = target;
@@ -243,7 +224,7 @@ async function statusHost(api: FastlyClient, acc: Account, host: string, esp: Ta
     : { ...r, outcome: "pending", summary: `Version ${active.number} active; certificate ${sub.state} (waiting for the _acme-challenge CNAME).` };
 }
 
-async function previewHost(api: FastlyClient, host: string, esp: Target): Promise<HostPreview> {
+async function previewHost({ api, esp }: Account, host: string): Promise<HostPreview> {
   const name = serviceName(host);
   const changes: PlannedChange[] = [];
   const service = await api.searchService(name);
@@ -275,29 +256,14 @@ async function previewHost(api: FastlyClient, host: string, esp: Target): Promis
   return { host, changes };
 }
 
-export const fastlyServer: ServerProvider<FastlyCredentials> = {
-  id: "fastly",
-  credentialsSchema: fastlyCredentials,
-
-  preview(credentials, input: PlanInput, ctx) {
-    const api = client(credentials, ctx);
-    const esp = resolveEsp(input);
-    return runPreview("fastly", input, ctx, translateFastlyError, () => account(api), (host) => previewHost(api, host, esp));
-  },
-
-  apply(credentials, input: PlanInput, ctx) {
-    const api = client(credentials, ctx);
-    const esp = resolveEsp(input);
-    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => applyHost(api, acc, host, esp, r));
-  },
-
-  status(credentials, input: PlanInput, ctx) {
-    const api = client(credentials, ctx);
-    const esp = resolveEsp(input);
-    return runReport("fastly", input, ctx, translateFastlyError, () => account(api), (host, acc, r) => statusHost(api, acc, host, esp, r));
-  },
-
-  undo(credentials, resources, ctx) {
-    return fastlyUndo(client(credentials, ctx), resources, ctx);
-  },
-};
+export const fastlyServer = defineAdapter<typeof fastlyCredentials, Account, UndoAccount>(fastly, {
+  secrets: (credentials) => [credentials.apiToken],
+  scrub: FASTLY_SCRUB,
+  translate: translateFastlyError,
+  open: (credentials, input, run) => account(fastlyClient(credentials, run), resolveEsp(input)),
+  preview: (acc, host) => previewHost(acc, host),
+  apply: (acc, host, _, r) => applyHost(acc, host, r),
+  status: (acc, host, _, r) => statusHost(acc, host, r),
+  openUndo: (credentials, targets, run) => openUndo(fastlyClient(credentials, run), targets),
+  undo: undoResource,
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import * as z from "zod/mini";
+import { scrubberFor, type Scrub, type ScrubProfile } from "@/lib/providers/engine/scrub";
 import { request, requestCreate, type Body, type HttpOptions, type HttpRequest } from "@/lib/providers/http-client";
 import type { CertificateAuthority } from "./settings";
 import {
@@ -40,7 +41,11 @@ export interface FastlyClientOptions {
   timeoutMs?: number;
   maxRetries?: number;
   maxRetryDelayMs?: number;
+  scrub?: Scrub; // the run's; by default one for this token
 }
+
+/** Fastly API tokens are 32 characters, sent as `Fastly-Key`; service, version and subscription ids are shorter and stay readable. */
+export const FASTLY_SCRUB: ScrubProfile = { tokenLength: 32, rules: [{ pattern: /\b(fastly-key)(["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi, replacement: "$1$2[redacted]" }] };
 
 /** Fastly-RateLimit-Reset is the epoch second when the hourly write budget refills (docs/providers/fastly.md#token-and-rate-limits). */
 export function fastlyRetryHint(headers: Headers, now = Date.now()): number | null {
@@ -59,7 +64,7 @@ export class FastlyClient {
     this.http = {
       baseUrl: opts.baseUrl,
       headers: { "fastly-key": opts.token },
-      secrets: [opts.token],
+      scrub: opts.scrub ?? scrubberFor(FASTLY_SCRUB, [opts.token]),
       timeoutMs: opts.timeoutMs,
       maxRetries: opts.maxRetries,
       maxRetryDelayMs: opts.maxRetryDelayMs,
@@ -223,29 +228,20 @@ export class FastlyClient {
     return toSubscriptions(body.data, body.included).filter((s) => s.domains.includes(host));
   }
 
+  /** `GET /tls/subscriptions/{id}` with its challenges. */
+  private subscriptionById(id: string) {
+    const schema = z.looseObject({ data: subscription, included });
+    return { operation: "GetTlsSubscription", method: "GET" as const, path: `/tls/subscriptions/${seg(id)}`, accept: JSON_API, query: { include: "tls_authorizations" }, schema };
+  }
+
   async getTlsSubscription(id: string): Promise<TlsSubscription> {
-    const body = await this.call({
-      operation: "GetTlsSubscription",
-      method: "GET",
-      path: `/tls/subscriptions/${seg(id)}`,
-      accept: JSON_API,
-      query: { include: "tls_authorizations" },
-      schema: z.looseObject({ data: subscription, included }),
-    });
+    const body = await this.call(this.subscriptionById(id));
     return toSubscriptions([body.data], body.included)[0]!;
   }
 
   /** The subscription, or null when Fastly answers 404 "The subscription you requested was not found". */
   async findTlsSubscription(id: string): Promise<TlsSubscription | null> {
-    const res = await request(this.http, {
-      operation: "GetTlsSubscription",
-      method: "GET",
-      path: `/tls/subscriptions/${seg(id)}`,
-      accept: JSON_API,
-      query: { include: "tls_authorizations" },
-      schema: z.looseObject({ data: subscription, included }),
-      allow: [404],
-    });
+    const res = await request(this.http, { ...this.subscriptionById(id), allow: [404] });
     return res.data ? toSubscriptions([res.data.data], res.data.included)[0]! : null;
   }
 

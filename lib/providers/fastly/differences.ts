@@ -1,10 +1,11 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
 import type { FastlyBackend, FastlyHeader, FastlySettings } from "./shapes";
-import { desiredBackend, headersFor, settingsFor } from "./settings";
+import { backendName, desiredBackend, headersFor, settingsFor } from "./settings";
 
 /**
- * How an existing service version differs from the plan for the email provider, each with its consequence and fix
- * (docs/providers/fastly.md#per-email-provider). Apply reports them for an adopted service and fixes them on a draft.
+ * How an existing service version differs from the plan for the email provider, in sentences people can act on
+ * (what is set, what it breaks, the fix): docs/providers/fastly.md#domain-and-backend, #caching,
+ * #per-email-provider. Apply reports them for an adopted service and fixes them on a draft.
  */
 
 /** The email provider a service is for: its origin, rules and name (for the messages). */
@@ -52,3 +53,29 @@ export function headerDifferences(headers: FastlyHeader[], esp: Target): string[
   });
 }
 
+export interface VersionCheck {
+  number: number;
+  hasDomain: boolean;
+  backend?: FastlyBackend;
+  backendDiffs: string[];
+  settingsDiffs: string[];
+  /** The version's header objects (read only when the email provider's plan has any). */
+  headers: FastlyHeader[];
+  headerDiffs: string[];
+  /** Other hosts on the version: reported, never removed. */
+  otherBackends: string[];
+}
+
+export const matches = (c: VersionCheck) =>
+  c.hasDomain && c.backend !== undefined && c.backendDiffs.length === 0 && c.settingsDiffs.length === 0 && c.headerDiffs.length === 0;
+
+export function describeCheck(c: VersionCheck, host: string, esp: Target): string[] {
+  return [
+    ...(c.hasDomain ? [] : [`Domain ${host} is not on version ${c.number}, so Fastly answers "unknown domain". Fix: add it.`]),
+    ...(c.backend ? [] : [`Version ${c.number} has no host named "${backendName(esp.esp)}". Fix: add it, pointing at ${esp.name}.`]),
+    ...c.backendDiffs,
+    ...c.settingsDiffs,
+    ...c.headerDiffs,
+    ...c.otherBackends.map((n) => `The service also has a host "${n}", which may take the traffic. Fix: remove it unless you added it on purpose (apply leaves it).`),
+  ];
+}

@@ -1,6 +1,6 @@
 import "server-only";
+import type { ErrorTranslator } from "@/lib/providers/engine/types";
 import { commonError, describeWait, hintedDelay, HttpError } from "@/lib/providers/http-client";
-import type { ProviderError } from "@/lib/providers/types";
 import { fastlyRetryHint } from "./client";
 import { REQUIRED_SCOPE } from "./settings";
 
@@ -34,7 +34,8 @@ const NOT_ON_SERVICE = /not found on one of your services/i;
 
 export const TOKEN_ACTION = `In Fastly, open Account › API tokens, create a token with scope "${REQUIRED_SCOPE}" (access to all services), and paste it again.`;
 
-export function translateFastlyError(error: unknown, host?: string): ProviderError {
+/** Bodies arrive already scrubbed by the client, so only the host is needed here. */
+export const translateFastlyError: ErrorTranslator = (error, { host }) => {
   const common = commonError(error, "Fastly");
   if (common) return common;
   if (!(error instanceof HttpError)) {
@@ -96,4 +97,4 @@ export function translateFastlyError(error: unknown, host?: string): ProviderErr
     message: `Fastly refused ${error.operation} (HTTP ${error.status}): "${said}".`,
     action: "Check the values against the manual checklist for this host; fix what Fastly names and run it again.",
   };
-}
+};

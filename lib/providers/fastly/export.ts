@@ -2,6 +2,7 @@ import type { ResolvedEsp } from "@/lib/domain/esp";
 import { resolveEsp } from "@/lib/esps/choice";
 import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/export/hcl";
 import type { Plan } from "@/lib/plan/types";
+import type { CdnExports } from "@/lib/providers/types";
 import { CERTIFICATE_AUTHORITY, acmeChallengeName, desiredBackend, headersFor, serviceName, settingsFor } from "./settings";
 
 /**
@@ -141,3 +142,6 @@ export function terraformExport(plan: Plan): string {
     "# Order: terraform apply -target=fastly_tls_subscription.<host> first, create the _acme-challenge CNAME from terraform output,\n# then terraform apply; test each host through Fastly before switching its CNAME.";
   return `# HTTPS click tracking with ${plan.cdnName}: each link host served by Fastly from ${plan.origin} over TLS.\n${order}\n\n${blocks.map((b) => renderBlock(b)).join("\n\n")}\n`;
 }
+
+/** Terraform with the official Fastly provider's resources. */
+export const fastlyExports: CdnExports = { terraform: terraformExport };

@@ -1,12 +1,13 @@
-import type { CdnProvider } from "@/lib/providers/types";
-import { terraformExport } from "./export";
+import type { CdnModule } from "@/lib/providers/types";
+import { fastlyExports } from "./export";
 import { fastlyFacts } from "./facts";
+import { LABELS, OPTION } from "./labels";
 import { plan } from "./plan";
 
-export const fastly: CdnProvider = {
-  ...fastlyFacts.info,
-  address: fastlyFacts.address,
-  verification: fastlyFacts.verification,
+/** The fastly module: its facts, console labels, pure plan and export (lib/providers/types.ts CdnModule). */
+export const fastly = {
+  ...fastlyFacts,
+  labels: { fields: LABELS, options: OPTION },
   plan,
-  exports: { terraform: terraformExport },
-};
+  exports: fastlyExports,
+} satisfies CdnModule;

@@ -11,7 +11,7 @@ function values(hp: HostPlan): Record<string, string> {
 
 describe("Fastly plan", () => {
   it("is registered and available", () => {
-    expect(PROVIDERS.fastly?.available).toBe(true);
+    expect(PROVIDERS.fastly?.info.available).toBe(true);
     expect(PROVIDERS.fastly?.plan).toBe(plan);
   });
 

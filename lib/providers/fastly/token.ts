@@ -1,5 +1,5 @@
 import "server-only";
-import { ProviderFailure } from "@/lib/providers/http-client";
+import { ProviderFailure } from "@/lib/providers/engine/failure";
 import type { FastlyClient } from "./client";
 import { TOKEN_ACTION } from "./errors";
 import { REQUIRED_SCOPE } from "./settings";

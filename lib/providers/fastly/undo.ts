@@ -1,11 +1,10 @@
 import "server-only";
+import { alreadyGone, refused, removed } from "@/lib/providers/engine/results";
 import { HttpError } from "@/lib/providers/http-client";
-import type { ApplyContext } from "@/lib/providers/server-types";
-import type { UndoReport, UndoResult, UndoTarget } from "@/lib/providers/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
-import { alreadyGone, refused, removed, runUndo } from "@/lib/providers/undo-common";
+import type { UndoResult, UndoTarget } from "@/lib/providers/types";
+import { RESOURCE } from "./resources";
 import type { FastlyClient } from "./client";
-import { fastlyMessage, translateFastlyError } from "./errors";
+import { fastlyMessage } from "./errors";
 import { CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, serviceName } from "./settings";
 import { requireWriteScope } from "./token";
 
@@ -17,21 +16,22 @@ import { requireWriteScope } from "./token";
  * with `force` only when this undo also removes the host's service (so nothing else loses HTTPS).
  */
 
-interface Account {
+export interface UndoAccount {
+  api: FastlyClient;
   /** Hosts whose service is in this undo and carries apply's name. */
   servicesRemoved: Set<string>;
 }
 
 const REFUSED_STATUSES = [400, 409, 422];
 
-async function undoSubscription(api: FastlyClient, acc: Account, t: UndoTarget): Promise<UndoResult> {
+async function undoSubscription({ api, servicesRemoved }: UndoAccount, t: UndoTarget): Promise<UndoResult> {
   const sub = await api.findTlsSubscription(t.id);
   if (!sub) return alreadyGone(t);
   if (sub.domains.length !== 1 || sub.domains[0] !== t.host) return refused(t, `it covers ${sub.domains.join(", ") || "no domain"}; the subscription apply creates covers exactly ${t.host}.`);
   if (sub.certificateAuthority !== CERTIFICATE_AUTHORITY) {
     return refused(t, `its certificate authority is ${sub.certificateAuthority}; apply orders ${CERTIFICATE_AUTHORITIES[CERTIFICATE_AUTHORITY]} (${CERTIFICATE_AUTHORITY}).`);
   }
-  const force = acc.servicesRemoved.has(t.host);
+  const force = servicesRemoved.has(t.host);
   try {
     await api.deleteTlsSubscription(sub.id, force);
   } catch (error) {
@@ -79,21 +79,17 @@ async function undoService(api: FastlyClient, t: UndoTarget): Promise<UndoResult
   return removed(t, `${active ? `Deactivated version ${active.number} and deleted` : "Deleted"} the service "${expected}".`);
 }
 
-export function fastlyUndo(api: FastlyClient, targets: UndoTarget[], ctx: ApplyContext): Promise<UndoReport> {
-  return runUndo(
-    "fastly",
-    targets,
-    ctx,
-    (error, t) => translateFastlyError(error, t.host),
-    async (): Promise<Account> => {
-      await requireWriteScope(api);
-      const servicesRemoved = new Set<string>();
-      for (const t of targets.filter((x) => x.kind === RESOURCE_KIND.fastlyService)) {
-        const service = await api.findService(t.id);
-        if (service?.name === serviceName(t.host)) servicesRemoved.add(t.host);
-      }
-      return { servicesRemoved };
-    },
-    (t, acc) => (t.kind === RESOURCE_KIND.fastlyTlsSubscription ? undoSubscription(api, acc, t) : undoService(api, t)),
-  );
+/** The account step: the token's scope, and which hosts' services this undo removes (their subscriptions may go with `force`). */
+export async function openUndo(api: FastlyClient, targets: readonly UndoTarget[]): Promise<UndoAccount> {
+  await requireWriteScope(api);
+  const servicesRemoved = new Set<string>();
+  for (const t of targets.filter((x) => x.kind === RESOURCE.fastlyService)) {
+    const service = await api.findService(t.id);
+    if (service?.name === serviceName(t.host)) servicesRemoved.add(t.host);
+  }
+  return { api, servicesRemoved };
+}
+
+export function undoResource(acc: UndoAccount, t: UndoTarget): Promise<UndoResult> {
+  return t.kind === RESOURCE.fastlyTlsSubscription ? undoSubscription(acc, t) : undoService(acc.api, t);
 }

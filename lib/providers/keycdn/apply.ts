@@ -1,19 +1,19 @@
-import { resolveEsp } from "@/lib/esps/choice";
 import "server-only";
-import type { PlanInput } from "@/lib/plan/types";
-import { runPreview, runReport } from "@/lib/providers/apply-common";
-import { ProviderFailure } from "@/lib/providers/http-client";
-import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
+import { resolveEsp } from "@/lib/esps/choice";
+import { defineAdapter } from "@/lib/providers/engine/adapter";
+import { ProviderFailure } from "@/lib/providers/engine/failure";
 import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/providers/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
-import { KeycdnClient, type KeycdnAlias, type KeycdnZone } from "./client";
+import { RESOURCE } from "./resources";
+import { KEYCDN_SCRUB, keycdnSecrets, type KeycdnZone } from "./client";
+import { keycdnClient, readAccount, type Account } from "./account";
+import { customCertificateNote, desiredSettings, zoneDifferences, type Target } from "./differences";
 import { translateKeycdnError } from "./errors";
-import { LABELS, SETTING_LABEL } from "./labels";
 import { GAP_WORDS, linkRecord, resolveTarget, targetHint } from "./plan";
-import { keycdnCredentials, type KeycdnCredentials } from "./schema";
-import { keycdnUndo } from "./undo";
-import { HOST_CERTIFICATES, originUrl, settingWhy, ZONE_SETTINGS, ZONE_TYPE, zoneName, type ZoneSettingKey } from "./settings";
-import type { ResolvedEsp } from "@/lib/domain/esp";
+import type { keycdnCredentials } from "./credentials";
+import { keycdn } from ".";
+import { openUndo, undoResource } from "./undo";
+import { originUrl, ZONE_TYPE, zoneName } from "./settings";
+import type { PlanInput } from "@/lib/plan/types";
 
 /**
  * KeyCDN apply (docs/providers/keycdn.md#order-of-work): per host, find the pull zone by its derived name (GET /zones.json) or
@@ -22,58 +22,15 @@ import type { ResolvedEsp } from "@/lib/domain/esp";
  * target when it can be derived. Re-runs write nothing when everything matches.
  */
 
-function client(credentials: KeycdnCredentials, ctx: ApplyContext): KeycdnClient {
-  return new KeycdnClient({ baseUrl: ctx.endpoints.keycdn, apiKey: credentials.apiKey, timeoutMs: ctx.requestTimeoutMs, maxRetries: ctx.maxRetries, maxRetryDelayMs: ctx.maxRetryDelayMs });
-}
-
-interface Account {
-  zones: KeycdnZone[];
-  aliases: KeycdnAlias[];
-}
-
-/** The list calls double as the key check: a bad key fails here, before anything is written. */
-async function account(api: KeycdnClient): Promise<Account> {
-  const [zones, aliases] = await Promise.all([api.listZones(), api.listZoneAliases()]);
-  return { zones, aliases };
-}
-
-function desired(origin: string): Record<ZoneSettingKey, string> {
-  const values = Object.fromEntries(Object.entries(ZONE_SETTINGS).map(([k, rule]) => [k, rule.value])) as Record<keyof typeof ZONE_SETTINGS, string>;
-  return { ...values, originurl: originUrl(origin) };
-}
-
-function why(key: ZoneSettingKey, esp: Target): string {
-  return key === "originurl" ? `clicks must reach ${esp.origin} over HTTPS` : settingWhy(key, esp.name);
-}
-
-/** The email provider a zone is for: its origin, and its name for the messages. */
-type Target = Pick<ResolvedEsp, "origin" | "name">;
-
-export interface ZoneDifference {
-  key: ZoneSettingKey;
-  current: string;
-  desired: string;
-  text: string;
-}
-
-/**
- * Every managed option of a zone that breaks the invariants, with the fix. A custom certificate is kept
- * (it can name the host exactly); only the shared one is replaced.
- */
-export function zoneDifferences(zone: KeycdnZone, esp: Target): ZoneDifference[] {
-  const want = desired(esp.origin);
-  return (Object.keys(want) as ZoneSettingKey[]).flatMap((key) => {
-    const current = zone.settings[key];
-    if (key === "sslcert" && (HOST_CERTIFICATES as readonly string[]).includes(current)) return [];
-    if (current === want[key]) return [];
-    const label = LABELS[SETTING_LABEL[key]].label;
-    return [{ key, current, desired: want[key], text: `${label} is ${current === "" ? "unset" : `"${current}"`}: ${why(key, esp)}. Fix: ${want[key]} (${key}).` }];
-  });
+interface Session extends Account {
+  input: PlanInput;
+  /** The email provider the zones fetch from. */
+  esp: Target;
 }
 
 /** Every managed option, for a PUT that sets them all explicitly (a custom certificate is left alone). */
 function allSettings(zone: KeycdnZone, origin: string): Record<string, string> {
-  const want: Record<string, string> = { ...desired(origin) };
+  const want: Record<string, string> = { ...desiredSettings(origin) };
   if (zone.settings.sslcert === "custom") delete want.sslcert;
   return want;
 }
@@ -94,13 +51,8 @@ function aliasElsewhere(host: string, zone: string): ProviderFailure {
   });
 }
 
-function customNote(zone: KeycdnZone, host: string): string[] {
-  return zone.settings.sslcert === "custom" ? [`SSL is Custom SSL: apply keeps your certificate; make sure it names ${host} exactly.`] : [];
-}
-
-async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host: string, r: HostApplyResult): Promise<HostApplyResult> {
-  const esp = resolveEsp(input);
-  const origin = esp.origin;
+async function applyHost({ api, esp, input, ...acc }: Session, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const { origin } = esp;
   const name = zoneName(host);
   let zone = acc.zones.find((z) => z.name === name);
   const created = zone === undefined;
@@ -109,14 +61,14 @@ async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host
   const alias = acc.aliases.find((a) => a.name === host);
   if (alias && (!zone || alias.zoneId !== zone.id)) throw aliasElsewhere(host, acc.zones.find((z) => z.id === alias.zoneId)?.name ?? alias.zoneId);
 
-  if (!zone) zone = await api.createZone({ name, ...desired(origin) });
-  const zoneRef = { kind: RESOURCE_KIND.keycdnZone, id: zone.id, createdByThisRun: created, status: name };
+  if (!zone) zone = await api.createZone({ name, ...desiredSettings(origin) });
+  const zoneRef = { kind: RESOURCE.keycdnZone, id: zone.id, createdByThisRun: created, status: name };
   r.resources.push(zoneRef);
 
   let updated = false;
   const diffs = zoneDifferences(zone, esp);
   if (!created) r.differences.push(...diffs.map((d) => d.text));
-  r.differences.push(...customNote(zone, host));
+  r.differences.push(...customCertificateNote(zone, host));
   if (diffs.length > 0) {
     zone = await api.updateZone(zone.id, allSettings(zone, origin));
     updated = !created;
@@ -132,7 +84,7 @@ async function applyHost(api: KeycdnClient, acc: Account, input: PlanInput, host
 
   const aliasCreated = alias === undefined;
   const aliasNow = alias ?? (await api.createZoneAlias(zone.id, host));
-  r.resources.push({ kind: RESOURCE_KIND.keycdnAlias, id: aliasNow.id, createdByThisRun: aliasCreated, status: host });
+  r.resources.push({ kind: RESOURCE.keycdnAlias, id: aliasNow.id, createdByThisRun: aliasCreated, status: host });
 
   const { target } = resolveTarget(input, host);
   r.target = target;
@@ -155,31 +107,29 @@ function nextStep(zone: KeycdnZone, host: string, pointAt: string): string {
   return `Next: CNAME ${host} to ${pointAt}. ${GAP_WORDS.forHost(host)} ${GAP_WORDS.avoid}`;
 }
 
-async function statusHost(acc: Account, input: PlanInput, host: string, r: HostApplyResult): Promise<HostApplyResult> {
-  const esp = resolveEsp(input);
+async function statusHost({ esp, input, ...acc }: Session, host: string, r: HostApplyResult): Promise<HostApplyResult> {
   const name = zoneName(host);
   const needsApply = (message: string): never => {
     throw new ProviderFailure({ code: "needs_apply", message, action: "Run apply to create or fix it." });
   };
   const zone = acc.zones.find((z) => z.name === name);
   if (!zone) return needsApply(`There is no KeyCDN zone named "${name}" yet.`);
-  r.resources.push({ kind: RESOURCE_KIND.keycdnZone, id: zone.id, createdByThisRun: false, status: name });
+  r.resources.push({ kind: RESOURCE.keycdnZone, id: zone.id, createdByThisRun: false, status: name });
   const diffs = zoneDifferences(zone, esp);
-  r.differences.push(...diffs.map((d) => d.text), ...customNote(zone, host));
+  r.differences.push(...diffs.map((d) => d.text), ...customCertificateNote(zone, host));
   if (diffs.length > 0) return needsApply(`The zone "${name}" differs from the plan.`);
   const alias = acc.aliases.find((a) => a.name === host);
   if (!alias) return needsApply(`${host} is not a Zonealias yet.`);
   if (alias.zoneId !== zone.id) throw aliasElsewhere(host, acc.zones.find((z) => z.id === alias.zoneId)?.name ?? alias.zoneId);
-  r.resources.push({ kind: RESOURCE_KIND.keycdnAlias, id: alias.id, createdByThisRun: false, status: host });
+  r.resources.push({ kind: RESOURCE.keycdnAlias, id: alias.id, createdByThisRun: false, status: host });
   const { target } = resolveTarget(input, host);
   r.target = target;
   r.records = [linkRecord(host, target, esp.name)];
   return { ...r, outcome: "unchanged", summary: `Zone "${name}" and alias match the plan. The API does not report the certificate: check https://${host}/ once the CNAME answers.` };
 }
 
-function previewHost(acc: Account, input: PlanInput, host: string): HostPreview {
-  const esp = resolveEsp(input);
-  const origin = esp.origin;
+function previewHost({ esp, ...acc }: Session, host: string): HostPreview {
+  const { origin } = esp;
   const name = zoneName(host);
   const zone = acc.zones.find((z) => z.name === name);
   const changes: PlannedChange[] = [];
@@ -199,26 +149,16 @@ function previewHost(acc: Account, input: PlanInput, host: string): HostPreview 
   return { host, changes };
 }
 
-export const keycdnServer: ServerProvider<KeycdnCredentials> = {
-  id: "keycdn",
-  credentialsSchema: keycdnCredentials,
-
-  preview(credentials, input, ctx) {
-    const api = client(credentials, ctx);
-    return runPreview("keycdn", input, ctx, translateKeycdnError, () => account(api), async (host, acc) => previewHost(acc, input, host));
+export const keycdnServer = defineAdapter<typeof keycdnCredentials, Session, Account>(keycdn, {
+  secrets: (credentials) => keycdnSecrets(credentials.apiKey),
+  scrub: KEYCDN_SCRUB,
+  translate: translateKeycdnError,
+  async open(credentials, input, run) {
+    return { ...(await readAccount(keycdnClient(credentials, run))), input, esp: resolveEsp(input) };
   },
-
-  apply(credentials, input, ctx) {
-    const api = client(credentials, ctx);
-    return runReport("keycdn", input, ctx, translateKeycdnError, () => account(api), (host, acc, r) => applyHost(api, acc, input, host, r));
-  },
-
-  status(credentials, input, ctx) {
-    const api = client(credentials, ctx);
-    return runReport("keycdn", input, ctx, translateKeycdnError, () => account(api), async (host, acc, r) => statusHost(acc, input, host, r));
-  },
-
-  undo(credentials, resources, ctx) {
-    return keycdnUndo(client(credentials, ctx), resources, ctx);
-  },
-};
+  preview: async (session, host) => previewHost(session, host),
+  apply: (session, host, _, r) => applyHost(session, host, r),
+  status: (session, host, _, r) => statusHost(session, host, r),
+  openUndo: (credentials, _, run) => openUndo(keycdnClient(credentials, run)),
+  undo: undoResource,
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import * as z from "zod/mini";
-import { HttpError, parseShape, request, requestCreate, scrub, type HttpOptions, type HttpRequest, type HttpResponse } from "@/lib/providers/http-client";
+import { HttpError, parseShape, request, requestCreate, type HttpOptions, type HttpRequest, type HttpResponse } from "@/lib/providers/http-client";
+import { scrubberFor, type Scrub, type ScrubProfile } from "@/lib/providers/engine/scrub";
 import { ZONE_SETTINGS, type ZoneSettingKey } from "./settings";
 
 /**
@@ -46,7 +47,19 @@ export interface KeycdnClientOptions {
   timeoutMs?: number;
   maxRetries?: number;
   maxRetryDelayMs?: number;
+  /** The run's scrubber; by default one for this key (keycdnSecrets). */
+  scrub?: Scrub;
 }
+
+/** KeyCDN API keys are long runs of letters, digits and `_`; zone and alias ids are short numbers. */
+export const KEYCDN_SCRUB: ScrubProfile = { tokenLength: 32 };
+
+/** The key in every form it is sent: itself, and the HTTP Basic pair of key and empty password. */
+export function keycdnSecrets(apiKey: string): string[] {
+  return [apiKey, basicPair(apiKey)];
+}
+
+const basicPair = (apiKey: string) => Buffer.from(`${apiKey}:`).toString("base64");
 
 function toZone(zone: z.infer<typeof zoneShape>): KeycdnZone {
   const settings = Object.fromEntries(SETTING_KEYS.map((k) => [k, zone[k] ?? ""])) as Record<ZoneSettingKey, string>;
@@ -55,15 +68,12 @@ function toZone(zone: z.infer<typeof zoneShape>): KeycdnZone {
 
 export class KeycdnClient {
   private readonly http: HttpOptions;
-  private readonly secrets: string[];
 
   constructor(opts: KeycdnClientOptions) {
-    const basic = Buffer.from(`${opts.apiKey}:`).toString("base64");
-    this.secrets = [opts.apiKey, basic];
     this.http = {
       baseUrl: opts.baseUrl,
-      headers: { authorization: `Basic ${basic}` },
-      secrets: this.secrets,
+      headers: { authorization: `Basic ${basicPair(opts.apiKey)}` },
+      scrub: opts.scrub ?? scrubberFor(KEYCDN_SCRUB, keycdnSecrets(opts.apiKey)),
       timeoutMs: opts.timeoutMs,
       maxRetries: opts.maxRetries,
       maxRetryDelayMs: opts.maxRetryDelayMs,
@@ -87,7 +97,7 @@ export class KeycdnClient {
   private unwrap<T>(operation: string, res: HttpResponse<z.infer<typeof envelope>>, data: z.ZodMiniType<T>): T {
     const body = res.data!;
     if (body.status !== "success") {
-      throw new HttpError(operation, res.status, scrub(JSON.stringify({ status: body.status, description: body.description ?? "" }), this.secrets), res.headers);
+      throw new HttpError(operation, res.status, this.http.scrub(JSON.stringify({ status: body.status, description: body.description ?? "" })), res.headers);
     }
     return parseShape(operation, data, body.data);
   }

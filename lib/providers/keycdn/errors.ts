@@ -1,6 +1,6 @@
 import "server-only";
+import type { ErrorTranslator } from "@/lib/providers/engine/types";
 import { commonError, describeWait, hintedDelay, HttpError } from "@/lib/providers/http-client";
-import type { ProviderError } from "@/lib/providers/types";
 
 /**
  * KeyCDN errors → what the person should do (docs/providers/keycdn.md#errors-and-rate-limits, keycdn.com/api "Errors"): 400 missing or
@@ -25,7 +25,8 @@ const QUOTA = /limit|maximum|exceed|quota|too many/i;
 
 export const KEY_ACTION = "In KeyCDN, open Account Settings › Authentication, copy the API key again (or generate a new one), and paste it.";
 
-export function translateKeycdnError(error: unknown, host?: string): ProviderError {
+/** Bodies arrive already scrubbed by the client, so only the host is needed here. */
+export const translateKeycdnError: ErrorTranslator = (error, { host }) => {
   const common = commonError(error, "KeyCDN");
   if (common) return common;
   if (!(error instanceof HttpError)) {
@@ -71,4 +72,4 @@ export function translateKeycdnError(error: unknown, host?: string): ProviderErr
     message: `KeyCDN refused ${error.operation} (HTTP ${error.status}): "${said}".`,
     action: "Check the values against the manual checklist for this host; fix what KeyCDN names and run it again.",
   };
-}
+};

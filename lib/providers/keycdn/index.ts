@@ -1,12 +1,13 @@
-import type { CdnProvider } from "@/lib/providers/types";
+import type { CdnModule } from "@/lib/providers/types";
+import { keycdnExports } from "./export";
 import { keycdnFacts } from "./facts";
+import { LABELS, OPTION } from "./labels";
 import { plan } from "./plan";
 
-export const keycdn: CdnProvider = {
-  ...keycdnFacts.info,
-  address: keycdnFacts.address,
-  verification: keycdnFacts.verification,
+/** The keycdn module: its facts, console labels, pure plan and export (lib/providers/types.ts CdnModule). */
+export const keycdn = {
+  ...keycdnFacts,
+  labels: { fields: LABELS, options: OPTION },
   plan,
-  // Unverified whether an official provider exists: the export route says "no official Terraform resources".
-  exports: { none: "No Terraform export: this project knows no official Terraform resources for a KeyCDN pull zone; Markdown and JSON carry every value." },
-};
+  exports: keycdnExports,
+} satisfies CdnModule;

@@ -1,13 +1,13 @@
+import { credentialFields } from "@/lib/providers/credential-fields";
 import type { ProviderInfo } from "@/lib/providers/types";
+import { keycdnCredentials } from "./credentials";
 
 export const keycdnInfo: ProviderInfo = {
   id: "keycdn",
   name: "KeyCDN",
   needs: "A KeyCDN account (a pull zone with Let's Encrypt) and access to your DNS host.",
   available: true,
-  credentialFields: [
-    { name: "apiKey", label: "KeyCDN API key", secret: true, hint: "Account Settings › Authentication › API Key. It can manage every zone of the account." },
-  ],
+  credentialFields: credentialFields(keycdnCredentials),
   permissions: ["API key (Account Settings › Authentication)"],
   // docs/providers/keycdn.md#lets-encrypt-and-the-dns-switch
   certificateAfterSwitch: {

@@ -28,7 +28,7 @@ describe("KeyCDN zone names", () => {
 
 describe("KeyCDN plan", () => {
   it("is registered and available", () => {
-    expect(PROVIDERS.keycdn?.available).toBe(true);
+    expect(PROVIDERS.keycdn?.info.available).toBe(true);
     expect(PROVIDERS.keycdn?.plan).toBe(plan);
   });
 

@@ -1,10 +1,9 @@
 import "server-only";
-import type { ApplyContext } from "@/lib/providers/server-types";
-import type { UndoReport, UndoResult, UndoTarget } from "@/lib/providers/types";
-import { RESOURCE_KIND } from "@/lib/providers/resource-kinds";
-import { alreadyGone, refused, removed, runUndo } from "@/lib/providers/undo-common";
-import type { KeycdnAlias, KeycdnClient, KeycdnZone } from "./client";
-import { translateKeycdnError } from "./errors";
+import { alreadyGone, refused, removed } from "@/lib/providers/engine/results";
+import type { UndoResult, UndoTarget } from "@/lib/providers/types";
+import { RESOURCE } from "./resources";
+import type { KeycdnClient } from "./client";
+import { readAccount, type Account } from "./account";
 import { zoneName } from "./settings";
 
 /**
@@ -13,12 +12,7 @@ import { zoneName } from "./settings";
  * else is refused, and so is a zone that still serves an alias this undo did not remove.
  */
 
-interface Account {
-  zones: KeycdnZone[];
-  aliases: KeycdnAlias[];
-}
-
-async function undoAlias(api: KeycdnClient, acc: Account, t: UndoTarget): Promise<UndoResult> {
+async function undoAlias({ api, ...acc }: Account, t: UndoTarget): Promise<UndoResult> {
   const alias = acc.aliases.find((a) => a.id === t.id);
   if (!alias) return alreadyGone(t);
   if (alias.name !== t.host) return refused(t, `this Zonealias is ${alias.name}, not ${t.host}.`);
@@ -29,12 +23,12 @@ async function undoAlias(api: KeycdnClient, acc: Account, t: UndoTarget): Promis
   return removed(t, `Removed the Zonealias ${t.host} from the zone "${expected}".`);
 }
 
-async function undoZone(api: KeycdnClient, acc: Account, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
+async function undoZone({ api, ...acc }: Account, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
   const zone = acc.zones.find((z) => z.id === t.id);
   if (!zone) return alreadyGone(t);
   const expected = zoneName(t.host);
   if (zone.name !== expected) return refused(t, `the zone is named "${zone.name}"; apply names the zone for ${t.host} "${expected}".`);
-  const gone = new Set(done.filter((r) => r.kind === RESOURCE_KIND.keycdnAlias && r.outcome === "removed").map((r) => r.id));
+  const gone = new Set(done.filter((r) => r.kind === RESOURCE.keycdnAlias && r.outcome === "removed").map((r) => r.id));
   const serving = acc.aliases.filter((a) => a.zoneId === zone.id && !gone.has(a.id)).map((a) => a.name);
   if (serving.length > 0) {
     return refused(t, `the zone "${zone.name}" still serves ${serving.join(", ")}, which this undo did not remove. Remove those Zonealiases first if you mean to delete the zone.`);
@@ -43,16 +37,9 @@ async function undoZone(api: KeycdnClient, acc: Account, t: UndoTarget, done: re
   return removed(t, `Deleted the pull zone "${zone.name}".`);
 }
 
-export function keycdnUndo(api: KeycdnClient, targets: UndoTarget[], ctx: ApplyContext): Promise<UndoReport> {
-  return runUndo(
-    "keycdn",
-    targets,
-    ctx,
-    (error, t) => translateKeycdnError(error, t.host),
-    async (): Promise<Account> => {
-      const [zones, aliases] = await Promise.all([api.listZones(), api.listZoneAliases()]);
-      return { zones, aliases };
-    },
-    (t, acc, done) => (t.kind === RESOURCE_KIND.keycdnAlias ? undoAlias(api, acc, t) : undoZone(api, acc, t, done)),
-  );
+/** The account step: the same lists apply reads (they double as the key check). */
+export const openUndo = (api: KeycdnClient): Promise<Account> => readAccount(api);
+
+export function undoResource(acc: Account, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
+  return t.kind === RESOURCE.keycdnAlias ? undoAlias(acc, t) : undoZone(acc, t, done);
 }

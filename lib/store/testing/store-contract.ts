@@ -89,4 +89,52 @@ export function storeContract({ store, setNow }: ContractSetup) {
     await expect(s.setJson(key("ttl"), 1, 0)).rejects.toThrow("store: a TTL must be a positive number of milliseconds, not 0");
     await expect(s.setJson(key("ttl"), 1, Number.NaN)).rejects.toThrow(RangeError);
   });
+
+  it("versioned values: compare-and-set refuses a writer that read an older version, or expected none", async () => {
+    const s = store();
+    const k = key("versioned");
+    expect(await s.getVersioned(k)).toBeUndefined();
+    expect(await s.setIfVersion(k, { n: 1 }, 60_000, "not-there")).toBe(false);
+    expect(await s.setIfVersion(k, { n: 1 }, 60_000, undefined)).toBe(true);
+    const first = await s.getVersioned(k);
+    expect(first?.value).toEqual({ n: 1 });
+    // Two writers read the same version: the first wins, the second is refused and must read again.
+    expect(await s.setIfVersion(k, { n: 2 }, 60_000, first!.version)).toBe(true);
+    expect(await s.setIfVersion(k, { n: 3 }, 60_000, first!.version)).toBe(false);
+    expect(await s.setIfVersion(k, { n: 3 }, 60_000, undefined)).toBe(false);
+    const second = await s.getVersioned(k);
+    expect(second?.value).toEqual({ n: 2 });
+    expect(second!.version).not.toBe(first!.version);
+    expect(await s.setIfVersion(k, { n: 3 }, 60_000, second!.version)).toBe(true);
+    expect((await s.getVersioned(k))?.value).toEqual({ n: 3 });
+    await s.delete(k);
+    expect(await s.getVersioned(k)).toBeUndefined();
+    await expect(s.setIfVersion(k, undefined, 1_000, undefined)).rejects.toThrow(TypeError);
+  });
+
+  it("slots: at most `max` live members; a member's claim refreshes it; expired and released places are free again", async () => {
+    setNow(10_000);
+    const s = store();
+    const g = key("slots");
+    expect(await s.slots(g)).toEqual([]);
+    expect(await s.claimSlot(g, "a", 2, 1_000)).toBe(true);
+    setNow(10_500);
+    expect(await s.claimSlot(g, "b", 2, 1_000)).toBe(true);
+    expect(await s.claimSlot(g, "c", 2, 1_000)).toBe(false);
+    // A member already in is never refused, and its claim starts its time again.
+    expect(await s.claimSlot(g, "a", 2, 1_000)).toBe(true);
+    expect((await s.slots(g)).sort()).toEqual(["a", "b"]);
+    setNow(11_499);
+    expect(await s.claimSlot(g, "c", 2, 1_000)).toBe(false);
+    setNow(11_500); // b expires (claimed at 10 500 for 1 s); a was refreshed at 10 500 too
+    expect(await s.slots(g)).toEqual([]);
+    expect(await s.claimSlot(g, "c", 2, 1_000)).toBe(true);
+    expect(await s.claimSlot(g, "d", 2, 1_000)).toBe(true);
+    await s.releaseSlot(g, "c");
+    expect(await s.slots(g)).toEqual(["d"]);
+    expect(await s.claimSlot(g, "e", 2, 1_000)).toBe(true);
+    expect((await s.slots(g)).sort()).toEqual(["d", "e"]);
+    await s.releaseSlot(g, "nobody");
+    expect((await s.slots(g)).sort()).toEqual(["d", "e"]);
+  });
 }

@@ -9,6 +9,7 @@ import { netConnector, type CheckedAddress, type Connector } from "../guard";
 import { DEFAULT_SETTINGS, type VerifySettings } from "../settings";
 import { createPki, type KeyPair, type TestPki } from "./certs";
 import { startDnsServer, type TestDnsServer, type TestRecord } from "./dns-server";
+import type { OriginAnswer } from "./esp-origins";
 
 /**
  * A small loopback internet for the verifier's tests and benchmark: a DNS server, one HTTP and one HTTPS
@@ -28,6 +29,11 @@ export interface Site {
   cert?: CertKind;
   https?: SiteResponse;
   http?: SiteResponse;
+  /**
+   * The email provider's origin the CDN reaches for this host (testing/esp-origins.ts), answering per request;
+   * `https`/`http` above win when set. Without any of them the host answers as SendGrid's redirect.
+   */
+  origin?: OriginAnswer;
 }
 
 /** What SendGrid answers for a valid tracked link (docs/sendgrid.md#tracked-links: a 3xx with Location). */
@@ -50,7 +56,7 @@ export interface World {
   dns: TestDnsServer;
   pki: TestPki;
   sites: Map<string, Site>;
-  requests: { scheme: "http" | "https"; host: string; path: string }[];
+  requests: { scheme: "http" | "https"; method: string; host: string; path: string }[];
   preloadRequests: string[];
   close(): Promise<void>;
 }
@@ -126,9 +132,12 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
 
   const handler = (scheme: "http" | "https") => (req: http.IncomingMessage, res: http.ServerResponse) => {
     const host = (req.headers.host ?? "").replace(/:\d+$/, "").toLowerCase();
-    requests.push({ scheme, host, path: req.url ?? "/" });
+    const path = req.url ?? "/";
+    const method = req.method ?? "GET";
+    requests.push({ scheme, method, host, path });
     const site = sites.get(host);
-    const answer = (scheme === "https" ? site?.https : site?.http) ?? site?.https ?? (site ? SENDGRID_REDIRECT : { status: 421, body: "unknown host" });
+    const answer =
+      (scheme === "https" ? site?.https : site?.http) ?? site?.https ?? site?.origin?.({ method, path }) ?? (site ? SENDGRID_REDIRECT : { status: 421, body: "unknown host" });
     const send = () => res.writeHead(answer.status, answer.headers ?? {}).end(answer.body ?? "");
     if (latency > 0) setTimeout(send, latency);
     else send();

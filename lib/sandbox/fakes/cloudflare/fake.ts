@@ -1,6 +1,8 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { parse as parseDomain } from "tldts";
-import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
+import type { StatefulFake } from "@/lib/sandbox/fake-state";
+import type { FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
 import type { Status } from "cloudflare/resources/ssl/certificate-packs/certificate-packs";
 import { deletePack, getPack, listPacks, orderPack, seededPack, withoutReads, type FakeCertificatePack } from "./fake-certs";
 import { changeRecord, createRecord, deleteRecord, getRecord, listRecords, newRecord, type FakeDnsRecord } from "./fake-dns";
@@ -82,7 +84,7 @@ interface Route {
   handler: Handler;
 }
 
-export class CloudflareFake implements FakeApi {
+export class CloudflareFake implements StatefulFake {
   private tokens = new Map<string, FakeToken>();
   private zones = new Map<string, ZoneState>();
   private readonly initialTokens: Record<string, Partial<FakeToken>>;
@@ -118,13 +120,22 @@ export class CloudflareFake implements FakeApi {
 
   // ---- test and sandbox helpers (in-process; never part of the wire API) ----
 
+  /** The zones and everything in them (lib/sandbox/fake-state.ts). Tokens are options, not state: addToken's are not kept. */
+  saveState(): { zones: Map<string, ZoneState> } {
+    return { zones: this.zones };
+  }
+
+  loadState(state: unknown): void {
+    this.zones = (state as { zones: Map<string, ZoneState> }).zones;
+  }
+
   reset(): void {
-    this.tokens = new Map(Object.entries(this.initialTokens).map(([t, v]) => [t, this.tokenOf(v)]));
+    this.tokens = new Map(Object.entries(this.initialTokens).map(([t, v]) => [t, this.tokenOf(t, v)]));
     this.zones = new Map();
   }
 
   addToken(token: string, token_: Partial<FakeToken> = {}): void {
-    this.tokens.set(token, this.tokenOf(token_));
+    this.tokens.set(token, this.tokenOf(token, token_));
   }
 
   addZone(name: string, opts: AddZoneOptions = {}): string {
@@ -224,8 +235,10 @@ export class CloudflareFake implements FakeApi {
     return path.replace(/^\/client\/v4(?=\/)/, "").replace(/\/+$/, "") || "/";
   }
 
-  private tokenOf(t: Partial<FakeToken>): FakeToken {
-    return { id: t.id ?? hex32(), status: t.status ?? "active", permissions: t.permissions ?? { ...ALL_PERMISSIONS } };
+  /** A token's id is derived from it, so a fake made again with the same tokens answers /verify the same. */
+  private tokenOf(token: string, t: Partial<FakeToken>): FakeToken {
+    const id = t.id ?? createHash("sha256").update(token).digest("hex").slice(0, 32);
+    return { id, status: t.status ?? "active", permissions: t.permissions ?? { ...ALL_PERMISSIONS } };
   }
 
   private authenticate(req: FakeRequest, verifying: boolean): { token: FakeToken } | FakeResponse {
@@ -286,6 +299,4 @@ export class CloudflareFake implements FakeApi {
     const { result, result_info } = paginate(zones, req.query, 20, 50);
     return ok(result, { result_info });
   }
-
-
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
+import type { StatefulFake } from "@/lib/sandbox/fake-state";
+import type { FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
+import { AcmError, readTags } from "./fake-acm-tags";
 import { accessDeniedMessage, authenticate, type Caller, type FakeAccounts } from "./fake-auth";
 import { ACM_FIRST_NAME_MAX_LENGTH } from "@/lib/providers/cloudfront/settings";
 
@@ -27,7 +29,7 @@ export interface AcmView {
   setInUse(accountId: string, arn: string, resourceArn: string, inUse: boolean): void;
 }
 
-export type AcmFake = FakeApi & AcmView;
+export type AcmFake = StatefulFake & AcmView;
 
 interface Certificate {
   arn: string;
@@ -55,33 +57,6 @@ const IDEMPOTENCY_WINDOW_MS = 60 * 60 * 1000;
 const ARN = /^arn:aws:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/;
 const DOMAIN = /^(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 
-class AcmError extends Error {
-  constructor(
-    readonly type: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Tag rules (ACM API reference, Tag data type and TooManyTagsException): 1–128 / 0–256 characters, at most 50, no "aws:" keys. */
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const MAX_TAGS = 50;
-
-function readTags(value: unknown): { Key: string; Value?: string }[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new AcmError("ValidationException", "Value at 'tags' failed to satisfy constraint: Member must be a list");
-  if (value.length > MAX_TAGS) throw new AcmError("TooManyTagsException", "The request contains too many tags. Try the request again with fewer tags.");
-  return value.map((t: unknown) => {
-    const { Key, Value } = (t ?? {}) as { Key?: unknown; Value?: unknown };
-    const key = typeof Key === "string" ? Key : "";
-    if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || (Value !== undefined && (typeof Value !== "string" || Value.length > 256 || !TAG_TEXT.test(Value)))) {
-      throw new AcmError("ValidationException", "1 validation error detected: Value at 'tags' failed to satisfy constraint");
-    }
-    if (key.toLowerCase().startsWith("aws:")) throw new AcmError("InvalidTagException", `The tag key ${key} uses the reserved prefix aws:.`);
-    return Value === undefined ? { Key: key } : { Key: key, Value: Value as string };
-  });
-}
 
 const json = (status: number, body: unknown): FakeResponse => ({
   status,
@@ -92,6 +67,12 @@ const json = (status: number, body: unknown): FakeResponse => ({
 const hex = (n: number) => randomBytes(n).toString("hex");
 /** The wire shows "RSA-2048" where requests and filters say "RSA_2048" (recorded DescribeCertificate output). */
 const wireAlgorithm = (a: string) => a.replace("_", "-");
+
+/** What the API's calls change (lib/sandbox/fake-state.ts). */
+interface AcmState {
+  stores: Map<string, Map<string, Certificate>>;
+  tokens: Map<string, { arn: string; at: number }>;
+}
 
 export function fakeAcm(opts: AcmFakeOptions): AcmFake {
   const issueAfter = opts.issueAfterDescribes ?? 2;
@@ -278,6 +259,10 @@ export function fakeAcm(opts: AcmFakeOptions): AcmFake {
     reset() {
       stores = new Map();
       tokens = new Map();
+    },
+    saveState: (): AcmState => ({ stores, tokens }),
+    loadState(state) {
+      ({ stores, tokens } = state as AcmState);
     },
     certificate(accountId, arn) {
       const c = store(accountId, regionOf(arn)).get(arn);

@@ -1,10 +1,12 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
-import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
+import type { StatefulFake } from "@/lib/sandbox/fake-state";
+import type { FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
 import { accessDeniedMessage, authenticate, type Caller, type FakeAccounts } from "./fake-auth";
 import type { AcmView } from "./fake-acm";
 import { validateConfig, type FakeError } from "./fake-cloudfront-validate";
-import { readTags, RESOURCE_ARN, type FakeTag } from "./fake-cloudfront-tags";
+import { distributionXml, summaryXml, type Distribution } from "./fake-cloudfront-shapes";
+import { readTags, RESOURCE_ARN } from "./fake-cloudfront-tags";
 import { buildXml, child, isObject, parseXml, strings, text, type XmlObject } from "./fake-xml";
 import { customHeaderProblem, fakePolicies, policyIdsOf } from "./fake-cloudfront-policies";
 
@@ -38,18 +40,6 @@ export interface CloudfrontFakeOptions {
   now?: () => number;
 }
 
-interface Distribution {
-  id: string;
-  arn: string;
-  accountId: string;
-  domainName: string;
-  config: XmlObject;
-  tags: FakeTag[];
-  etag: string;
-  status: "InProgress" | "Deployed";
-  lastModified: number;
-  observed: number;
-}
 
 const PREFIX = "/2020-05-31/distribution";
 const ROUTE = /^\/2020-05-31\/distribution(?:\/([A-Za-z0-9]+)(\/config)?)?$/;
@@ -77,7 +67,13 @@ function failure(e: FakeError): FakeResponse {
 const err = (status: number, code: string, message: string): FakeError => ({ status, code, message });
 const NO_SUCH = err(404, "NoSuchDistribution", "The specified distribution does not exist.");
 
-export function fakeCloudfront(opts: CloudfrontFakeOptions): FakeApi {
+/** What the API's calls change (lib/sandbox/fake-state.ts). */
+interface CloudfrontState {
+  distributions: Map<string, Distribution>;
+  references: Map<string, Set<string>>;
+}
+
+export function fakeCloudfront(opts: CloudfrontFakeOptions): StatefulFake {
   const now = opts.now ?? Date.now;
   const maxDistributions = opts.maxDistributions ?? 200;
   let distributions = new Map<string, Distribution>();
@@ -103,47 +99,6 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): FakeApi {
     const d = id ? distributions.get(id) : undefined;
     if (!d || d.accountId !== caller.accountId) throw NO_SUCH;
     return d;
-  };
-
-  const distributionXml = (d: Distribution): XmlObject => ({
-    Id: d.id,
-    ARN: d.arn,
-    Status: d.status,
-    LastModifiedTime: new Date(d.lastModified).toISOString(),
-    InProgressInvalidationBatches: "0",
-    DomainName: d.domainName,
-    ActiveTrustedSigners: { Enabled: "false", Quantity: "0" },
-    ActiveTrustedKeyGroups: { Enabled: "false", Quantity: "0" },
-    DistributionConfig: d.config,
-  });
-
-  const summaryXml = (d: Distribution): XmlObject => {
-    const c = d.config;
-    const none = { Quantity: "0" };
-    const pick = (k: string) => c[k] ?? none;
-    return {
-      Id: d.id,
-      ARN: d.arn,
-      ETag: d.etag,
-      Status: d.status,
-      LastModifiedTime: new Date(d.lastModified).toISOString(),
-      DomainName: d.domainName,
-      Aliases: pick("Aliases"),
-      Origins: pick("Origins"),
-      OriginGroups: pick("OriginGroups"),
-      DefaultCacheBehavior: c.DefaultCacheBehavior ?? {},
-      CacheBehaviors: pick("CacheBehaviors"),
-      CustomErrorResponses: pick("CustomErrorResponses"),
-      Comment: c.Comment ?? "",
-      PriceClass: c.PriceClass ?? "PriceClass_All",
-      Enabled: c.Enabled ?? "false",
-      ViewerCertificate: c.ViewerCertificate ?? { CloudFrontDefaultCertificate: "true" },
-      Restrictions: c.Restrictions ?? { GeoRestriction: { RestrictionType: "none", Quantity: "0" } },
-      WebACLId: c.WebACLId ?? "",
-      HttpVersion: c.HttpVersion ?? "http2",
-      IsIPV6Enabled: c.IsIPV6Enabled ?? "true",
-      Staging: "false",
-    };
   };
 
   /** Validation the service makes on every create and update, CNAME ownership across all accounts included. */
@@ -313,6 +268,10 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): FakeApi {
       distributions = new Map();
       references = new Map();
       policies.reset();
+    },
+    saveState: (): CloudfrontState => ({ distributions, references }),
+    loadState(state) {
+      ({ distributions, references } = state as CloudfrontState);
     },
   };
 }

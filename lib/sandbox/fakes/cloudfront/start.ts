@@ -1,5 +1,6 @@
 import "server-only";
-import { startFake, type FakeApi } from "@/lib/sandbox/http-fake";
+import type { StatefulFake } from "@/lib/sandbox/fake-state";
+import { startFake } from "@/lib/sandbox/http-fake";
 import type { FakeAccounts } from "./fake-auth";
 import { fakeAcm, type AcmFake } from "./fake-acm";
 import { fakeCloudfront } from "./fake-cloudfront";
@@ -20,7 +21,7 @@ export interface CloudfrontFakesOptions {
   controls?: boolean;
 }
 
-export function createCloudfrontFakeApis(opts: CloudfrontFakesOptions): { acm: AcmFake; cloudfront: FakeApi } {
+export function createCloudfrontFakeApis(opts: CloudfrontFakesOptions): { acm: AcmFake; cloudfront: StatefulFake } {
   const acm = fakeAcm({ accounts: opts.accounts, issueAfterDescribes: opts.issueAfterDescribes, recordAfterDescribes: opts.recordAfterDescribes });
   const cloudfront = fakeCloudfront({ accounts: opts.accounts, acm, deployAfter: opts.deployAfter, maxDistributions: opts.maxDistributions });
   return { acm, cloudfront };

@@ -1,5 +1,6 @@
 import "server-only";
-import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
+import type { StatefulFake } from "@/lib/sandbox/fake-state";
+import type { FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
 import { TlsAccount, type FakeSubscription } from "./fake-tls";
 import { headerOp } from "./fake-headers";
 import {
@@ -47,7 +48,14 @@ export interface FastlyFakeOptions {
   maxServices?: number;
 }
 
-export class FastlyFake implements FakeApi {
+/** What the API's calls change (lib/sandbox/fake-state.ts). */
+interface FastlyState {
+  services: FakeService[];
+  subscriptions: FakeSubscription[];
+  counter: number;
+}
+
+export class FastlyFake implements StatefulFake {
   private services: FakeService[] = [];
   private tls: TlsAccount;
   private counter = 0;
@@ -71,6 +79,14 @@ export class FastlyFake implements FakeApi {
   /** Test access to the account's state. */
   state(): { services: FakeService[]; subscriptions: FakeSubscription[] } {
     return structuredClone({ services: this.services, subscriptions: this.tls.subscriptions });
+  }
+
+  saveState(): FastlyState {
+    return { services: this.services, subscriptions: this.tls.subscriptions, counter: this.counter };
+  }
+
+  loadState(state: unknown): void {
+    ({ services: this.services, subscriptions: this.tls.subscriptions, counter: this.counter } = state as FastlyState);
   }
 
   reset(): void {

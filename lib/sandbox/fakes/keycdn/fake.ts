@@ -1,5 +1,6 @@
 import "server-only";
-import type { FakeApi, FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
+import type { StatefulFake } from "@/lib/sandbox/fake-state";
+import type { FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
 
 /**
  * A wire-faithful fake of the KeyCDN zone and zone-alias API (docs/providers/keycdn.md#api-basics, keycdn.com/api), for
@@ -107,7 +108,14 @@ const ROUTES: { method: string; pattern: RegExp; op: string }[] = [
 
 const HOSTNAME = /^(?=.{1,128}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
-export class KeycdnFake implements FakeApi {
+/** What the API's calls change (lib/sandbox/fake-state.ts). */
+interface KeycdnState {
+  zones: FakeZone[];
+  aliases: FakeAlias[];
+  nextId: number;
+}
+
+export class KeycdnFake implements StatefulFake {
   private zones: FakeZone[] = [];
   private aliases: FakeAlias[] = [];
   private nextId = 1000;
@@ -121,6 +129,14 @@ export class KeycdnFake implements FakeApi {
 
   state(): { zones: FakeZone[]; aliases: FakeAlias[] } {
     return structuredClone({ zones: this.zones, aliases: this.aliases });
+  }
+
+  saveState(): KeycdnState {
+    return { zones: this.zones, aliases: this.aliases, nextId: this.nextId };
+  }
+
+  loadState(state: unknown): void {
+    ({ zones: this.zones, aliases: this.aliases, nextId: this.nextId } = state as KeycdnState);
   }
 
   /** The zone URL KeyCDN's dashboard shows for a zone (the API does not return it). */

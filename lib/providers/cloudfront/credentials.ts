@@ -1,0 +1,5 @@
+import { awsCredentials, type AwsCredentials } from "@/lib/aws/credentials";
+
+/** CloudFront and ACM take the AWS credentials every AWS service here takes (lib/aws/credentials.ts). */
+export const cloudfrontCredentials = awsCredentials;
+export type CloudfrontCredentials = AwsCredentials;
