@@ -54,7 +54,8 @@ export function fastlyRetryHint(headers: Headers, now = Date.now()): number | nu
   return Math.max(0, Number(reset) * 1000 - now);
 }
 
-const seg = (s: string | number) => encodeURIComponent(String(s));
+/** A path segment (an id, a version number, a header's name), encoded. */
+export const seg = (s: string | number) => encodeURIComponent(String(s));
 
 export class FastlyClient {
   /** The request settings (token included): for this folder's other request modules, e.g. headers.ts. */
@@ -77,9 +78,7 @@ export class FastlyClient {
     return res.data as T;
   }
 
-  form(fields: Record<string, string | number | boolean>): Body {
-    return { kind: "form", fields };
-  }
+  form = (fields: Record<string, string | number | boolean>): Body => ({ kind: "form", fields });
 
   versionPath(serviceId: string, v: number) {
     return `/service/${seg(serviceId)}/version/${seg(v)}`;

@@ -1,15 +1,13 @@
 import "server-only";
 import * as z from "zod/mini";
 import { requestCreate } from "@/lib/providers/http-client";
-import type { FastlyClient } from "./client";
+import { seg, type FastlyClient } from "./client";
 import { headerObject, type FastlyHeader, type HeaderFields } from "./shapes";
 
 /**
  * Header objects of a service version (fastly/fastly-js src/api/HeaderApi.js; docs/providers/fastly.md#per-email-provider):
  * listed, created (form-encoded) and put back to the plan's values, through the client's request settings.
  */
-
-const seg = (s: string | number) => encodeURIComponent(String(s));
 
 export function listHeaders(api: FastlyClient, serviceId: string, v: number): Promise<FastlyHeader[]> {
   return api.call({ operation: "ListHeaders", method: "GET", path: `${api.versionPath(serviceId, v)}/header`, schema: z.array(headerObject) });
