@@ -20,7 +20,7 @@ import { child, items, parseXml, text, walk, type XmlObject } from "./fake-xml";
 
 export type PolicyKind = "origin-request" | "cache";
 
-interface Policy {
+export interface Policy {
   id: string;
   accountId: string | null;
   kind: PolicyKind;
@@ -115,6 +115,9 @@ export interface FakePolicies {
   /** Whether the caller's account can attach this policy id (managed, or its own custom one). */
   exists(kind: PolicyKind, accountId: string, id: string): boolean;
   reset(): void;
+  /** The custom policies, for the fake's saved state (managed ones are in every fake). */
+  saveState(): Policy[];
+  loadState(custom: Policy[]): void;
 }
 
 export function fakePolicies(opts: { xml: (status: number, root: string, value: XmlObject, headers?: Record<string, string>) => FakeResponse; usedBy: (kind: PolicyKind, accountId: string, id: string) => boolean; now: () => number }): FakePolicies {
@@ -182,6 +185,10 @@ export function fakePolicies(opts: { xml: (status: number, root: string, value: 
 
     reset() {
       custom = [];
+    },
+    saveState: () => custom,
+    loadState(saved) {
+      custom = saved;
     },
   };
 }

@@ -8,7 +8,7 @@ import { validateConfig, type FakeError } from "./fake-cloudfront-validate";
 import { distributionXml, summaryXml, type Distribution } from "./fake-cloudfront-shapes";
 import { readTags, RESOURCE_ARN } from "./fake-cloudfront-tags";
 import { buildXml, child, isObject, parseXml, strings, text, type XmlObject } from "./fake-xml";
-import { customHeaderProblem, fakePolicies, policyIdsOf } from "./fake-cloudfront-policies";
+import { customHeaderProblem, fakePolicies, policyIdsOf, type Policy } from "./fake-cloudfront-policies";
 
 /**
  * Amazon CloudFront's distribution API, REST-XML 2020-05-31, as @aws-sdk/client-cloudfront speaks it
@@ -71,6 +71,8 @@ const NO_SUCH = err(404, "NoSuchDistribution", "The specified distribution does 
 interface CloudfrontState {
   distributions: Map<string, Distribution>;
   references: Map<string, Set<string>>;
+  /** The accounts' custom origin request and cache policies. */
+  policies: Policy[];
 }
 
 export function fakeCloudfront(opts: CloudfrontFakeOptions): StatefulFake {
@@ -269,9 +271,11 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): StatefulFake {
       references = new Map();
       policies.reset();
     },
-    saveState: (): CloudfrontState => ({ distributions, references }),
+    saveState: (): CloudfrontState => ({ distributions, references, policies: policies.saveState() }),
     loadState(state) {
-      ({ distributions, references } = state as CloudfrontState);
+      const saved = state as CloudfrontState;
+      ({ distributions, references } = saved);
+      policies.loadState(saved.policies);
     },
   };
 }
