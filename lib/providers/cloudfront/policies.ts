@@ -13,7 +13,8 @@ import {
   type OriginRequestPolicyConfig,
 } from "@aws-sdk/client-cloudfront";
 import { untilSeen, type Patience } from "./read-after-create";
-import { answerUnreadable, call, codeOf } from "./errors";
+import { fail } from "@/lib/providers/engine/failure";
+import { answerUnreadable, call, codeOf, policyDiffers } from "./errors";
 import { cachePolicyDifferences, originRequestPolicyDifferences } from "./policy-configs";
 
 /**
@@ -30,9 +31,6 @@ interface Found<C> {
   id: string;
   config: C;
 }
-
-/** The thrown error when a policy of the wizard's name exists with other settings: translateError says what to do. */
-export const POLICY_DIFFERS = "PolicyDiffers";
 
 async function listCustom<C>(kind: PolicyKind, cloudfront: CloudFrontClient): Promise<Found<C>[]> {
   const all: Found<C>[] = [];
@@ -79,7 +77,7 @@ export async function findPolicyByName(kind: PolicyKind, cloudfront: CloudFrontC
 
 /**
  * The id of the custom policy with the config's name: found, or created. A found one must match the plan: one that
- * differs is reported (POLICY_DIFFERS) rather than used or changed, since other distributions may rely on it.
+ * differs is reported (policyDiffers, a ProviderFailure) rather than used or changed, since other distributions may rely on it.
  */
 export async function ensurePolicy(
   kind: PolicyKind,
@@ -91,7 +89,7 @@ export async function ensurePolicy(
   const check = (found: Found<OriginRequestPolicyConfig | CachePolicyConfig>) => {
     const diffs = differences(kind, found.config, config);
     if (diffs.length > 0) {
-      throw Object.assign(new Error(`The ${kind} policy ${config.Name} (${found.id}) exists with other settings: ${diffs.join("; ")}.`), { name: POLICY_DIFFERS, policy: config.Name });
+      fail(policyDiffers(kind, config.Name ?? "", found.id, diffs));
     }
     return { id: found.id, created: false };
   };
