@@ -53,6 +53,48 @@ for (const [query, field] of [
   });
 }
 
+for (const cdn of ["cloudfront", "cloudflare", "fastly", "keycdn"]) {
+  test(`/api/plan?esp=sparkpost&region=eu&cdn=${cdn} holds eu.spgo.io, never sendgrid.net`, async ({ request }) => {
+    const res = await request.get(`/api/plan?esp=sparkpost&region=eu&cdn=${cdn}&host=click.news.example.com`);
+    expect(res.status()).toBe(200);
+    const text = await res.text();
+    expect(text).toContain("eu.spgo.io");
+    expect(text).not.toMatch(/sendgrid/i);
+    expect(JSON.parse(text)).toMatchObject({ esp: "sparkpost", region: "eu", origin: "eu.spgo.io" });
+  });
+}
+
+test("/api/plan for SparkPost on CloudFront has its header, TTL and methods; SES its regional origin", async ({ request }) => {
+  const plan = await (await request.get("/api/plan?esp=sparkpost&region=eu&cdn=cloudfront&host=click.news.example.com")).json();
+  const fields = Object.fromEntries(
+    plan.hosts[0].steps.flatMap((s: { groups?: { fields: { id: string; value: string }[] }[] }) => (s.groups ?? []).flatMap((g) => g.fields)).map((f: { id: string; value: string }) => [f.id, f.value]),
+  );
+  expect(fields).toMatchObject({
+    originCustomHeader: "X-Forwarded-Host: click.news.example.com",
+    "cachePolicy.policyMinTtl": "1",
+    "cachePolicy.policyDefaultTtl": "10",
+    "cachePolicy.policyMaxTtl": "10",
+    allowedMethods: "GET, HEAD",
+  });
+  const ses = await request.get("/api/plan?esp=ses&region=eu-central-1&cdn=cloudfront&host=click.news.example.com");
+  expect(await ses.json()).toMatchObject({ esp: "ses", origin: "r.eu-central-1.awstrack.me" });
+});
+
+for (const [query, field] of [
+  ["esp=mailchimp", "esp"],
+  ["esp=sparkpost&region=global", "region"],
+  ["esp=ses&region=mars", "region"],
+  ["esp=sendgrid&tenant=acme", "tenant"],
+] as const) {
+  test(`/api/plan and /api/export with ${query} answer 400 naming ${field}`, async ({ request }) => {
+    for (const path of ["/api/plan?", "/api/export?format=json&"]) {
+      const res = await request.get(`${path}cdn=fastly&host=click.news.example.com&${query}`);
+      expect(res.status()).toBe(400);
+      expect((await res.json()).fields.map((f: { field: string }) => f.field)).toEqual([field]);
+    }
+  });
+}
+
 test("/checklist is complete without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

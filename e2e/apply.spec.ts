@@ -37,6 +37,20 @@ async function certificatesFor(hosts: string[]): Promise<number[]> {
 const awsError = (type: string, code: string, message: string) =>
   `<ErrorResponse><Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error></ErrorResponse>`;
 
+test("sandbox account: SparkPost EU gets its policies and a distribution, and the plan link keeps the email provider", async ({ page }) => {
+  const host = "click.sandbox-sparkpost.customer.com";
+  await page.goto(`/setup?cdn=cloudfront&esp=sparkpost&region=eu&host=${host}&mode=apply&step=configure`);
+  await page.getByLabel(/Use the sandbox account/).check();
+  await page.getByRole("button", { name: /Continue/ }).click();
+  const review = page.getByRole("list").filter({ hasText: host });
+  await expect(review.getByText("CloudFront origin request policy ssl-click-tracking-user-agent")).toBeVisible();
+  await expect(review.getByText(`origin eu.spgo.io (https-only) with X-Forwarded-Host: ${host}; methods GET, HEAD`, { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: /Apply/ }).click();
+  await expect(page.getByText("Created", { exact: true })).toHaveCount(1, { timeout: 45_000 });
+  await page.getByRole("link", { name: /Continue: test before the switch/ }).click();
+  await expect(page).toHaveURL(/host=click\.sandbox-sparkpost\.customer\.com&esp=sparkpost&region=eu&target=d[a-z0-9]+\.cloudfront\.net/);
+});
+
 test("sandbox account: the whole apply flow with no AWS account", async ({ page }) => {
   const hosts = ["ablink.sandbox-one.customer.com", "ablink.sandbox-two.customer.com"];
   await openApply(page, hosts);

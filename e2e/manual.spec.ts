@@ -68,7 +68,7 @@ test("a pasted record chart moves only the link host", async ({ page }) => {
   await expect(page).toHaveURL(/cdn=cloudfront&host=ablink.news.brand.co.uk&region=eu&owner=4455667.news.brand.co.uk&step=mode/);
   // override=1: the DNS change shows without a passing verification (e2e/verify.spec.ts covers the gate).
   await page.goto(`${page.url().replace("step=mode", "mode=manual&step=dns&override=1")}`);
-  const owner = page.getByRole("listitem").filter({ hasText: "SendGrid's owner record: leave it as it is" });
+  const owner = page.getByRole("listitem").filter({ hasText: "Leave it as it is: SendGrid's owner record" });
   await expect(owner.locator("code", { hasText: /^4455667\.news$/ })).toBeVisible();
   await expect(owner.locator("code", { hasText: /^eu\.sendgrid\.net$/ })).toBeVisible();
 });

@@ -100,6 +100,20 @@ describe("the sandbox visitor", () => {
     expect(outcomes).toEqual([[["created", [true, true]]], [["created", [true, true]]]]);
   });
 
+  it("applies for the email provider the request names: SparkPost EU on CloudFront, with its header and methods", async () => {
+    jar.current = new TestCookieJar();
+    const r = await previewAction({ cdn: "cloudfront", hosts: ["click.sandbox-sp.customer.com"], esp: "sparkpost", region: "eu", account: sandbox });
+    expect(r.ok && r.data.hosts[0]!.changes.map((c) => c.next).at(-1)).toBe(
+      "Alternate domain name click.sandbox-sp.customer.com; origin eu.spgo.io (https-only) with X-Forwarded-Host: click.sandbox-sp.customer.com; methods GET, HEAD; created once the certificate is issued.",
+    );
+    const tenant = await previewAction({ cdn: "fastly", hosts: ["click.sandbox-tenant.customer.com"], esp: "sparkpost", region: "us", tenant: "acme", account: sandbox });
+    expect(tenant.ok && tenant.data.hosts[0]!.changes[0]!.next).toContain('host "sparkpost" → acme.et.e.sparkpost.com:443');
+    expect(await previewAction({ cdn: "fastly", hosts: ["click.x.customer.com"], esp: "ses", region: "mars", account: sandbox })).toEqual({
+      ok: false,
+      message: "The request was malformed; reload the page and try again.",
+    });
+  });
+
   it("a run past the hosts an account may hold is refused with the cap's message, before any call", async () => {
     jar.current = new TestCookieJar();
     const hosts = Array.from({ length: limits.sandbox.maxHostsPerAccount + 1 }, (_, i) => `ablink.cap${i}.customer.com`);

@@ -103,7 +103,9 @@ async function run<T extends ApplyPreview | ApplyReport>(raw: unknown, operation
 
   const input: PlanInput = {
     hosts,
+    esp: parsed.data.esp,
     region,
+    tenant: parsed.data.tenant,
     linkBrandingValidated: parsed.data.linkBrandingValidated,
     zones: parsed.data.zones?.map((z) => z ?? undefined),
     ownerRecords: parsed.data.ownerRecords,

@@ -14,6 +14,7 @@ import { resolveEsp } from "@/lib/esps/choice";
 import { choiceWords } from "@/lib/esps/recognise";
 import { espStepView, managedHttpsView } from "@/lib/esps/view";
 import { buildPlan } from "@/lib/plan/build";
+import { switchConfirmation } from "@/lib/plan/switch-confirmation";
 import { parsePlanQuery, planOnlyQueryString, type SearchParamsRecord } from "@/lib/plan/query";
 import { PROVIDERS } from "@/lib/providers";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
@@ -90,7 +91,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
             </p>
           )}
           {step.id === "configure" && built?.plan && provider?.needsZone && <ZoneForm query={query} plan={built.plan} words={provider.needsZone} />}
-          {step.id === "configure" && built?.plan && query.mode === "apply" && <LazyApplyPanel query={query} provider={provider!} />}
+          {step.id === "configure" && built?.plan && query.mode === "apply" && <LazyApplyPanel query={query} provider={provider!} confirmation={switchConfirmation(provider!, query)} />}
           {step.id === "test" && verify && <LazyVerifyPanel {...verify} />}
           {step.id === "test" && verify && <h3 className="mt-10 mb-4 text-lg font-semibold text-slate-900">Or test by hand</h3>}
           {step.id === "dns" && verify && built?.plan && (

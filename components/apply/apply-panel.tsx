@@ -16,7 +16,7 @@ const ApplyRun = dynamic(() => import("./apply-run").then((m) => m.ApplyRun), { 
 type Preview = { state: "idle" } | { state: "pending" } | { state: "error"; error: ActionError } | { state: "done"; data: ApplyPreview };
 
 /** Credentials → preview (changes nothing) → confirmed apply. `provider` comes from the server page. */
-export function ApplyPanel({ query, provider }: { query: PlanQuery; provider: ProviderInfo }) {
+export function ApplyPanel({ query, provider, confirmation }: { query: PlanQuery; provider: ProviderInfo; confirmation?: string }) {
   const [account, setAccount] = useState<Account>();
   const [preview, setPreview] = useState<Preview>({ state: "idle" });
   const [startedAt, setStartedAt] = useState<number>();
@@ -25,7 +25,7 @@ export function ApplyPanel({ query, provider }: { query: PlanQuery; provider: Pr
     return <p className="rounded-md bg-white p-4">Apply for {provider.name} is coming soon. Use the manual values for now.</p>;
   }
 
-  if (startedAt !== undefined && account) return <ApplyRun query={query} provider={provider} account={account} startedAt={startedAt} />;
+  if (startedAt !== undefined && account) return <ApplyRun query={query} provider={provider} account={account} startedAt={startedAt} confirmation={confirmation} />;
 
   const runPreview = async (acc: Account) => {
     setAccount(acc);

@@ -29,7 +29,7 @@ function nextPollDelay(polls: number): number {
  * The apply run after the person confirmed the preview: apply, then poll until every host is done. Loaded
  * only at that point (with TanStack Query, which does the polling), so the credentials step stays small.
  */
-export function ApplyRun(props: { query: PlanQuery; provider: ProviderInfo; account: Account; startedAt: number }) {
+export function ApplyRun(props: { query: PlanQuery; provider: ProviderInfo; account: Account; startedAt: number; confirmation?: string }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }));
   return (
     <QueryClientProvider client={client}>
@@ -38,7 +38,8 @@ export function ApplyRun(props: { query: PlanQuery; provider: ProviderInfo; acco
   );
 }
 
-function Run({ query, provider, account, startedAt }: { query: PlanQuery; provider: ProviderInfo; account: Account; startedAt: number }) {
+/** `confirmation`: what the person confirms before apply switches in place, from the server page (lib/plan/switch-confirmation.ts). */
+function Run({ query, provider, account, startedAt, confirmation }: { query: PlanQuery; provider: ProviderInfo; account: Account; startedAt: number; confirmation?: string }) {
   const [confirmedByPerson, setConfirmedByPerson] = useState(false);
   const sandbox = account.kind === "sandbox";
   /** What this apply session created, across its polling runs (and, in the sandbox, before a reload): what undo may remove. */
@@ -83,10 +84,10 @@ function Run({ query, provider, account, startedAt }: { query: PlanQuery; provid
       {report && failed && !undoing && <p className="text-sm text-slate-700">Checking stopped because a host failed: fix what its message says, then apply again.</p>}
       {report && <ReportView report={report} created={created} />}
       {report && !undoing && <ValidationRecordsAtDnsHost hosts={query.hosts} records={report.hosts.flatMap((h) => h.records)} sandbox={sandbox} />}
-      {report && !undoing && (confirmedByPerson || !report.complete) && provider.applyConfirmation && (
+      {report && !undoing && (confirmedByPerson || !report.complete) && confirmation && (
         <label className="flex items-start gap-3 rounded-md border border-slate-300 bg-white p-3">
           <input type="checkbox" className="mt-1 size-4 accent-brand-600" checked={confirmedByPerson} onChange={(e) => setConfirmedByPerson(e.target.checked)} />
-          <span>{provider.applyConfirmation}. Apply then finishes the switch for the hosts that are ready.</span>
+          <span>{confirmation}. Apply then finishes the switch for the hosts that are ready.</span>
         </label>
       )}
       <div className="no-print flex flex-wrap gap-3">

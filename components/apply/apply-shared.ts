@@ -5,7 +5,15 @@ import type { Account } from "./credentials-form";
 
 /** The plan part of every apply-family request (the credentials travel beside it, never in a URL). */
 export function applyRequest(query: PlanQuery) {
-  return { cdn: query.cdn, hosts: query.hosts, region: query.region, zones: query.zones, ownerRecords: query.owners };
+  return {
+    cdn: query.cdn,
+    hosts: query.hosts,
+    esp: query.esp,
+    region: query.region,
+    ...(query.tenant ? { tenant: query.tenant } : {}),
+    zones: query.zones,
+    ownerRecords: query.owners,
+  };
 }
 
 export type ActionError = Error & { fieldErrors?: Record<string, string> };

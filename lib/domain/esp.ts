@@ -51,6 +51,11 @@ export interface EspProbe {
   headers: EspHeaderExpectation[];
   /** One line for the person: what a correct answer is. */
   describe: string;
+  /**
+   * The path is only the shape of a tracked link: the ESP answers as described only for a real one, so the plan's
+   * test step asks for a link from a sent email (SendGrid). Absent: the path itself gets the described answer.
+   */
+  useSentLink?: boolean;
 }
 
 export interface EspHeaderExpectation {
@@ -127,8 +132,12 @@ export interface EspPlanRules {
    * `target`, which "all" includes).
    */
   forwardQueryStrings: "all";
-  /** Whether the viewer's cookies go to the origin. SES refuses requests past 8,192 bytes of headers and cookies. */
-  forwardCookies: "all" | "none";
+  /**
+   * Whether the viewer's cookies go to the origin: "all" (the ESP's guides forward them), "none" (they must not:
+   * SES refuses requests past 8,192 bytes of headers and cookies), or "optional" (the ESP neither needs nor refuses
+   * them, so each CDN keeps its simplest setting).
+   */
+  forwardCookies: "all" | "none" | "optional";
   /** The largest request header block (cookies included) the origin accepts, when it has a documented limit. */
   maxRequestHeaderBytes?: number;
   cache: EspCacheRule;
@@ -145,6 +154,12 @@ export interface EspOrder {
   before: string[];
   /** A warning shown with the DNS switch (SendGrid: never re-validate after it). */
   atSwitch?: string;
+  /**
+   * Set when the ESP must see its own record before the link host moves (SendGrid validates the link record while
+   * it points at SendGrid): what the person confirms before a CDN that switches in place (Cloudflare's proxy) may
+   * switch. Absent: the switch needs no confirmation from the ESP.
+   */
+  confirmBeforeSwitch?: string;
   /** What to do in the ESP (or ask the account team) once every host answers over HTTPS (invariant 9). */
   after: string[];
   /** One line: who turns HTTPS on for tracked links afterwards. */

@@ -135,9 +135,9 @@ export interface PlanInput {
    */
   ownerRecords?: string[];
   /**
-   * Set by the wizard after the person confirms that link branding validated in SendGrid while the
-   * records were DNS-only. Until then, apply keeps the link record DNS-only (ProviderInfo.applyConfirmation;
-   * docs/sendgrid.md#invariant-8-validate-first-switch-after).
+   * Set by the wizard after the person confirms what the email provider must see before the switch
+   * (`EspOrder.confirmBeforeSwitch`: SendGrid's link branding validated while the records were DNS-only). Until
+   * then, a CDN whose apply switches in place keeps the link record DNS-only (ProviderInfo.applySwitchesInPlace).
    */
   linkBrandingValidated?: boolean;
 }
@@ -176,11 +176,26 @@ export interface HostGuarantees {
   originMinTls: string;
   /** Whose name the origin certificate is checked against: never the link host (SendGrid serves *.sendgrid.net). */
   originCertificateCheckedAgainst: "origin" | "not-checked" | "link-host";
+  /** The Host header the origin receives: the viewer's (the link host), or the CDN's own (the origin's name). */
   hostHeader: "pass-through" | "overridden";
+  /**
+   * How the link host reaches the ESP (invariant 3): as the Host header passed through, or in a custom origin
+   * header the CDN adds with the link host as its value (SparkPost on CloudFront: X-Forwarded-Host).
+   */
+  brandedHost: { via: "host" } | { via: "origin-header"; header: string; value: string };
+  /** Viewer request headers that reach the origin besides Host; "*" when every header does. */
+  forwardedHeaders: string[];
+  /** Whether the viewer's cookies reach the origin. */
+  cookies: "forwarded" | "not-forwarded";
   /** The query string reaches the origin and is part of every cache key that could hold a redirect. */
   queryString: "forwarded-and-keyed" | "forwarded-not-keyed" | "dropped";
   /** How long a redirect may be served from cache to someone else, in seconds (0 = never shared). */
   redirectSharedForSeconds: number;
+  /**
+   * The longest the CDN may answer a repeat request for the same link from its cache when the ESP's answer carries
+   * no cache headers, in seconds (0 = every click reaches the ESP).
+   */
+  cachedForSeconds: number;
   methods: string[];
   viewerProtocols: ("http" | "https")[];
 }

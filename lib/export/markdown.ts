@@ -15,7 +15,8 @@ function recordRow(r: DnsRecord): string {
 }
 
 export function planToMarkdown(plan: Plan, shareUrl?: string): string {
-  const out: string[] = [`# HTTPS click tracking with ${plan.cdnName}`, "", `Origin: \`${plan.origin}\` (${plan.region === "eu" ? "EU" : "global"} region)`];
+  const region = plan.tenant ? `tenant ${plan.tenant}` : `region ${plan.region}`;
+  const out: string[] = [`# HTTPS click tracking with ${plan.cdnName}`, "", `Email provider: ${plan.espName} (${region}); origin: \`${plan.origin}\``];
   if (shareUrl) out.push("", `Plan: ${shareUrl}`);
   for (const h of plan.hosts) {
     out.push("", `## ${h.host}`);

@@ -27,10 +27,17 @@ export interface ProviderInfo {
   /** The smallest permissions apply needs, shown beside the credential fields. */
   permissions: string[];
   /**
-   * A fact only the person can confirm before apply may finish (Cloudflare: link branding validated in
-   * SendGrid while the records were DNS only). Shown as a checkbox once apply is waiting on it.
+   * Set when apply itself makes the DNS switch (Cloudflare turns its proxy on in place): apply then waits, before
+   * switching, for the person to confirm what the email provider must see first (`EspOrder.confirmBeforeSwitch`,
+   * when the ESP has one), shown as a checkbox once apply is waiting on it.
    */
-  applyConfirmation?: string;
+  applySwitchesInPlace?: boolean;
+  /**
+   * The CDN's own guide for an ESP with a `brandedHost.originHeader` sends the link host in that custom origin
+   * header rather than as Host (CloudFront for SparkPost: docs/esps.md#sparkpost-headers). Shared code combines
+   * this with the ESP's rule (lib/plan/branded-host.ts); no CDN names an ESP.
+   */
+  prefersOriginHeaderForBrandedHost?: boolean;
   /**
    * Set when the CDN's automatic certificate for a link host can only be issued after the host's DNS points
    * at the CDN (the CA checks the host through the CDN). The DNS step's gate then says why the certificate
@@ -48,12 +55,6 @@ export interface ProviderInfo {
    * record Name and the certificate's apex, so the Configure step asks which zone holds each host, in these words.
    */
   needsZone?: { legend: string; hint: string };
-  /**
-   * This CDN sends the origin's own name as Host unless told otherwise, so an ESP whose guide names a custom origin
-   * header for the link host on it (EspPlanRules.brandedHost.originHeader: SparkPost's X-Forwarded-Host on CloudFront)
-   * gets that header here (lib/domain/esp.ts, docs/esps.md#sparkpost-headers).
-   */
-  prefersOriginHeaderForBrandedHost?: boolean;
 }
 
 export interface CertificateAfterSwitch {

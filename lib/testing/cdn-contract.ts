@@ -1,12 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { brokenInvariants } from "@/lib/plan/invariants";
-import type { CdnId } from "@/lib/plan/types";
+import type { EspId } from "@/lib/domain/ids";
+import type { CdnId, PlanInput } from "@/lib/plan/types";
 import { CREDENTIAL_SCHEMAS } from "@/lib/providers/credentials";
 import { PROVIDERS } from "@/lib/providers";
 import { CDN_FACTS } from "@/lib/providers/registry";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import type { ApplyReport, HostPreview, UndoReport, UndoTarget } from "@/lib/providers/types";
 import { createdTargets } from "@/lib/providers/undo-targets";
+import type { FakeCall } from "@/lib/sandbox/http-fake";
 import { HARNESSES, type ProviderHarness } from "./provider-harness";
 import { PROVIDER_FAULTS } from "./provider-faults";
 
@@ -15,14 +17,22 @@ import { PROVIDER_FAULTS } from "./provider-faults";
  * testCdnContract(cdn) for every id in the registry, so a new CDN runs through the same cases as soon as it is
  * registered. The module: registered under its id, credential fields and schema from one description, console
  * labels, an export or why not, resources, plans that keep the ten invariants. The adapter, against its fake:
- * preview → apply → re-apply (nothing changes) → undo (the account is as before); a 5xx then recovery; a dropped
- * answer; and its credentials never appear in a result, an error or a log line.
+ * preview → apply → re-apply (nothing changes) → undo (the account is as before), for every email provider too; a
+ * 5xx then recovery; a dropped answer; and its credentials never appear in a result, an error or a log line.
  */
 
 /** Three hosts, as lib/testing/provider-faults.ts counts a clean account. */
 const HOSTS = ["ablink.c1.customer.com", "ablink.c2.customer.com", "ablink.c3.customer.com"];
 /** Polls of apply (certificates issue, distributions deploy) and of undo (a distribution's disabling deploys). */
 const MAX_RUNS = 8;
+/** An email provider and region each: the CDN's apply reads that ESP's rules (origin, headers, cache, methods). */
+const ESP_CASES: [EspId, string][] = [
+  ["sendgrid", "eu"],
+  ["sparkpost", "eu"],
+  ["ses", "eu-central-1"],
+];
+/** A call that may change the account: anything but a read. */
+const isWrite = (c: FakeCall) => c.method !== "GET" && !/^(List|Describe|Get|Search|Verify)/.test(c.op);
 
 type Inventory = Map<string, string>;
 
@@ -35,9 +45,9 @@ const changes = (hosts: HostPreview[]) => hosts.map((h) => [h.host, h.error?.cod
 const createdIds = (reports: ApplyReport[]) => reports.flatMap((r) => r.hosts.flatMap((h) => h.resources.filter((x) => x.createdByThisRun).map((x) => x.id)));
 
 /** Apply until complete, as the wizard polls; every report of the session. */
-async function applyUntilComplete(h: ProviderHarness): Promise<ApplyReport[]> {
+async function applyUntilComplete(h: ProviderHarness, input: PlanInput = h.input(HOSTS)): Promise<ApplyReport[]> {
   const reports: ApplyReport[] = [];
-  while (reports.length < MAX_RUNS && !reports.at(-1)?.complete) reports.push(await h.provider.apply(h.credentials, h.input(HOSTS), h.ctx));
+  while (reports.length < MAX_RUNS && !reports.at(-1)?.complete) reports.push(await h.provider.apply(h.credentials, input, h.ctx));
   expect(reports.at(-1)!.hosts.map((x) => [x.host, x.outcome === "failed" ? x.summary : "ok"])).toEqual(HOSTS.map((host) => [host, "ok"]));
   expect(reports.at(-1)!.complete).toBe(true);
   return reports;
@@ -135,6 +145,23 @@ export function testCdnContract(cdn: CdnId): void {
       await undoUntilComplete(h, [...session, again]);
       expect(await h.inventory()).toEqual(initial);
       expect(changes((await h.provider.preview(h.credentials, h.input(HOSTS), h.ctx)).hosts)).toEqual(changes(before.hosts));
+    });
+
+    it.each(ESP_CASES)("for %s (%s): apply, re-apply without a write or a difference, undo leaves the account as it was", async (esp, region) => {
+      await start();
+      const input = { ...h.input(HOSTS), esp, region };
+      const session = await applyUntilComplete(h, input);
+      const made = await h.inventory();
+      expect(made.size).toBeGreaterThan(initial.size);
+
+      const before = (await h.calls()).length;
+      const again = await h.provider.apply(h.credentials, input, h.ctx);
+      expect(again.hosts.map((x) => [x.outcome, x.differences])).toEqual(HOSTS.map(() => ["unchanged", []]));
+      expect((await h.calls()).slice(before).filter(isWrite)).toEqual([]);
+      expect(await h.inventory()).toEqual(made);
+
+      await undoUntilComplete(h, [...session, again]);
+      expect(await h.inventory()).toEqual(initial);
     });
 
     it("a 5xx on the first create, then recovery: the run ends as a clean one, nothing made twice", async () => {

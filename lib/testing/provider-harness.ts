@@ -3,6 +3,7 @@ import type { CdnId, PlanInput } from "@/lib/plan/types";
 import { listCertificates } from "@/lib/providers/cloudfront/certificates";
 import { createClients, destroyClients } from "@/lib/providers/cloudfront/client";
 import { listDistributions } from "@/lib/providers/cloudfront/distributions";
+import { ListCachePoliciesCommand, ListOriginRequestPoliciesCommand } from "@aws-sdk/client-cloudfront";
 import { policyOf } from "@/lib/providers/engine/policy";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";
@@ -90,8 +91,18 @@ async function cloudfrontHarness(opts: HarnessOptions = {}): Promise<ProviderHar
     async inventory() {
       const clients = createClients(credentials, ctx.endpoints, policyOf({ ...ctx, maxRetries: 0 }));
       try {
-        const [distributions, certificates] = await Promise.all([listDistributions(clients.cloudfront), listCertificates(clients.acm)]);
-        return new Map([...distributions.map((d) => [d.Id!, "distribution"] as const), ...certificates.map((c) => [c.CertificateArn!, "certificate"] as const)]);
+        const [distributions, certificates, requestPolicies, cachePolicies] = await Promise.all([
+          listDistributions(clients.cloudfront),
+          listCertificates(clients.acm),
+          clients.cloudfront.send(new ListOriginRequestPoliciesCommand({ Type: "custom" })),
+          clients.cloudfront.send(new ListCachePoliciesCommand({ Type: "custom" })),
+        ]);
+        return new Map([
+          ...distributions.map((d) => [d.Id!, "distribution"] as const),
+          ...certificates.map((c) => [c.CertificateArn!, "certificate"] as const),
+          ...(requestPolicies.OriginRequestPolicyList?.Items ?? []).map((p) => [p.OriginRequestPolicy!.Id!, "origin request policy"] as const),
+          ...(cachePolicies.CachePolicyList?.Items ?? []).map((p) => [p.CachePolicy!.Id!, "cache policy"] as const),
+        ]);
       } finally {
         destroyClients(clients);
       }

@@ -33,6 +33,7 @@ export const sendgrid: EspModule = {
     before: ["Link branding exists and is validated in SendGrid while its records still point at SendGrid (DNS only)."],
     atSwitch:
       "Do not re-validate link branding in SendGrid after this change: the validation fails once the link host points at the CDN, and the branding stops working. Validate first, switch after.",
+    confirmBeforeSwitch: "SendGrid shows this link branding as verified (I validated it while the records were DNS only)",
     after: [
       "Tell your account team (CSM or account manager) that every branded link host in the account now answers over HTTPS, and list the hosts.",
       "SSL click tracking is switched on per account; subusers are switched on separately.",
@@ -48,6 +49,7 @@ export const sendgrid: EspModule = {
     // SendGrid publishes no check of its own: the path above is only an example, so a real tracked link is needed.
     documented: false,
     describe: "a redirect (3xx) to the link's destination",
+    useSentLink: true,
   }),
   trackedPaths: ["/ls/click", "/wf/click", "/uni/wf/click", "/ss/", "/wf/open"],
   exampleTrackedPath: "/ls/click?upn=u001.EXAMPLE",

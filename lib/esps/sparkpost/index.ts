@@ -25,7 +25,8 @@ export const sparkpost: EspModule = {
     brandedHost: { header: "Host", originHeader: "X-Forwarded-Host" },
     forwardHeaders: ["User-Agent"],
     forwardQueryStrings: "all",
-    forwardCookies: "none",
+    // SparkPost's CloudFront guide forwards no cookies; its Fastly and Cloudflare guides leave them as they are.
+    forwardCookies: "optional",
     cache: {
       minTtl: 1,
       defaultTtl: 10,

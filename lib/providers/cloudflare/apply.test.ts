@@ -78,7 +78,7 @@ describe("Cloudflare apply", () => {
       },
     ]);
     expect(x?.notes).toEqual([
-      "ablink.x.level-ex.com stays DNS only until you confirm that link branding is validated in SendGrid (validate it while the records are DNS only).",
+      "ablink.x.level-ex.com stays DNS only until you confirm in the wizard: SendGrid shows this link branding as verified (I validated it while the records were DNS only).",
     ]);
     expect(mail?.notes).toContain(
       "The owner record is not in brand.co.uk and was not pasted: add <user_id>.mail.brand.co.uk CNAME sendgrid.net, DNS only, with <user_id> from your link-branding chart.",
@@ -97,7 +97,7 @@ describe("Cloudflare apply", () => {
     ]);
     expect(first.complete).toBe(false);
     expect(first.hosts[0]?.summary).toBe(
-      "Certificate initializing: Cloudflare validates the TXT record itself when your DNS is on Cloudflare; check again in a few minutes. The records are DNS only: validate link branding in SendGrid now, then confirm it in the wizard and apply again to turn on the proxy.",
+      "Certificate initializing: Cloudflare validates the TXT record itself when your DNS is on Cloudflare; check again in a few minutes. The records are DNS only. Needed before the proxy goes on: Link branding exists and is validated in SendGrid while its records still point at SendGrid (DNS only). Confirm it in the wizard, then apply again to turn on the proxy.",
     );
     expect(first.hosts[0]?.resources.map((r) => [r.kind, r.createdByThisRun, r.status])).toEqual([
       ["DNS record", true, "CNAME ablink.x.level-ex.com → sendgrid.net, DNS only, TTL Auto"],
@@ -115,7 +115,7 @@ describe("Cloudflare apply", () => {
         valueKnown: true,
         proxied: false,
         ttl: "Auto",
-        purpose: "SendGrid's owner record for this link branding; copy <user_id> from your link-branding chart. DNS only.",
+        purpose: "SendGrid's owner record (<user id>.<domain>): it stays a DNS-only CNAME to SendGrid. Copy <user_id> from your link-branding chart.",
         phase: "setup",
       },
     ]);
@@ -178,7 +178,7 @@ describe("Cloudflare apply", () => {
     ]);
     expect(fourth.complete).toBe(true);
     expect(fourth.hosts[0]?.summary).toBe(
-      "ablink.x.level-ex.com is proxied by Cloudflare with SSL Full and an active certificate. Test a tracked link over HTTPS, then ask your account team for SSL click tracking.",
+      "ablink.x.level-ex.com is proxied by Cloudflare with SSL Full and an active certificate. Test a tracked link over HTTPS. Then: SendGrid support or your account team turns on SSL click tracking, per account (subusers separately).",
     );
     expect(fake.state("level-ex.com").records.map((r) => [r.name, r.proxied])).toEqual([
       ["ablink.x.level-ex.com", true],

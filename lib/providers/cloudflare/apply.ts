@@ -15,7 +15,7 @@ import { describeRecord, ensureRecord, linkNeedsFix, ownerPlaceholder, sameName 
 import { inspect, type HostState } from "./inspect";
 import { previewChanges } from "./preview-changes";
 import { isOurRule, mergedRules, ruleReady, writeRules } from "./rule-writes";
-import { checkZone, fail, locate, openSession, tokenOf, type Located, type Session, type ZoneCheck } from "./session";
+import { checkZone, fail, locate, openSession, switchConfirmed, tokenOf, type Located, type Session, type ZoneCheck } from "./session";
 
 /**
  * Cloudflare apply: the plan, done through the API (docs/providers/cloudflare.md).
@@ -26,8 +26,8 @@ import { checkZone, fail, locate, openSession, tokenOf, type Located, type Sessi
  *  2. Per host, all hosts at once (a zone's Configuration Rules are one ruleset: read, merge, write, batched
  *     per zone so writes never overlap):
  *     link and owner records DNS only → an Advanced certificate unless one covers the host → the SSL Full
- *     rule → the proxy, but only once the person has confirmed that link branding validated in SendGrid
- *     (`PlanInput.linkBrandingValidated`) and the certificate is usable.
+ *     rule → the proxy once the certificate is usable and, where the email provider validates its record first
+ *     (SendGrid's link branding), once the person has confirmed it (`PlanInput.linkBrandingValidated`).
  *  Every step finds before it writes, so running apply again changes nothing.
  */
 
@@ -49,7 +49,7 @@ async function step(session: Session, tally: Tally, doing: string, permission: P
 }
 
 async function applyHost(session: Session, located: Located, check: ZoneCheck): Promise<HostApplyResult> {
-  const { client, origin, input } = session;
+  const { client, origin } = session;
   const state = await inspect(session, located, check);
   const { host, zone } = state;
   const tally: Tally = { resources: [], created: false, changed: false, errors: [] };
@@ -63,7 +63,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
       fail({
         code: String(CF_CODE.recordNameTaken),
         message: `${host} already has a record of type ${state.linkConflict.type} (${state.linkConflict.content}), and a CNAME cannot sit beside it.`,
-        action: `In DNS › Records, delete the ${state.linkConflict.type} record with Name ${state.relativeName} (or pick another link host in SendGrid), then run apply again.`,
+        action: `In DNS › Records, delete the ${state.linkConflict.type} record with Name ${state.relativeName} (or pick another link host in ${session.esp.name}), then run apply again.`,
       });
     }
     let created = false;
@@ -102,7 +102,7 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
       }
       tally.resources.push({ kind: RESOURCE.dnsRecord, id: owner.id, createdByThisRun: created, status: describeRecord(owner) });
     });
-  } else {
+  } else if (session.esp.keepRecords) {
     records.push(ownerPlaceholder(session, state));
   }
 
@@ -132,10 +132,11 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
     if (rule) tally.resources.push({ kind: RESOURCE.configurationRule, id: String(rule.id ?? ""), createdByThisRun: created, status: `SSL ${OPTION.ssl[SSL_MODE]}` });
   });
 
-  // 4. The proxy: only for a record that was there before this run (SendGrid validated it), after the person's confirmation, with an active certificate.
+  // 4. The proxy, with an active certificate; where the email provider checks its record first (SendGrid), only for a
+  //    record that was there before this run and after the person's confirmation (switchConfirmed).
   const certActive = packUsable(pack);
   const current = link as CfRecord | null;
-  if (linkOk && certOk && ruleOk && current && !current.proxied && linkExisted && input.linkBrandingValidated === true && certActive) {
+  if (linkOk && certOk && ruleOk && current && !current.proxied && switchConfirmed(session, linkExisted) && certActive) {
     await step(session, tally, `turn on the proxy for ${host}`, PERMISSION.dnsEdit, zone.name, async () => {
       // Proxied records are always TTL Auto (docs/providers/cloudflare.md#dns-records).
       const proxied = await client.editCname(zone.id, current, { proxied: true, ttl: TTL_AUTO });
@@ -166,15 +167,15 @@ async function applyHost(session: Session, located: Located, check: ZoneCheck): 
 }
 
 function summarise(session: Session, host: string, link: CfRecord | null, pack: CfPack | null, rule: boolean, done: boolean, linkExisted: boolean): string {
-  if (done) return `${host} is proxied by Cloudflare with SSL Full and an active certificate. Test a tracked link over HTTPS, then ask your account team for SSL click tracking.`;
+  if (done) return `${host} is proxied by Cloudflare with SSL Full and an active certificate. Test a tracked link over HTTPS. Then: ${session.esp.order.whoTurnsHttpsOn}`;
   const parts: string[] = [];
   if (!link) parts.push("The link record does not exist yet.");
   const certificate = packSummary(pack, host);
   if (certificate) parts.push(certificate);
   if (!rule) parts.push("The SSL Full rule is not in place yet.");
   if (link && !link.proxied) {
-    if (!session.input.linkBrandingValidated || !linkExisted) {
-      parts.push(`The records are ${OPTION.dnsOnly}: validate link branding in SendGrid now, then confirm it in the wizard and apply again to turn on the proxy.`);
+    if (!switchConfirmed(session, linkExisted)) {
+      parts.push(`The records are ${OPTION.dnsOnly}. Needed before the proxy goes on: ${session.esp.order.before.join(" ")} Confirm it in the wizard, then apply again to turn on the proxy.`);
     } else {
       parts.push("The proxy goes on once the certificate is active: apply again then.");
     }
@@ -195,7 +196,7 @@ function statusOf(session: Session, state: HostState): HostApplyResult {
     host,
     outcome: done ? "unchanged" : "pending",
     summary: summarise(session, host, link, pack, ruleReady(rule), done, true),
-    records: [...(state.ownerName ? [] : [ownerPlaceholder(session, state)]), ...validationRecords(state.zone, state.pack)],
+    records: [...(state.ownerName || !session.esp.keepRecords ? [] : [ownerPlaceholder(session, state)]), ...validationRecords(state.zone, state.pack)],
     resources,
     differences: state.notes,
   };

@@ -61,8 +61,8 @@ describe.each<[Region, string]>([
     expect(one(tf.variable, "proxy_link_hosts")).toMatchObject({ type: "${bool}", default: false });
     // The pasted owner record keeps its name; the unknown ones take the user id from a variable.
     expect(one(records, "_4455667_news_brand_co_uk")).toMatchObject({ name: "4455667.news.brand.co.uk", content: origin, proxied: false, ttl: 1 });
-    expect(one(records, "ablink_info_customer_com_owner")).toMatchObject({ name: "${var.sendgrid_user_id}.info.customer.com", content: origin, proxied: false });
-    expect(one(tf.variable, "sendgrid_user_id")).toMatchObject({ type: "${string}" });
+    expect(one(records, "ablink_info_customer_com_owner")).toMatchObject({ name: "${var.owner_record_user_id}.info.customer.com", content: origin, proxied: false });
+    expect(one(tf.variable, "owner_record_user_id")).toMatchObject({ type: "${string}" });
   });
 
   it("orders an Advanced certificate with the plan's hosts and options, except where Universal SSL covers the host", async () => {

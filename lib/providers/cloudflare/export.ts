@@ -1,3 +1,4 @@
+import { resolveEsp } from "@/lib/esps/choice";
 import { HclRef, renderBlock, resourceName, type HclBlock, type HclObject } from "@/lib/export/hcl";
 import type { DnsRecord, HostPlan, Plan } from "@/lib/plan/types";
 import type { CdnExports } from "@/lib/providers/types";
@@ -19,7 +20,7 @@ import { coveredByUniversal } from "./zones";
  */
 
 const PROXY_VARIABLE = "proxy_link_hosts";
-const USER_ID_VARIABLE = "sendgrid_user_id";
+const USER_ID_VARIABLE = "owner_record_user_id";
 
 const zoneRef = (zone: string) => new HclRef(`data.cloudflare_zone.${resourceName(zone)}.id`);
 
@@ -48,6 +49,8 @@ function configRule(host: string): HclObject {
 }
 
 export function terraformExport(plan: Plan): string {
+  const esp = resolveEsp(plan);
+  const confirm = esp.order.confirmBeforeSwitch;
   const zones = [...new Set(plan.hosts.map((h) => h.zone))];
   const ownerUnknown = plan.hosts.some((h) => recordsOf(h, "records").some((r) => r.name.startsWith("<")));
   const blocks: HclBlock[] = [
@@ -60,10 +63,14 @@ export function terraformExport(plan: Plan): string {
       type: "variable",
       labels: [PROXY_VARIABLE],
       comment: [
-        "Order of work: apply with this false (records DNS only), validate link branding in SendGrid, wait until",
+        `Order of work: apply with this false (records DNS only)${confirm ? `; in ${esp.name}: ${esp.order.before.join(" ")}` : ""}; wait until`,
         "every certificate pack is Active and test, then apply again with -var proxy_link_hosts=true.",
       ],
-      attributes: { type: new HclRef("bool"), default: false, description: "Proxy the link hosts (orange cloud). Only after SendGrid validated the records and the certificates are Active." },
+      attributes: {
+        type: new HclRef("bool"),
+        default: false,
+        description: `Proxy the link hosts (orange cloud). Only once the certificates are Active${confirm ? ` and ${esp.name} validated the records` : ""}.`,
+      },
     },
   ];
   if (ownerUnknown) {
@@ -94,7 +101,7 @@ export function terraformExport(plan: Plan): string {
       if (seen.has(owner.name)) continue;
       seen.add(owner.name);
       const label = OWNER_RECORD.test(owner.name) ? resourceName(owner.name) : `${name}_owner`;
-      blocks.push(recordBlock(label, owner, false, [`SendGrid's owner record for ${parentOf(hp.host)}: always DNS only.`]));
+      blocks.push(recordBlock(label, owner, false, [`${parentOf(hp.host)}: always DNS only. ${esp.keepRecords?.what ?? ""}`.trim()]));
     }
     if (!coveredByUniversal(hp)) {
       blocks.push({

@@ -11,7 +11,7 @@ export const cloudflareInfo: ProviderInfo = {
   needs: "Your domain's DNS on Cloudflare and an Advanced certificate (or Total TLS) naming the exact link host.",
   available: true,
   credentialFields: credentialFields(cloudflareCredentials),
-  applyConfirmation: "SendGrid shows this link branding as verified (I validated it while the records were DNS only)",
+  applySwitchesInPlace: true,
   needsZone: {
     legend: `${name} zone of each hostname`,
     hint: `Usually your registrable domain. Change it only if a subdomain is its own zone in ${name} (a delegated sub-zone).`,

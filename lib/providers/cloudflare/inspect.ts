@@ -1,5 +1,4 @@
 import "server-only";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
 import type { CfPack, CfRecord, CfRule, CfRuleset } from "./client";
 import { choosePack } from "./certificates";
 import { differences } from "./differences";
@@ -9,8 +8,6 @@ import type { Located, Session, ZoneCheck } from "./session";
 import { isOurRule } from "./rule-writes";
 
 /** What a host has in Cloudflare now: its records, the certificate that names it, its rule, and how that differs from the plan. */
-
-const SENDGRID_TARGETS = new Set(Object.values(SENDGRID_ORIGIN));
 
 export interface HostState extends Located {
   link: CfRecord | null;
@@ -33,14 +30,16 @@ export async function inspect(session: Session, located: Located, check: ZoneChe
   const link = atName.find((r) => r.type === RECORD_TYPE) ?? null;
   const linkConflict = link ? null : (atName[0] ?? null);
 
-  let ownerName = ownerRecordFor(host, input.ownerRecords) ?? null;
+  // The record the ESP keeps beside the link record (SendGrid's owner record), pasted or found next to the link host.
+  const keeps = session.esp.keepRecords;
+  let ownerName = keeps ? (ownerRecordFor(host, input.ownerRecords) ?? null) : null;
   let owner: CfRecord | null = null;
   if (ownerName) {
     owner = (await client.listRecords(zone.id, { nameExact: ownerName })).find((r) => r.type === RECORD_TYPE) ?? null;
-  } else {
+  } else if (keeps) {
     const parent = parentOf(host);
     const candidates = await client.listRecords(zone.id, { nameEndsWith: `.${parent}`, type: RECORD_TYPE });
-    owner = candidates.find((r) => OWNER_RECORD.test(r.name) && parentOf(r.name) === parent && SENDGRID_TARGETS.has(r.content.toLowerCase())) ?? null;
+    owner = candidates.find((r) => OWNER_RECORD.test(r.name) && keeps.pattern.test(r.name) && parentOf(r.name) === parent && r.content.toLowerCase() === session.origin) ?? null;
     ownerName = owner?.name ?? null;
   }
 
@@ -49,6 +48,6 @@ export async function inspect(session: Session, located: Located, check: ZoneChe
   const ruleset = await client.configEntrypoint(zone.id);
   const rule = ruleset?.rules.find((r) => isOurRule(r, host)) ?? null;
 
-  const notes = differences({ host, zone, check, ruleset, link, pack, stalePacks });
+  const notes = differences({ host, espName: session.esp.name, zone, check, ruleset, link, pack, stalePacks });
   return { ...located, link, linkConflict, ownerName, owner, pack, stalePacks, ruleset, rule, notes };
 }

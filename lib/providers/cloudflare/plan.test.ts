@@ -70,7 +70,7 @@ describe("Cloudflare plan", () => {
         valueKnown: true,
         proxied: false,
         ttl: "Auto",
-        purpose: "SendGrid's owner record for this link branding. Stays DNS only, pointing at SendGrid.",
+        purpose: "SendGrid's owner record (<user id>.<domain>): it stays a DNS-only CNAME to SendGrid.",
         phase: "setup",
       },
       {
@@ -152,7 +152,7 @@ describe("Cloudflare plan", () => {
     expect(test.actions.join("\n")).not.toContain("--connect-to");
     expect(test.intro).toContain("there is no separate Cloudflare address to test before the switch");
     expect(step(x, "dns").actions[2]).toBe(
-      "HTTPS: curl -sS -o /dev/null -w '%{http_code} %{redirect_url}\\n' 'https://ablink.x.level-ex.com/ls/click?upn=u001.EXAMPLE' — expect 302 with no certificate error.",
+      "HTTPS: curl -sS -o /dev/null -w '%{http_code} %{redirect_url}\\n' 'https://ablink.x.level-ex.com/ls/click?upn=u001.EXAMPLE' — expect a redirect (3xx) to the link's destination, with no certificate error.",
     );
   });
 

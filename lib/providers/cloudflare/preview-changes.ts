@@ -6,16 +6,19 @@ import type { HostState } from "./inspect";
 import { OPTION } from "./labels";
 import { describeRecord, linkNeedsFix, sameName, wantedRecord } from "./record-steps";
 import { ruleReady } from "./rule-writes";
-import type { Session } from "./session";
+import { switchConfirmed, type Session } from "./session";
 import { RECORD_TYPE, SSL_MODE, hostExpression } from "./settings";
 
 /** What apply would change for a host, for the preview: every resource with its current and next value. */
 
-/** The proxy stays on where it already is (and points at SendGrid); it goes on only after validation and with an active certificate. */
+/**
+ * The proxy stays on where it already is (and points at the ESP's origin); it goes on with an active certificate, and
+ * where the ESP checks its record first, only after the person confirmed it (switchConfirmed).
+ */
 export function proxyWanted(session: Session, state: HostState): boolean {
   if (!state.link) return false;
   if (state.link.proxied && sameName(state.link.content, session.origin)) return true;
-  return session.input.linkBrandingValidated === true && packUsable(state.pack);
+  return switchConfirmed(session, true) && packUsable(state.pack);
 }
 
 export function previewChanges(session: Session, state: HostState): { changes: PlannedChange[]; notes: string[] } {
@@ -38,7 +41,9 @@ export function previewChanges(session: Session, state: HostState): { changes: P
     changes.push({ resource: `DNS record ${host}`, action: "reuse", current: describeRecord(state.link), next: wantedRecord(host, origin, state.link.proxied) });
   }
 
-  if (!state.ownerName) {
+  if (!session.esp.keepRecords) {
+    // The ESP keeps no record beside the link record: nothing to add or leave.
+  } else if (!state.ownerName) {
     notes.push(`The owner record is not in ${zone.name} and was not pasted: add ${ownerRecordName(host)} ${RECORD_TYPE} ${origin}, ${OPTION.dnsOnly}, with <user_id> from your link-branding chart.`);
   } else if (!state.owner) {
     changes.push({ resource: `DNS record ${state.ownerName}`, action: "create", next: wantedRecord(state.ownerName, origin, false) });
@@ -67,9 +72,9 @@ export function previewChanges(session: Session, state: HostState): { changes: P
     changes.push({ resource: `Proxy for ${host}`, action: "update", current: OPTION.dnsOnly, next: OPTION.proxied });
   } else if (!proxied) {
     notes.push(
-      session.input.linkBrandingValidated
+      switchConfirmed(session, true)
         ? `${host} stays ${OPTION.dnsOnly} until its certificate is active; apply again then to turn on the proxy.`
-        : `${host} stays ${OPTION.dnsOnly} until you confirm that link branding is validated in SendGrid (validate it while the records are ${OPTION.dnsOnly}).`,
+        : `${host} stays ${OPTION.dnsOnly} until you confirm in the wizard: ${session.esp.order.confirmBeforeSwitch}.`,
     );
   }
   return { changes, notes };

@@ -26,6 +26,7 @@ export function linkNeedsFix(link: CfRecord, origin: string): boolean {
   return !sameName(link.content, origin) || (!link.proxied && link.ttl !== TTL_AUTO);
 }
 
+/** The record the ESP keeps beside the link record (SendGrid's owner record), as a placeholder to fill in. */
 export function ownerPlaceholder(session: Session, state: Located): DnsRecord {
   const name = ownerRecordName(state.host);
   return {
@@ -37,7 +38,7 @@ export function ownerPlaceholder(session: Session, state: Located): DnsRecord {
     valueKnown: true,
     proxied: false,
     ttl: OPTION.ttlAuto,
-    purpose: "SendGrid's owner record for this link branding; copy <user_id> from your link-branding chart. DNS only.",
+    purpose: `${session.esp.keepRecords?.what ?? "A record the email provider keeps, DNS only"}. Copy <user_id> from your link-branding chart.`,
     phase: "setup",
   };
 }

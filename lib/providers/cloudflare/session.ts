@@ -1,5 +1,6 @@
-import { resolveEsp } from "@/lib/esps/choice";
 import "server-only";
+import type { ResolvedEsp } from "@/lib/domain/esp";
+import { resolveEsp } from "@/lib/esps/choice";
 import type { PlanInput } from "@/lib/plan/types";
 import { fail } from "@/lib/providers/engine/failure";
 import type { Scrub } from "@/lib/providers/engine/scrub";
@@ -21,6 +22,8 @@ export interface Session {
   client: CloudflareClient;
   scrub: Scrub;
   input: PlanInput;
+  /** The email provider the hosts are for: its origin, the records it keeps, and what it must see before the switch. */
+  esp: ResolvedEsp;
   origin: string;
   zones: Map<string, Promise<CfZone | null>>;
   checks: Map<string, Promise<ZoneCheck>>;
@@ -38,6 +41,15 @@ export interface Located {
   host: string;
   zone: CfZone;
   relativeName: string;
+}
+
+/**
+ * Whether the proxy may go on for a link record: where the email provider checks its record before the switch
+ * (SendGrid validates it), only for a record that was there before this run and once the person confirmed it;
+ * otherwise as soon as everything else is ready.
+ */
+export function switchConfirmed(session: Session, linkExisted: boolean): boolean {
+  return session.esp.order.confirmBeforeSwitch ? linkExisted && session.input.linkBrandingValidated === true : true;
 }
 
 export { fail };
@@ -63,11 +75,13 @@ export async function verifyToken(client: CloudflareClient, token: string, scrub
 
 export async function openSession(credentials: CloudflareCredentials, input: PlanInput, run: Run): Promise<Session> {
   const token = tokenOf(credentials);
+  const esp = resolveEsp(input);
   const session: Session = {
     client: new CloudflareClient(token, run.ctx),
     scrub: run.scrub,
     input,
-    origin: resolveEsp(input).origin,
+    esp,
+    origin: esp.origin,
     zones: new Map(),
     checks: new Map(),
     ruleWriters: new Map(),

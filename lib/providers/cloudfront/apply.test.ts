@@ -115,7 +115,7 @@ describe("cloudfrontServer.apply against the fakes", () => {
     const h = report.hosts[0]!;
     expect([h.outcome, h.target, h.error]).toEqual(["unchanged", existing.DomainName, undefined]);
     expect(h.differences).toEqual([
-      "Allowed HTTP methods are GET, HEAD: one-click unsubscribe (POST) fails. Fix: allow all 7 methods (GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE).",
+      "Allowed HTTP methods are GET, HEAD: OPTIONS, PUT, POST, PATCH, DELETE cannot pass. One-click List-Unsubscribe is a POST from mail clients to the link host. Fix: allow all 7 methods (GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE).",
     ]);
     expect(h.resources).toEqual([{ kind: "CloudFront distribution", id: existing.Id, createdByThisRun: false, status: "Deploying" }]);
     expect(h.summary).toBe(`Uses distribution ${existing.Id} (${existing.DomainName}), which already serves ${A}. It is deploying (usually under 5 minutes): test it once its status is Deployed, then switch DNS. It differs from the plan in 1 way: see below.`);

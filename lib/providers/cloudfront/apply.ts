@@ -20,8 +20,10 @@ import {
   type Certificate,
 } from "./certificates";
 import { CLOUDFRONT_SCRUB, cloudfrontSecrets, createClients, destroyClients, type AwsClients } from "./client";
-import { differences } from "./differences";
+import { differences, type Wanted } from "./differences";
 import { distributionConfig, newCallerReference } from "./distribution-config";
+import { cloudfrontRules } from "./behavior";
+import { ensureRunPolicies, policyLookupFor, previewPolicies, type RunPolicies } from "./apply-policies";
 import { createDistribution, DEPLOYED, deploymentWords, distributionConfigOf, listDistributions, servingAlias } from "./distributions";
 import { answerUnreadable, codeOf, staleCertificate, translateError } from "./errors";
 import { patienceOf, untilSeen, type Patience } from "./read-after-create";
@@ -48,6 +50,12 @@ type Mode = "apply" | "status";
 interface Session {
   clients: AwsClients;
   origin: string;
+  /** The email provider's rules as CloudFront keeps them, and what differences are judged against. */
+  want: Wanted;
+  /** The run's custom policies, found or created once, before the first distribution (apply-policies.ts). */
+  policies: () => Promise<RunPolicies>;
+  /** What the preview says about them, read once per run. */
+  policyPreview: () => Promise<PlannedChange[]>;
   certificates: () => Promise<CertificateSummary[]>;
   distributions: () => Promise<DistributionSummary[]>;
   /** Certificate requests, paced to ACM's per-second quota: every host runs at once, requests do not. */
@@ -64,13 +72,19 @@ const once = <T>(fn: () => Promise<T>) => {
 
 function openSession(credentials: CloudfrontCredentials, input: PlanInput, run: Run): Session {
   const clients = createClients(credentials, run.ctx.endpoints, run.policy);
+  const esp = resolveEsp(input);
+  const cf = cloudfrontRules(esp.rules);
+  const patience = patienceOf(run.policy);
   return {
     clients,
-    origin: resolveEsp(input).origin,
+    origin: esp.origin,
+    want: { origin: esp.origin, espName: esp.name, rules: esp.rules, cf },
+    policies: once(() => ensureRunPolicies(clients.cloudfront, cf, patience)),
+    policyPreview: once(() => previewPolicies(clients.cloudfront, cf)),
     certificates: once(() => listCertificates(clients.acm)),
     distributions: once(() => listDistributions(clients.cloudfront)),
     paceRequests: pacer(REQUEST_CERTIFICATE_PER_SECOND),
-    patience: patienceOf(run.policy),
+    patience,
     close: () => destroyClients(clients),
   };
 }
@@ -82,7 +96,8 @@ async function adopt(r: HostApplyResult, d: DistributionSummary, run: Session, m
   const id = d.Id ?? "";
   r.resources.push(distributionRef(id, d.Status, false));
   r.target = d.DomainName;
-  r.differences = differences(await distributionConfigOf(run.clients.cloudfront, id), r.host, run.origin);
+  const config = await distributionConfigOf(run.clients.cloudfront, id);
+  r.differences = differences(config, r.host, run.want, await policyLookupFor(run.clients.cloudfront, config));
   const deploying = d.Status !== DEPLOYED;
   r.outcome = mode === "status" && deploying ? "pending" : "unchanged";
   r.summary = [
@@ -140,9 +155,9 @@ type Created = { created: Pick<DistributionSummary, "Id" | "DomainName" | "Statu
  * (docs/providers/cloudfront.md#distributionalreadyexists). A list right after the create may not show it yet:
  * it is listed again with growing waits (docs/providers/cloudfront.md#read-after-create).
  */
-async function createOrFind(host: string, run: Session, cert: Certificate): Promise<Created> {
+async function createOrFind(host: string, run: Session, cert: Certificate, policyIds: RunPolicies["ids"]): Promise<Created> {
   const { cloudfront } = run.clients;
-  const config = distributionConfig(host, run.origin, cert.arn, newCallerReference());
+  const config = distributionConfig(host, run.origin, cert.arn, newCallerReference(), { rules: run.want.cf, policyIds });
   try {
     return { created: await createDistribution(cloudfront, config) };
   } catch (error) {
@@ -173,7 +188,10 @@ async function hostResult(r: HostApplyResult, run: Session, mode: Mode): Promise
   }
   if (mode === "status") return { ...r, summary: `The certificate is issued; the distribution is not created yet: run apply.` };
 
-  const made = await createOrFind(host, run, cert);
+  // The policies go with the first host that needs them; a later host of this run finds the same ids.
+  const policies = await run.policies();
+  for (const ref of policies.refs) if (!r.resources.some((x) => x.id === ref.id)) r.resources.push({ ...ref });
+  const made = await createOrFind(host, run, cert, policies.ids);
   if ("existing" in made) return await adopt(r, made.existing, run, mode);
   const d = made.created;
   r.resources.push(distributionRef(d.Id!, d.Status, true));
@@ -187,7 +205,8 @@ async function hostPreview(host: string, run: Session): Promise<HostPreview> {
   const changes: PlannedChange[] = [];
   const existing = servingAlias(await run.distributions(), host);
   if (existing) {
-    const diffs = differences(await distributionConfigOf(run.clients.cloudfront, existing.Id ?? ""), host, run.origin);
+    const config = await distributionConfigOf(run.clients.cloudfront, existing.Id ?? "");
+    const diffs = differences(config, host, run.want, await policyLookupFor(run.clients.cloudfront, config));
     changes.push({
       resource: `${DISTRIBUTION} for ${host}`,
       action: "reuse",
@@ -202,12 +221,14 @@ async function hostPreview(host: string, run: Session): Promise<HostPreview> {
       ? { resource: `${CERTIFICATE} for ${host}`, action: "reuse", current: `${certificateStatusWords(cert.status)}: ${cert.arn}`, next: cert.status === ISSUED ? "Used by the new distribution." : "Issued once its validation record is in DNS." }
       : { resource: `${CERTIFICATE} for ${host}`, action: "create", next: `Requested in ${CERTIFICATE_REGION} for ${host}, validated by DNS.` },
   );
-  const c = distributionConfig(host, run.origin, cert?.arn ?? "");
+  changes.push(...(await run.policyPreview()));
+  const c = distributionConfig(host, run.origin, cert?.arn ?? "", "", { rules: run.want.cf });
   const origin = c.Origins!.Items![0]!;
+  const header = origin.CustomHeaders?.Items?.[0];
   changes.push({
     resource: `${DISTRIBUTION} for ${host}`,
     action: "create",
-    next: `Alternate domain name ${host}; origin ${origin.DomainName} (${origin.CustomOriginConfig!.OriginProtocolPolicy}); methods ${c.DefaultCacheBehavior!.AllowedMethods!.Items!.join(", ")}${cert?.status === ISSUED ? "" : "; created once the certificate is issued"}.`,
+    next: `Alternate domain name ${host}; origin ${origin.DomainName} (${origin.CustomOriginConfig!.OriginProtocolPolicy})${header ? ` with ${header.HeaderName}: ${header.HeaderValue}` : ""}; methods ${c.DefaultCacheBehavior!.AllowedMethods!.Items!.join(", ")}${cert?.status === ISSUED ? "" : "; created once the certificate is issued"}.`,
   });
   return { host, changes };
 }

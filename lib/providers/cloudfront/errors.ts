@@ -71,6 +71,18 @@ export function staleCertificate(host: string): ProviderError {
   };
 }
 
+/**
+ * A custom policy of the wizard's name that exists with other settings (docs/providers/cloudfront.md#policies): other
+ * distributions may use it, so apply neither uses nor changes it.
+ */
+export function policyDiffers(kind: string, name: string, id: string, differences: readonly string[]): ProviderError {
+  return {
+    code: "PolicyDiffers",
+    message: `The ${kind} policy ${name} (${id}) exists with other settings: ${differences.join("; ")}. Other distributions may use it, so apply neither uses nor changes it.`,
+    action: "In CloudFront › Policies, set it to the values of the manual plan's policies step, or delete it if nothing uses it, then apply again.",
+  };
+}
+
 export const translateError: ErrorTranslator = (thrown, opts) => {
   const known = failureOf(thrown);
   if (known) return known;
@@ -142,6 +154,13 @@ export const translateError: ErrorTranslator = (thrown, opts) => {
       );
     case "PreconditionFailed":
       return result("The distribution changed while apply was working on it.", "Apply again: it reads the current version first.");
+    // The run's custom policies (docs/providers/cloudfront.md#policies).
+    case "TooManyOriginRequestPolicies":
+    case "TooManyCachePolicies":
+      return result("This AWS account has reached its limit of custom CloudFront policies.", "Delete policies you no longer use (CloudFront › Policies), or ask for a higher quota in Service Quotas, then apply again.");
+    case "NoSuchOriginRequestPolicy":
+    case "NoSuchCachePolicy":
+      return result("A policy the distribution needs was deleted while apply was working.", "Apply again: it creates the policy anew.");
   }
   if (THROTTLING.includes(code) || status === 429) return result("AWS is limiting how fast requests are made (rate limit).", RETRY_LATER);
   if (status >= 500) return result(`AWS answered with a temporary server error (HTTP ${status}).`, RETRY_LATER);

@@ -19,6 +19,15 @@ export const cloudfrontInfo: ProviderInfo = {
     "cloudfront:UpdateDistribution",
     "cloudfront:DeleteDistribution",
     "cloudfront:ListDistributions",
+    // The custom policies some email providers need (docs/providers/cloudfront.md#policies).
+    "cloudfront:CreateOriginRequestPolicy",
+    "cloudfront:ListOriginRequestPolicies",
+    "cloudfront:GetOriginRequestPolicy",
+    "cloudfront:DeleteOriginRequestPolicy",
+    "cloudfront:CreateCachePolicy",
+    "cloudfront:ListCachePolicies",
+    "cloudfront:GetCachePolicy",
+    "cloudfront:DeleteCachePolicy",
     "acm:RequestCertificate",
     "acm:DescribeCertificate",
     "acm:ListCertificates",
@@ -26,7 +35,7 @@ export const cloudfrontInfo: ProviderInfo = {
     "acm:AddTagsToCertificate",
     "acm:ListTagsForCertificate",
   ],
-  // SparkPost's CloudFront guide sends X-Forwarded-Host as a custom origin header instead of forwarding Host.
+  // SparkPost's CloudFront guide sends the link host as X-Forwarded-Host, Host not forwarded: docs/providers/cloudfront.md#origin-custom-header
   prefersOriginHeaderForBrandedHost: true,
   // ACM puts the first name of a certificate in its Common Name: docs/providers/cloudfront.md#64-octets
   hostnameLimit: {

@@ -22,6 +22,7 @@ export const LABELS = {
   originName: { label: "Name", seed: "Origin ID" },
   responseTimeout: { label: "Response timeout", seed: "Origin Response Timeout" },
   keepaliveTimeout: { label: "Keep-alive timeout", seed: "Origin Keep-alive Timeout" },
+  originCustomHeader: { label: "Add custom header - optional", seed: "Origin Custom Headers" },
 
   targetOrigin: { label: "Origin and origin groups", seed: "Origin or Origin Group" },
   compress: { label: "Compress objects automatically", control: "radio" },
@@ -32,10 +33,22 @@ export const LABELS = {
   headers: { label: "Headers", seed: "Cache Based on Selected Request Headers" },
   queryStrings: { label: "Query strings", seed: "Query String Forwarding and Caching" },
   cookies: { label: "Cookies", seed: "Forward Cookies" },
+  cachePolicy: { label: "Cache policy", control: "select" },
+  originRequestPolicy: { label: "Origin request policy - optional", control: "select" },
   objectCaching: { label: "Object caching", control: "radio" },
   minTtl: { label: "Minimum TTL", seed: "Minimum TTL" },
   maxTtl: { label: "Maximum TTL", seed: "Maximum TTL" },
   defaultTtl: { label: "Default TTL", seed: "Default TTL" },
+
+  policyName: { label: "Name" },
+  policyDescription: { label: "Description - optional" },
+  policyMinTtl: { label: "Minimum TTL" },
+  policyMaxTtl: { label: "Maximum TTL" },
+  policyDefaultTtl: { label: "Default TTL" },
+  policyHeaders: { label: "Headers", control: "select" },
+  policyHeaderNames: { label: "Add header", control: "tokens" },
+  policyQueryStrings: { label: "Query strings", control: "select" },
+  policyCookies: { label: "Cookies", control: "select" },
 
   waf: { label: "Web Application Firewall (WAF)", seed: "AWS WAF Web ACL", control: "radio" },
   priceClass: { label: "Price class", seed: "Price Class", control: "radio" },
@@ -52,6 +65,10 @@ export const LABELS = {
 
 /** Console option labels for API values. */
 export const OPTION = {
+  cacheKeyMode: { legacy: "Legacy cache settings", policies: "Cache policy and origin request policy (recommended)" },
+  policyHeaders: { none: "None", whitelist: "Include the following headers" },
+  policyQueryStrings: { all: "All" },
+  policyCookies: { none: "None", all: "All" },
   originProtocolPolicy: { "https-only": "HTTPS only" },
   viewerProtocolPolicy: { "allow-all": "HTTP and HTTPS" },
   priceClass: { PriceClass_All: "Use all edge locations (best performance)" },

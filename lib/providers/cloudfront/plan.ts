@@ -1,55 +1,34 @@
-import { resolveEsp } from "@/lib/esps/choice";
-import { cnameRecord, dnsStep, exactCertificateNote, knownTarget, nextStep, testStep, planOf } from "@/lib/plan/common";
+import type { ResolvedEsp } from "@/lib/domain/esp";
+import { cnameRecord, exactCertificateNote, knownTarget, planOf } from "@/lib/plan/common";
+import { dnsStep, nextStep, testStep } from "@/lib/plan/esp-steps";
 import { splitZone } from "@/lib/hostnames";
-import type { HostGuarantees } from "@/lib/plan/invariants";
-import type { ConsoleControl, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
-import { ALLOWED_METHODS, CACHED_METHODS, CERTIFICATE_REGION, CLOUDFRONT, ORIGIN_ID } from "./settings";
-import { LABELS, OPTION } from "./labels";
+import type { HostPlan, Plan, PlanInput } from "@/lib/plan/types";
+import { CERTIFICATE_REGION, CLOUDFRONT } from "./settings";
+import { OPTION } from "./labels";
 import { cloudfrontAddress } from "./address";
 import { cloudfrontInfo } from "./info";
-
-type LabelKey = keyof typeof LABELS;
-
-function field(key: LabelKey, value: string | number, rest: Omit<PlanField, "id" | "label" | "seedLabel" | "value">): PlanField {
-  const { label, seed, control } = LABELS[key] as { label: string; seed?: string; control?: ConsoleControl };
-  return { id: key, label, seedLabel: seed && seed !== label ? seed : undefined, value: String(value), ...rest, ...(control && { control }) };
-}
+import { cloudfrontRules, originIdOf } from "./behavior";
+import { behaviorFields, field, guarantees, originHeaderFields, policiesStep } from "./plan-behavior";
 
 const DISTRIBUTION_DOMAIN_HINT = `the distribution's domain name, e.g. ${cloudfrontAddress.example}`;
 
-/** What the settings achieve, for the invariant checks (derived from settings.ts, never restated). */
-function guarantees(host: string, origin: string): HostGuarantees {
-  return {
-    certificateNames: [host],
-    origin,
-    originProtocol: CLOUDFRONT.originProtocolPolicy === "https-only" ? "https" : "match-viewer",
-    originMinTls: CLOUDFRONT.originSslProtocols.map((p) => p.replace("TLSv", "")).sort()[0]!,
-    // CloudFront checks the origin certificate against the origin domain (sendgrid.net), not the alias.
-    originCertificateCheckedAgainst: "origin",
-    hostHeader: (CLOUDFRONT.forwardedHeaders as readonly string[]).some((h) => h === "*" || h.toLowerCase() === "host") ? "pass-through" : "overridden",
-    queryString: CLOUDFRONT.forwardQueryString ? "forwarded-and-keyed" : "dropped",
-    // Forwarding all headers ("*") makes CloudFront cache nothing, whatever the TTLs say.
-    redirectSharedForSeconds: (CLOUDFRONT.forwardedHeaders as readonly string[]).includes("*") ? 0 : CLOUDFRONT.defaultTtl,
-    methods: [...ALLOWED_METHODS],
-    viewerProtocols: CLOUDFRONT.viewerProtocolPolicy === "allow-all" ? ["http", "https"] : ["https"],
-  };
-}
-
-function hostPlan(host: string, input: PlanInput): HostPlan {
-  const origin = resolveEsp(input).origin;
+function hostPlan(host: string, input: PlanInput, esp: ResolvedEsp): HostPlan {
+  const origin = esp.origin;
+  const cf = cloudfrontRules(esp.rules);
   const target = knownTarget(input, host);
   const { zone, relativeName } = splitZone(host);
   const linkRecord = cnameRecord(host, target ?? DISTRIBUTION_DOMAIN_HINT, {
     valueKnown: target !== undefined,
-    purpose: "Sends clicks to CloudFront, which forwards them to SendGrid over HTTPS.",
+    purpose: `Sends clicks to CloudFront, which forwards them to ${esp.name} over HTTPS.`,
     phase: "switch",
   });
+  const policies = policiesStep(cf, esp);
 
   return {
     host,
     zone,
     relativeName,
-    guarantees: guarantees(host, origin),
+    guarantees: guarantees(host, origin, cf),
     warnings: [],
     steps: [
       {
@@ -85,6 +64,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
           }),
         ],
       },
+      ...(policies ? [policies] : []),
       {
         id: "create",
         title: "Create a distribution",
@@ -116,33 +96,20 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
               field("httpsPort", CLOUDFRONT.httpsPort, { entry: "type", api: "HTTPSPort" }),
               field("minOriginSsl", CLOUDFRONT.originSslProtocols.join(", "), { entry: "choose", api: "OriginSslProtocols" }),
               field("originPath", CLOUDFRONT.originPath, { entry: "blank", api: "OriginPath" }),
-              field("originName", ORIGIN_ID, { entry: "type", changeFromDefault: true, api: "Origins.Items[0].Id", note: "The console fills in the origin domain; replace it." }),
+              field("originName", originIdOf(cf), { entry: "type", changeFromDefault: true, api: "Origins.Items[0].Id", note: "The console fills in the origin domain; replace it." }),
               field("responseTimeout", CLOUDFRONT.originReadTimeout, { entry: "type", api: "OriginReadTimeout", note: "Under Additional settings." }),
               field("keepaliveTimeout", CLOUDFRONT.originKeepaliveTimeout, { entry: "type", api: "OriginKeepaliveTimeout", note: "Under Additional settings." }),
+              ...originHeaderFields(cf, host, esp),
             ],
           },
           {
             id: "behavior",
             title: "Default cache behavior",
             fields: [
-              field("targetOrigin", ORIGIN_ID, { entry: "choose", api: "TargetOriginId" }),
+              field("targetOrigin", originIdOf(cf), { entry: "choose", api: "TargetOriginId" }),
               field("compress", "No", { entry: "uncheck", changeFromDefault: true, api: "Compress: false", note: "Redirects have no body worth compressing." }),
               field("viewerProtocol", OPTION.viewerProtocolPolicy[CLOUDFRONT.viewerProtocolPolicy], { entry: "choose", api: `ViewerProtocolPolicy: "${CLOUDFRONT.viewerProtocolPolicy}"`, note: "Mail already sent has http:// links; both must work." }),
-              field("allowedMethods", ALLOWED_METHODS.join(", "), {
-                entry: "choose",
-                changeFromDefault: true,
-                api: "AllowedMethods (7)",
-                note: "POST is needed for one-click unsubscribe. The seed lists six methods without POST, but CloudFront only offers this set once PUT is in.",
-              }),
-              field("cachedMethods", CACHED_METHODS.join(", "), { entry: "check", changeFromDefault: true, api: "CachedMethods (3)", note: "Tick OPTIONS; GET and HEAD are always cached." }),
-              field("cacheKeyMode", "Legacy cache settings", { entry: "choose", changeFromDefault: true, note: "The seed's settings forward the Host header to SendGrid; the recommended policies would need AllViewer, never AllViewerExceptHostHeader." }),
-              field("headers", "All", { entry: "choose", changeFromDefault: true, api: 'ForwardedValues.Headers: ["*"]' }),
-              field("queryStrings", "All", { entry: "choose", changeFromDefault: true, api: "ForwardedValues.QueryString: true", note: "Forward all, cache based on all: the recipient's token is in the query string." }),
-              field("cookies", "All", { entry: "choose", changeFromDefault: true, api: 'ForwardedValues.Cookies.Forward: "all"' }),
-              field("objectCaching", "Customize", { entry: "choose", changeFromDefault: true }),
-              field("minTtl", CLOUDFRONT.minTtl, { entry: "type", api: "MinTTL" }),
-              field("maxTtl", CLOUDFRONT.maxTtl, { entry: "type", api: "MaxTTL" }),
-              field("defaultTtl", CLOUDFRONT.defaultTtl, { entry: "type", api: "DefaultTTL" }),
+              ...behaviorFields(cf, esp),
             ],
           },
           {
@@ -174,9 +141,10 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
         cdnAddress: target ?? DISTRIBUTION_DOMAIN_HINT,
         addressKnown: target !== undefined,
         waitFor: "Wait until the distribution's Last modified column shows a date instead of Deploying (usually under 5 minutes).",
+        esp,
       }),
-      dnsStep({ linkRecord, cdnName: "CloudFront", input }),
-      nextStep("CloudFront"),
+      dnsStep({ linkRecord, cdnName: "CloudFront", input, esp }),
+      nextStep({ host, cdnName: "CloudFront", esp }),
     ],
   };
 }

@@ -4,8 +4,12 @@
  * (botocore cloudfront/2020-05-31 service model; AWS "Distribution settings reference").
  */
 
-/** The seed's origin ID (today's console calls it "Name"). */
+/**
+ * The origin's ID (today's console calls it "Name"): the seed's for the legacy forward-everything form it describes,
+ * so distributions made before other email providers were offered keep theirs; a neutral one for the policy form.
+ */
 export const ORIGIN_ID = "Braze_sendgrid-HSTS-email";
+export const POLICY_FORM_ORIGIN_ID = "ssl-click-tracking-origin";
 
 /** ACM certificates used by CloudFront must live in us-east-1. */
 export const CERTIFICATE_REGION = "us-east-1";
@@ -50,14 +54,18 @@ export const CLOUDFRONT = {
 } as const;
 
 /**
- * AWS managed policy IDs, for reading distributions that use cache/origin request policies instead of
- * legacy cache settings (AWS CloudFront developer guide, "Use managed cache policies" and "Use managed
- * origin request policies"). AllViewerExceptHostHeader drops Host: never use it here (invariant 3).
+ * AWS managed policy IDs, for the plan (CachingDisabled) and for reading distributions that use other policies
+ * (AWS CloudFront developer guide, "Use managed cache policies" and "Use managed origin request policies";
+ * managed-policies.ts has what each forwards). AllViewerExceptHostHeader drops Host: never use it where the ESP
+ * reads the link host from Host (invariant 3). HostHeaderOnly's id: **unverified** (managed-policies.ts).
  */
 export const MANAGED_POLICY = {
   cachingDisabled: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+  cachingOptimized: "658327ea-f89d-4fab-a63d-7e88639e58f6",
   allViewer: "216adef6-5c7f-47e4-b989-5492eafa07d3",
   allViewerExceptHostHeader: "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+  hostHeaderOnly: "bf0718e1-ba1e-49d1-88b1-f726733018ae",
+  userAgentRefererHeaders: "acba4595-bd28-49b8-b9fe-13317c0390fa",
 } as const;
 
 /**

@@ -9,6 +9,8 @@ import { DEPLOYED, deleteDistribution, getDistribution, hasApplyTag as distribut
 import { codeOf } from "./errors";
 import type { CloudfrontCredentials } from "./credentials";
 import { APPLY_TAG, CERTIFICATE_REGION, DEPLOY_MINUTES } from "./settings";
+import { POLICY_NAME_PREFIX } from "./behavior";
+import { deletePolicy, getPolicy, type PolicyKind } from "./policies";
 
 /**
  * CloudFront undo (docs/providers/cloudfront.md#updates-and-deletes): a distribution is disabled (GetDistribution → Enabled
@@ -102,6 +104,37 @@ async function undoCertificate({ acm }: AwsClients, t: UndoTarget, done: readonl
   return removed(t, `Deleted the certificate for ${t.host}.`);
 }
 
+const POLICY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A custom policy apply created (named with POLICY_NAME_PREFIX: policies take no tags), once no distribution of this
+ * undo still needs it; CloudFront refuses while any distribution uses it (…PolicyInUse), so one that other
+ * distributions use stays (docs/providers/cloudfront.md#policies).
+ */
+async function undoPolicy({ cloudfront }: AwsClients, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
+  const kind: PolicyKind = t.kind === RESOURCE.cloudfrontCachePolicy ? "cache" : "origin-request";
+  if (!POLICY_ID.test(t.id)) return refused(t, `${t.id} is not a CloudFront policy id.`);
+  const pending = done.filter((r) => r.kind === RESOURCE.cloudfrontDistribution && (r.outcome === "waiting" || r.outcome === "failed"));
+  if (pending.length > 0) {
+    return waiting(t, "Deleted after the distributions that use it are gone: undo again then.", Math.max(...pending.map((r) => r.retryInMinutes ?? DEPLOY_MINUTES)));
+  }
+  const found = await getPolicy(kind, cloudfront, t.id);
+  if (!found) return alreadyGone(t);
+  const name = found.config.Name ?? "";
+  if (!name.startsWith(POLICY_NAME_PREFIX)) return refused(t, `it is named ${name}, not a name apply gives its policies (${POLICY_NAME_PREFIX}…).`);
+  try {
+    await deletePolicy(kind, cloudfront, t.id, found.etag);
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === "NoSuchOriginRequestPolicy" || code === "NoSuchCachePolicy") return alreadyGone(t);
+    if (code === "OriginRequestPolicyInUse" || code === "CachePolicyInUse") {
+      return refused(t, `another distribution still uses ${name}, so it stays. Delete it in CloudFront › Policies once nothing uses it.`);
+    }
+    throw error;
+  }
+  return removed(t, `Deleted the policy ${name}.`);
+}
+
 /** The account step: the run's clients (nothing is read until a resource is looked at). */
 export function openUndo(credentials: CloudfrontCredentials, run: Run): AwsClients & { close(): void } {
   const clients = createClients(credentials, run.ctx.endpoints, run.policy);
@@ -109,5 +142,9 @@ export function openUndo(credentials: CloudfrontCredentials, run: Run): AwsClien
 }
 
 export function undoResource(clients: AwsClients, t: UndoTarget, done: readonly UndoResult[]): Promise<UndoResult> {
-  return t.kind === RESOURCE.cloudfrontDistribution ? undoDistribution(clients, t) : undoCertificate(clients, t, done);
+  return t.kind === RESOURCE.cloudfrontDistribution
+    ? undoDistribution(clients, t)
+    : t.kind === RESOURCE.acmCertificate
+      ? undoCertificate(clients, t, done)
+      : undoPolicy(clients, t, done);
 }

@@ -7,7 +7,8 @@ import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/provider
 import { RESOURCE } from "./resources";
 import { FASTLY_SCRUB, FastlyClient } from "./client";
 import type { FastlyService, TlsConfiguration, TlsSubscription } from "./shapes";
-import { backendDifferences, describeCheck, matches, settingsDifferences, type VersionCheck } from "./differences";
+import { backendDifferences, describeCheck, headerDifferences, matches, settingsDifferences, type Target, type VersionCheck } from "./differences";
+import { createHeader, listHeaders, updateHeader } from "./headers";
 import { translateFastlyError } from "./errors";
 import { challengeRecord, linkRecord } from "./plan";
 import type { fastlyCredentials, FastlyCredentials } from "./credentials";
@@ -16,15 +17,16 @@ import { requireWriteScope } from "./token";
 import { openUndo, undoResource, type UndoAccount } from "./undo";
 import {
   BACKEND,
-  BACKEND_NAME,
+  backendName,
   CERTIFICATE_AUTHORITY,
   DNS_CHALLENGE,
   SERVICE_TYPE,
-  SETTINGS,
   SUBSCRIPTION_FAILED,
   SUBSCRIPTION_ISSUED,
   desiredBackend,
+  headersFor,
   serviceName,
+  settingsFor,
 } from "./settings";
 
 /**
@@ -46,16 +48,16 @@ export function fastlyClient(credentials: FastlyCredentials, run: Run): FastlyCl
   });
 }
 
-/** What every host of a run shares: the client, the origin, and the account's TLS configurations. */
+/** What every host of a run shares: the client, the email provider, and the account's TLS configurations. */
 interface Account {
   api: FastlyClient;
-  origin: string;
+  esp: Target;
   configurations: TlsConfiguration[];
   /** The configuration new subscriptions use: the account's default, else the first. */
   chosen: TlsConfiguration;
 }
 
-async function account(api: FastlyClient, origin: string): Promise<Account> {
+async function account(api: FastlyClient, esp: Target): Promise<Account> {
   await requireWriteScope(api);
   const configurations = await api.listTlsConfigurations();
   const chosen = configurations.find((c) => c.isDefault) ?? configurations[0];
@@ -66,20 +68,28 @@ async function account(api: FastlyClient, origin: string): Promise<Account> {
       action: "Ask Fastly support to enable Fastly TLS (TLS subscriptions) on the account, then run it again.",
     });
   }
-  return { api, origin, configurations, chosen };
+  return { api, esp, configurations, chosen };
 }
 
 
-async function checkVersion(api: FastlyClient, serviceId: string, v: number, host: string, origin: string): Promise<VersionCheck> {
-  const [domains, backends, settings] = await Promise.all([api.listDomains(serviceId, v), api.listBackends(serviceId, v), api.getSettings(serviceId, v)]);
-  const backend = backends.find((b) => b.name === BACKEND_NAME);
+async function checkVersion(api: FastlyClient, serviceId: string, v: number, host: string, esp: Target): Promise<VersionCheck> {
+  const wantsHeaders = headersFor(esp.rules).length > 0;
+  const [domains, backends, settings, headers] = await Promise.all([
+    api.listDomains(serviceId, v),
+    api.listBackends(serviceId, v),
+    api.getSettings(serviceId, v),
+    wantsHeaders ? listHeaders(api, serviceId, v) : Promise.resolve([]),
+  ]);
+  const backend = backends.find((b) => b.name === backendName(esp.esp));
   return {
     number: v,
     hasDomain: domains.includes(host),
     backend,
-    backendDiffs: backend ? backendDifferences(backend, origin) : [],
-    settingsDiffs: settingsDifferences(settings),
-    otherBackends: backends.filter((b) => b.name !== BACKEND_NAME).map((b) => b.name),
+    backendDiffs: backend ? backendDifferences(backend, esp) : [],
+    settingsDiffs: settingsDifferences(settings, esp),
+    headers,
+    headerDiffs: headerDifferences(headers, esp),
+    otherBackends: backends.filter((b) => b.name !== backendName(esp.esp)).map((b) => b.name),
   };
 }
 
@@ -113,7 +123,7 @@ function certificateFailed(host: string): ProviderFailure {
 }
 
 async function applyHost(acc: Account, host: string, r: HostApplyResult): Promise<HostApplyResult> {
-  const { api, origin } = acc;
+  const { api, esp } = acc;
   const name = serviceName(host);
   let service = await api.searchService(name);
   const serviceCreated = service === null;
@@ -122,19 +132,24 @@ async function applyHost(acc: Account, host: string, r: HostApplyResult): Promis
   r.resources.push(serviceRef);
 
   const active = service.versions.find((v) => v.active);
-  const activeCheck = active ? await checkVersion(api, service.id, active.number, host, origin) : undefined;
+  const activeCheck = active ? await checkVersion(api, service.id, active.number, host, esp) : undefined;
   let activeNumber = active?.number;
   let configChanged = false;
-  if (activeCheck) r.differences.push(...describeCheck(activeCheck, host));
+  if (activeCheck) r.differences.push(...describeCheck(activeCheck, host, esp));
 
   if (!activeCheck || !matches(activeCheck)) {
     const v = await draftVersion(api, service);
-    const c = await checkVersion(api, service.id, v, host, origin);
-    const desired = desiredBackend(origin);
+    const c = await checkVersion(api, service.id, v, host, esp);
+    const desired = desiredBackend(esp.origin, esp.esp);
     if (!c.hasDomain) await api.createDomain(service.id, v, host);
     if (!c.backend) await api.createBackend(service.id, v, desired);
-    else if (c.backendDiffs.length > 0) await api.updateBackend(service.id, v, BACKEND_NAME, { ...desired, override_host: "" });
-    if (c.settingsDiffs.length > 0) await api.updateSettings(service.id, v, SETTINGS);
+    else if (c.backendDiffs.length > 0) await api.updateBackend(service.id, v, desired.name, { ...desired, override_host: "" });
+    if (c.settingsDiffs.length > 0) await api.updateSettings(service.id, v, settingsFor(esp.rules));
+    for (const h of headersFor(esp.rules)) {
+      const have = c.headers.find((x) => x.name === h.name);
+      if (!have) await createHeader(api, service.id, v, { ...h });
+      else if (c.headerDiffs.length > 0) await updateHeader(api, service.id, v, { ...h });
+    }
     const validation = await api.validateVersion(service.id, v);
     if (!validation.ok) {
       throw new ProviderFailure({
@@ -159,7 +174,7 @@ async function applyHost(acc: Account, host: string, r: HostApplyResult): Promis
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
   r.target = target;
-  r.records = [challengeRecord(host, challenge?.values[0], challenge?.recordName), linkRecord(host, target)];
+  r.records = [challengeRecord(host, challenge?.values[0], challenge?.recordName), linkRecord(host, target, esp.name)];
   if (sub.state === SUBSCRIPTION_FAILED) throw certificateFailed(host);
 
   const where = `version ${activeNumber} active`;
@@ -182,7 +197,7 @@ async function applyHost(acc: Account, host: string, r: HostApplyResult): Promis
 }
 
 async function statusHost(acc: Account, host: string, r: HostApplyResult): Promise<HostApplyResult> {
-  const { api, origin } = acc;
+  const { api, esp } = acc;
   const service = await api.searchService(serviceName(host));
   const needsApply = (message: string): never => {
     throw new ProviderFailure({ code: "needs_apply", message, action: "Run apply to create or fix it." });
@@ -191,9 +206,9 @@ async function statusHost(acc: Account, host: string, r: HostApplyResult): Promi
   const active = service.versions.find((v) => v.active);
   r.resources.push({ kind: RESOURCE.fastlyService, id: service.id, createdByThisRun: false, status: active ? `active version ${active.number}` : "no active version" });
   if (!active) return needsApply(`The service "${serviceName(host)}" has no active version.`);
-  const check = await checkVersion(api, service.id, active.number, host, origin);
+  const check = await checkVersion(api, service.id, active.number, host, esp);
   if (!matches(check)) {
-    r.differences.push(...describeCheck(check, host));
+    r.differences.push(...describeCheck(check, host, esp));
     return needsApply(`The active version ${active.number} differs from the plan.`);
   }
   const sub = (await api.findTlsSubscriptions(host))[0];
@@ -202,26 +217,31 @@ async function statusHost(acc: Account, host: string, r: HostApplyResult): Promi
   const challenge = dnsChallenge(sub);
   const target = targetOf(acc, sub);
   r.target = target;
-  r.records = [challengeRecord(host, challenge?.values[0], challenge?.recordName), linkRecord(host, target)];
+  r.records = [challengeRecord(host, challenge?.values[0], challenge?.recordName), linkRecord(host, target, esp.name)];
   if (sub.state === SUBSCRIPTION_FAILED) throw certificateFailed(host);
   return sub.state === SUBSCRIPTION_ISSUED
     ? { ...r, outcome: "unchanged", summary: `Version ${active.number} active and certificate issued.` }
     : { ...r, outcome: "pending", summary: `Version ${active.number} active; certificate ${sub.state} (waiting for the _acme-challenge CNAME).` };
 }
 
-async function previewHost({ api, origin }: Account, host: string): Promise<HostPreview> {
+async function previewHost({ api, esp }: Account, host: string): Promise<HostPreview> {
   const name = serviceName(host);
   const changes: PlannedChange[] = [];
   const service = await api.searchService(name);
   const active = service?.versions.find((v) => v.active);
-  const check = service && active ? await checkVersion(api, service.id, active.number, host, origin) : undefined;
+  const check = service && active ? await checkVersion(api, service.id, active.number, host, esp) : undefined;
   if (!service) {
-    changes.push({ resource: `Fastly service "${name}"`, action: "create", next: `version 1 with domain ${host}, host "${BACKEND_NAME}" → ${origin}:${BACKEND.port} over TLS, Fallback TTL ${SETTINGS.defaultTtl}, activated` });
+    const headers = headersFor(esp.rules).map((h) => `, header "${h.name}" (${h.action} ${h.dst})`).join("");
+    changes.push({
+      resource: `Fastly service "${name}"`,
+      action: "create",
+      next: `version 1 with domain ${host}, host "${backendName(esp.esp)}" → ${esp.origin}:${BACKEND.port} over TLS, Fallback TTL ${settingsFor(esp.rules).defaultTtl}${headers}, activated`,
+    });
   } else if (!check || !matches(check)) {
     changes.push({
       resource: `Fastly service "${name}"`,
       action: "update",
-      current: check ? describeCheck(check, host).join(" ") : "no active version",
+      current: check ? describeCheck(check, host, esp).join(" ") : "no active version",
       next: `${active ? `clone of version ${active.number}` : "the draft version"} with the plan's domain, host and settings, activated`,
     });
   } else {
@@ -240,7 +260,7 @@ export const fastlyServer = defineAdapter<typeof fastlyCredentials, Account, Und
   secrets: (credentials) => [credentials.apiToken],
   scrub: FASTLY_SCRUB,
   translate: translateFastlyError,
-  open: (credentials, input, run) => account(fastlyClient(credentials, run), resolveEsp(input).origin),
+  open: (credentials, input, run) => account(fastlyClient(credentials, run), resolveEsp(input)),
   preview: (acc, host) => previewHost(acc, host),
   apply: (acc, host, _, r) => applyHost(acc, host, r),
   status: (acc, host, _, r) => statusHost(acc, host, r),

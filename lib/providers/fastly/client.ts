@@ -54,10 +54,12 @@ export function fastlyRetryHint(headers: Headers, now = Date.now()): number | nu
   return Math.max(0, Number(reset) * 1000 - now);
 }
 
-const seg = (s: string | number) => encodeURIComponent(String(s));
+/** A path segment (an id, a version number, a header's name), encoded. */
+export const seg = (s: string | number) => encodeURIComponent(String(s));
 
 export class FastlyClient {
-  private readonly http: HttpOptions;
+  /** The request settings (token included): for this folder's other request modules, e.g. headers.ts. */
+  readonly http: HttpOptions;
 
   constructor(opts: FastlyClientOptions) {
     this.http = {
@@ -71,16 +73,14 @@ export class FastlyClient {
     };
   }
 
-  private async call<T>(req: HttpRequest<T>): Promise<T> {
+  async call<T>(req: HttpRequest<T>): Promise<T> {
     const res = await request(this.http, req);
     return res.data as T;
   }
 
-  private form(fields: Record<string, string | number | boolean>): Body {
-    return { kind: "form", fields };
-  }
+  form = (fields: Record<string, string | number | boolean>): Body => ({ kind: "form", fields });
 
-  private versionPath(serviceId: string, v: number) {
+  versionPath(serviceId: string, v: number) {
     return `/service/${seg(serviceId)}/version/${seg(v)}`;
   }
 

@@ -1,14 +1,17 @@
+import type { ResolvedEsp } from "@/lib/domain/esp";
+import { resolveEsp } from "@/lib/esps/choice";
 import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/export/hcl";
 import type { Plan } from "@/lib/plan/types";
 import type { CdnExports } from "@/lib/providers/types";
-import { CERTIFICATE_AUTHORITY, SETTINGS, acmeChallengeName, desiredBackend, serviceName } from "./settings";
+import { CERTIFICATE_AUTHORITY, acmeChallengeName, desiredBackend, headersFor, serviceName, settingsFor } from "./settings";
 
 /**
  * Terraform for the Fastly plan, with the official `fastly/fastly` provider. Values come from settings.ts,
  * the same ones apply sends. Resource schemas (fastly/terraform-provider-fastly v9.5.1):
  * - docs/resources/service_vcl.md: `name`, `default_ttl`, `default_host`, `domain { name }`, `backend { name,
  *   address, port, use_ssl, ssl_check_cert, ssl_cert_hostname, ssl_sni_hostname, min_tls_version,
- *   override_host }` (ssl_cert_hostname checks the certificate, ssl_sni_hostname sets SNI).
+ *   override_host }` (ssl_cert_hostname checks the certificate, ssl_sni_hostname sets SNI), `header { name,
+ *   action, type, destination, priority }` (the provider's own example deletes a header with action "delete").
  * - docs/resources/tls_subscription.md: `domains`, `certificate_authority` (lets-encrypt, globalsign,
  *   certainly), read-only `managed_dns_challenges { record_name, record_type, record_value }`.
  * - docs/resources/tls_subscription_validation.md: `subscription_id`; waits until the certificate is issued.
@@ -21,25 +24,31 @@ import { CERTIFICATE_AUTHORITY, SETTINGS, acmeChallengeName, desiredBackend, ser
 export const TLS_CONFIGURATION_VARIABLE = "fastly_tls_configuration_id";
 const CHOSEN = "local.tls_configuration";
 
-function serviceBlock(host: string, origin: string): HclBlock {
+function serviceBlock(host: string, esp: ResolvedEsp): HclBlock {
+  const settings = settingsFor(esp.rules);
   return {
     type: "resource",
     labels: ["fastly_service_vcl", resourceName(host)],
     comment: [`${host}: one service per link host, so each is activated and rolled back on its own.`],
     attributes: {
       name: serviceName(host),
-      // 0: redirects without cache headers are passed, so each recipient's click reaches SendGrid.
-      default_ttl: SETTINGS.defaultTtl,
-      // default_host stays unset (SETTINGS.defaultHost is empty): the link host passes as the Host header.
-      default_host: SETTINGS.defaultHost === "" ? undefined : SETTINGS.defaultHost,
+      // The ESP's own cache time for a redirect without cache headers (0: each recipient's click reaches the ESP).
+      default_ttl: settings.defaultTtl,
+      // default_host stays unset (it is empty): the link host passes as the Host header.
+      default_host: settings.defaultHost === "" ? undefined : settings.defaultHost,
     },
     blocks: [
       { type: "domain", attributes: { name: host } },
       {
         type: "backend",
-        comment: ["No override_host: SendGrid must receive the link host as the Host header."],
-        attributes: desiredBackend(origin),
+        comment: [`No override_host: ${esp.name} must receive the link host as the Host header.`],
+        attributes: desiredBackend(esp.origin, esp.esp),
       },
+      ...headersFor(esp.rules).map((h) => ({
+        type: "header",
+        comment: [`Drops the visitor's cookies before Fastly asks ${esp.name}, which refuses requests past ${esp.rules.maxRequestHeaderBytes ?? "its limit of"} bytes of headers and cookies.`],
+        attributes: { name: h.name, action: h.action, type: h.type, destination: h.dst, priority: h.priority },
+      })),
     ],
   };
 }
@@ -87,10 +96,11 @@ export function terraformExport(plan: Plan): string {
     { type: "terraform", blocks: [{ type: "required_providers", attributes: { fastly: { source: "fastly/fastly", version: "~> 9.0" } } }] },
     { type: "provider", labels: ["fastly"], comment: ["The API token comes from the FASTLY_API_KEY environment variable: never write it in this file."], attributes: {} },
   ];
+  const esp = resolveEsp(plan);
   for (const { host } of plan.hosts) {
     const name = resourceName(host);
     blocks.push(
-      serviceBlock(host, plan.origin),
+      serviceBlock(host, esp),
       {
         type: "resource",
         labels: ["fastly_tls_subscription", name],

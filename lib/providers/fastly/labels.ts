@@ -25,6 +25,11 @@ export const LABELS = {
   fallbackTtl: { label: "Fallback TTL" },
   serviceOverrideHost: { label: "Override host (service settings)" },
 
+  headerName: { label: "Name" },
+  headerType: { label: "Type", control: "select" },
+  headerAction: { label: "Action", control: "select" },
+  headerDestination: { label: "Destination" },
+
   tlsDomain: { label: "Domain" },
   certificationAuthority: { label: "Certification Authority", control: "radio" },
   tlsConfiguration: { label: "TLS configuration" },
@@ -35,4 +40,6 @@ export const OPTION = {
   yes: "Yes",
   tlsOption: "Use certificates Fastly obtains for you",
   defaultConfiguration: "the configuration marked Default",
+  headerType: { request: "Request" },
+  headerAction: { delete: "Delete" },
 } as const;

@@ -1,9 +1,11 @@
-import { resolveEsp } from "@/lib/esps/choice";
-import { cnameRecord, dnsStep, knownTarget, nextStep, testStep, planOf } from "@/lib/plan/common";
+import type { ResolvedEsp } from "@/lib/domain/esp";
+import { cnameRecord, knownTarget, planOf } from "@/lib/plan/common";
+import { dnsStep, nextStep, testStep } from "@/lib/plan/esp-steps";
 import { splitZone } from "@/lib/hostnames";
-import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
+import { EVERY_METHOD } from "@/lib/plan/methods";
+import type { HostGuarantees } from "@/lib/domain/plan";
 import type { ConsoleControl, DnsRecord, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
-import { acmeChallengeName, BACKEND, BACKEND_NAME, CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, SERVICE_TYPE, SETTINGS, serviceName } from "./settings";
+import { acmeChallengeName, BACKEND, backendName, CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, headersFor, SERVICE_TYPE, settingsFor, serviceName } from "./settings";
 import { LABELS, OPTION } from "./labels";
 import { fastlyInfo } from "./info";
 
@@ -30,36 +32,44 @@ export function challengeRecord(host: string, value?: string, name = acmeChallen
   });
 }
 
-export function linkRecord(host: string, target: string | undefined): DnsRecord {
+export function linkRecord(host: string, target: string | undefined, espName: string): DnsRecord {
   return cnameRecord(host, target ?? targetHint(host), {
     valueKnown: target !== undefined,
-    purpose: "Sends clicks to Fastly, which forwards them to SendGrid over HTTPS.",
+    purpose: `Sends clicks to Fastly, which forwards them to ${espName} over HTTPS.`,
     phase: "switch",
   });
 }
 
 /** What the settings achieve, for the invariant checks (lib/plan/invariants.ts), derived from settings.ts. */
-function guarantees(host: string, origin: string): HostGuarantees {
+function guarantees(host: string, esp: ResolvedEsp): HostGuarantees {
+  const settings = settingsFor(esp.rules);
   return {
     // The TLS subscription names exactly the link host.
     certificateNames: [host],
-    origin,
+    origin: esp.origin,
     originProtocol: BACKEND.use_ssl ? "https" : "http",
     originMinTls: BACKEND.min_tls_version,
     // ssl_cert_hostname and ssl_sni_hostname are the origin's name, never the link host.
     originCertificateCheckedAgainst: BACKEND.ssl_check_cert ? "origin" : "not-checked",
-    hostHeader: SETTINGS.defaultHost === "" ? "pass-through" : "overridden",
-    // Fastly's default cache key is the full URL, query string included.
+    hostHeader: settings.defaultHost === "" ? "pass-through" : "overridden",
+    brandedHost: { via: "host" },
+    // Fastly passes the viewer's request headers to the backend, User-Agent among them (docs/providers/fastly.md#per-email-provider).
+    forwardedHeaders: ["*"],
+    cookies: headersFor(esp.rules).some((h) => h.dst === "http.Cookie" && h.action === "delete") ? "not-forwarded" : "forwarded",
+    // Fastly's default cache key is the full URL, query string included: a kept redirect only answers the same link.
     queryString: "forwarded-and-keyed",
-    redirectSharedForSeconds: SETTINGS.defaultTtl,
+    redirectSharedForSeconds: 0,
+    cachedForSeconds: settings.defaultTtl,
     // Non-GET/HEAD requests are passed to the backend by default (docs/providers/fastly.md#caching).
     methods: [...EVERY_METHOD],
     viewerProtocols: ["http", "https"],
   };
 }
 
-function hostPlan(host: string, input: PlanInput): HostPlan {
-  const origin = resolveEsp(input).origin;
+function hostPlan(host: string, input: PlanInput, esp: ResolvedEsp): HostPlan {
+  const origin = esp.origin;
+  const settings = settingsFor(esp.rules);
+  const headers = headersFor(esp.rules);
   const target = knownTarget(input, host);
   const { zone, relativeName } = splitZone(host);
   const ca = CERTIFICATE_AUTHORITIES[CERTIFICATE_AUTHORITY];
@@ -68,7 +78,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
     host,
     zone,
     relativeName,
-    guarantees: guarantees(host, origin),
+    guarantees: guarantees(host, esp),
     warnings: [],
     steps: [
       {
@@ -93,6 +103,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
           "Domains: choose Create domain and enter the domain below.",
           "Origins › Hosts: create a host with the address below, then edit it and set the remaining fields.",
           "Settings: set the Fallback TTL and leave the service's Override host empty.",
+          ...(headers.length > 0 ? ["Content › Headers: create the header below."] : []),
         ],
         groups: [
           {
@@ -105,21 +116,21 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
             title: "Origins › Hosts",
             fields: [
               field("hostAddress", origin, { entry: "type", changeFromDefault: true, api: "backend address" }),
-              field("hostName", BACKEND_NAME, { entry: "type", changeFromDefault: true, api: "backend name", note: "The console names it after the address; rename it so re-runs find it." }),
+              field("hostName", backendName(esp.esp), { entry: "type", changeFromDefault: true, api: "backend name", note: "The console names it after the address; rename it so re-runs find it." }),
               field("enableTls", OPTION.yes, { entry: "choose", api: `use_ssl=${BACKEND.use_ssl ? 1 : 0}` }),
               field("port", BACKEND.port, { entry: "type", api: "port" }),
               field("verifyCertificate", OPTION.yes, { entry: "choose", api: `ssl_check_cert=${BACKEND.ssl_check_cert ? 1 : 0}` }),
               field("certificateHostname", origin, {
                 entry: "type",
                 api: "ssl_cert_hostname",
-                note: "SendGrid answers with a certificate for its own name, so check it against the origin, not your link host.",
+                note: `${esp.name} answers with a certificate for its own name, so check it against the origin, not your link host.`,
               }),
               field("sniHostname", origin, { entry: "type", api: "ssl_sni_hostname" }),
               field("minTls", BACKEND.min_tls_version, { entry: "choose", changeFromDefault: true, api: "min_tls_version" }),
               field("overrideHost", "", {
                 entry: "blank",
                 api: "override_host (not sent)",
-                note: "Leave empty: SendGrid must receive your link host as the Host header.",
+                note: `Leave empty: ${esp.name} must receive your link host as the Host header.`,
               }),
             ],
           },
@@ -127,15 +138,33 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
             id: "settings",
             title: "Settings",
             fields: [
-              field("fallbackTtl", SETTINGS.defaultTtl, {
+              field("fallbackTtl", settings.defaultTtl, {
                 entry: "type",
                 changeFromDefault: true,
-                api: `general.default_ttl=${SETTINGS.defaultTtl}`,
-                note: "Fastly caches a redirect without cache headers for the fallback TTL (3600 s); 0 sends every click to SendGrid, so each recipient gets their own redirect and repeat clicks count.",
+                api: `general.default_ttl=${settings.defaultTtl}`,
+                note:
+                  settings.defaultTtl === 0
+                    ? `Fastly caches a redirect without cache headers for the fallback TTL (3600 s); 0 sends every click to ${esp.name}, so each recipient gets their own redirect and repeat clicks count.`
+                    : `Fastly caches a redirect without cache headers for the fallback TTL (3600 s); ${esp.name} asks for ${settings.defaultTtl} s. ${esp.rules.cache.why}`,
               }),
-              field("serviceOverrideHost", SETTINGS.defaultHost, { entry: "blank", api: "general.default_host (empty)" }),
+              field("serviceOverrideHost", settings.defaultHost, { entry: "blank", api: "general.default_host (empty)" }),
             ],
           },
+          ...headers.map((h) => ({
+            id: "header",
+            title: "Content › Headers",
+            fields: [
+              field("headerName", h.name, { entry: "type", changeFromDefault: true, api: `header name` }),
+              field("headerType", OPTION.headerType[h.type], { entry: "choose", changeFromDefault: true, api: `type=${h.type}` }),
+              field("headerAction", OPTION.headerAction[h.action], { entry: "choose", changeFromDefault: true, api: `action=${h.action}` }),
+              field("headerDestination", h.dst, {
+                entry: "type",
+                changeFromDefault: true,
+                api: `dst=${h.dst}`,
+                note: `Drops the visitor's cookies before Fastly asks ${esp.name}: it refuses requests past ${esp.rules.maxRequestHeaderBytes ?? "its limit of"} bytes of headers and cookies.`,
+              }),
+            ],
+          })),
         ],
       },
       {
@@ -182,9 +211,10 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
         cdnAddress: target ?? targetHint(host),
         addressKnown: target !== undefined,
         waitFor: "Wait until the certificate's state is Issued and the version shows as active.",
+        esp,
       }),
-      dnsStep({ linkRecord: linkRecord(host, target), cdnName: "Fastly", input }),
-      nextStep("Fastly"),
+      dnsStep({ linkRecord: linkRecord(host, target, esp.name), cdnName: "Fastly", input, esp }),
+      nextStep({ host, cdnName: "Fastly", esp }),
     ],
   };
 }

@@ -1,3 +1,5 @@
+import type { EspPlanRules } from "@/lib/domain/esp";
+
 /**
  * Fastly API values, in one place: the plan shows them, apply sends them, the fake checks them.
  * Sources: docs/providers/fastly.md (fastly/fastly-js src/api/*, fastly/go-fastly fixtures, docs.fastly.com).
@@ -18,8 +20,13 @@ export function serviceName(host: string): string {
 /** `POST /service {name, type}`: a VCL ("Deliver") service. */
 export const SERVICE_TYPE = "vcl";
 
-/** The backend (console: "host") every service gets; found by this name on re-runs. */
-export const BACKEND_NAME = "sendgrid";
+/**
+ * The backend (console: "host") every service gets, found by this name on re-runs: the email provider's id
+ * (lib/domain/ids.ts), so services made before other providers were offered keep the name they were given.
+ */
+export function backendName(espId: string): string {
+  return espId;
+}
 
 export const BACKEND = {
   port: 443,
@@ -31,13 +38,37 @@ export const BACKEND = {
 
 /**
  * Service settings (`PUT /service/{id}/version/{v}/settings`). A 302 without freshness headers is cached
- * for the fallback TTL (3600 s by default): 0 makes Fastly pass redirects so each click reaches SendGrid.
- * No `general.default_host` (and no backend `override_host`): the client's Host passes (invariant 3).
+ * for the fallback TTL (3600 s by default): the email provider's own default decides it (0 makes Fastly pass
+ * redirects so each click reaches the ESP; SparkPost's guide sets 10). No `general.default_host` (and no backend
+ * `override_host`): the client's Host passes (invariant 3). docs/providers/fastly.md#per-email-provider
  */
-export const SETTINGS = {
-  defaultTtl: 0,
-  defaultHost: "",
+export interface FastlySettingsValues {
+  defaultTtl: number;
+  defaultHost: "";
+}
+
+export function settingsFor(rules: Pick<EspPlanRules, "cache">): FastlySettingsValues {
+  return { defaultTtl: rules.cache.defaultTtl, defaultHost: "" };
+}
+
+/**
+ * The header object that drops the viewer's cookies before Fastly asks the origin, for an email provider that
+ * refuses them (Amazon SES: 8,192 bytes of headers and cookies at most). `POST /service/{id}/version/{v}/header`
+ * with `action: "delete"`, `type: "request"`, `dst: "http.Cookie"` (fastly/fastly-js src/api/HeaderApi.js;
+ * docs/providers/fastly.md#per-email-provider). Found by its name on re-runs.
+ */
+export const NO_COOKIES_HEADER = {
+  name: "ssl-click-tracking-no-cookies",
+  action: "delete",
+  type: "request",
+  dst: "http.Cookie",
+  priority: 10,
 } as const;
+
+/** The header objects the service needs for the ESP's rules. */
+export function headersFor(rules: Pick<EspPlanRules, "forwardCookies">): (typeof NO_COOKIES_HEADER)[] {
+  return rules.forwardCookies === "none" ? [NO_COOKIES_HEADER] : [];
+}
 
 /** `certificate_authority` values of `POST /tls/subscriptions`, with their console names. */
 export const CERTIFICATE_AUTHORITIES = {
@@ -64,12 +95,12 @@ export function acmeChallengeName(host: string): string {
 }
 
 /**
- * The backend apply writes and the Terraform export declares: SendGrid over TLS, its certificate checked
+ * The backend apply writes and the Terraform export declares: the ESP's origin over TLS, its certificate checked
  * against the origin's own name (never the link host), and no override_host so the link host passes.
  */
-export function desiredBackend(origin: string) {
+export function desiredBackend(origin: string, espId: string) {
   return {
-    name: BACKEND_NAME,
+    name: backendName(espId),
     address: origin,
     port: BACKEND.port,
     use_ssl: BACKEND.use_ssl,

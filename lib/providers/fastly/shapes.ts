@@ -45,6 +45,23 @@ export const settings = z.looseObject({
 });
 export type FastlySettings = z.infer<typeof settings>;
 
+/** A header object (fastly-js HeaderResponse; go-fastly fixtures): Fastly answers `priority` as a string. */
+export const headerObject = z.looseObject({
+  name: z.string(),
+  action: z.nullable(z.string()),
+  type: z.nullable(z.string()),
+  dst: z.nullable(z.string()),
+});
+export type FastlyHeader = z.infer<typeof headerObject>;
+
+export interface HeaderFields {
+  name: string;
+  action: string;
+  type: string;
+  dst: string;
+  priority: number;
+}
+
 export const validation = z.looseObject({
   status: z.string(),
   msg: z.optional(z.nullable(z.string())),

@@ -119,9 +119,9 @@ describe("KeyCDN apply against the fake", () => {
     expect(r.outcome).toBe("updated");
     expect(r.differences).toEqual([
       'SSL is "shared": the shared certificate names *.kxcdn.com, not the link host, so HTTPS clicks fail. Fix: letsencrypt (sslcert).',
-      'HTTP/2 is "disabled": browsers fall back to HTTP/1.1 (slower; links still work), and SendGrid\'s KeyCDN steps turn it on. Fix: enabled (http2).',
+      'HTTP/2 is "disabled": browsers fall back to HTTP/1.1 (slower; links still work), and KeyCDN\'s own steps for a link host turn it on. Fix: enabled (http2).',
       'Forward Host Header is "disabled": SendGrid would receive the zone\'s host instead of the link host and could not find the link. Fix: enabled (cachehostheader).',
-      'Ignore Query String is "enabled": every /ls/click?upn=… would share one cache entry, so one recipient\'s redirect is served to everyone. Fix: disabled (cacheignorequerystring).',
+      'Ignore Query String is "enabled": links that differ only in their query string would share one cache entry, so one recipient\'s redirect could be served to another. Fix: disabled (cacheignorequerystring).',
       'Ignore Cache Control is "enabled": redirects would be cached whatever SendGrid\'s cache headers say, so repeat clicks are not counted. Fix: disabled (cacheignorecachecontrol).',
       'Max Expire (in minutes) is "1440": a redirect without cache headers would be kept for that long, hiding repeat clicks. Fix: 1 (cachemaxexpire).',
       'Origin URL is "https://sendgrid.net": clicks must reach eu.sendgrid.net over HTTPS. Fix: https://eu.sendgrid.net (originurl).',

@@ -6,7 +6,7 @@ import type { HostApplyResult, HostPreview, PlannedChange } from "@/lib/provider
 import { RESOURCE } from "./resources";
 import { KEYCDN_SCRUB, keycdnSecrets, type KeycdnZone } from "./client";
 import { keycdnClient, readAccount, type Account } from "./account";
-import { customCertificateNote, desiredSettings, zoneDifferences } from "./differences";
+import { customCertificateNote, desiredSettings, zoneDifferences, type Target } from "./differences";
 import { translateKeycdnError } from "./errors";
 import { GAP_WORDS, linkRecord, resolveTarget, targetHint } from "./plan";
 import type { keycdnCredentials } from "./credentials";
@@ -24,7 +24,8 @@ import type { PlanInput } from "@/lib/plan/types";
 
 interface Session extends Account {
   input: PlanInput;
-  origin: string;
+  /** The email provider the zones fetch from. */
+  esp: Target;
 }
 
 /** Every managed option, for a PUT that sets them all explicitly (a custom certificate is left alone). */
@@ -34,10 +35,10 @@ function allSettings(zone: KeycdnZone, origin: string): Record<string, string> {
   return want;
 }
 
-function pushZone(name: string): ProviderFailure {
+function pushZone(name: string, espName: string): ProviderFailure {
   return new ProviderFailure({
     code: "zone_type",
-    message: `The zone "${name}" exists but is a push zone; link hosts need a pull zone that fetches from SendGrid.`,
+    message: `The zone "${name}" exists but is a push zone; link hosts need a pull zone that fetches from ${espName}.`,
     action: `Delete or rename the zone "${name}" in the KeyCDN dashboard, then run it again.`,
   });
 }
@@ -50,11 +51,12 @@ function aliasElsewhere(host: string, zone: string): ProviderFailure {
   });
 }
 
-async function applyHost({ api, origin, input, ...acc }: Session, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+async function applyHost({ api, esp, input, ...acc }: Session, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+  const { origin } = esp;
   const name = zoneName(host);
   let zone = acc.zones.find((z) => z.name === name);
   const created = zone === undefined;
-  if (zone && zone.settings.type !== "" && zone.settings.type !== ZONE_TYPE) throw pushZone(name);
+  if (zone && zone.settings.type !== "" && zone.settings.type !== ZONE_TYPE) throw pushZone(name, esp.name);
   // The alias check needs no write, so an alias on another zone stops the run before anything changes.
   const alias = acc.aliases.find((a) => a.name === host);
   if (alias && (!zone || alias.zoneId !== zone.id)) throw aliasElsewhere(host, acc.zones.find((z) => z.id === alias.zoneId)?.name ?? alias.zoneId);
@@ -64,13 +66,13 @@ async function applyHost({ api, origin, input, ...acc }: Session, host: string, 
   r.resources.push(zoneRef);
 
   let updated = false;
-  const diffs = zoneDifferences(zone, origin);
+  const diffs = zoneDifferences(zone, esp);
   if (!created) r.differences.push(...diffs.map((d) => d.text));
   r.differences.push(...customCertificateNote(zone, host));
   if (diffs.length > 0) {
     zone = await api.updateZone(zone.id, allSettings(zone, origin));
     updated = !created;
-    const left = zoneDifferences(zone, origin);
+    const left = zoneDifferences(zone, esp);
     if (left.length > 0) {
       throw new ProviderFailure({
         code: "setting_not_kept",
@@ -86,7 +88,7 @@ async function applyHost({ api, origin, input, ...acc }: Session, host: string, 
 
   const { target } = resolveTarget(input, host);
   r.target = target;
-  r.records = [linkRecord(host, target)];
+  r.records = [linkRecord(host, target, esp.name)];
   const outcome = created ? "created" : updated || aliasCreated ? "updated" : "unchanged";
   const pointAt = target ?? `the Zone URL of "${name}" (copy it from the dashboard's Zones page: ${targetHint(host)})`;
   return {
@@ -105,7 +107,7 @@ function nextStep(zone: KeycdnZone, host: string, pointAt: string): string {
   return `Next: CNAME ${host} to ${pointAt}. ${GAP_WORDS.forHost(host)} ${GAP_WORDS.avoid}`;
 }
 
-async function statusHost({ origin, input, ...acc }: Session, host: string, r: HostApplyResult): Promise<HostApplyResult> {
+async function statusHost({ esp, input, ...acc }: Session, host: string, r: HostApplyResult): Promise<HostApplyResult> {
   const name = zoneName(host);
   const needsApply = (message: string): never => {
     throw new ProviderFailure({ code: "needs_apply", message, action: "Run apply to create or fix it." });
@@ -113,7 +115,7 @@ async function statusHost({ origin, input, ...acc }: Session, host: string, r: H
   const zone = acc.zones.find((z) => z.name === name);
   if (!zone) return needsApply(`There is no KeyCDN zone named "${name}" yet.`);
   r.resources.push({ kind: RESOURCE.keycdnZone, id: zone.id, createdByThisRun: false, status: name });
-  const diffs = zoneDifferences(zone, origin);
+  const diffs = zoneDifferences(zone, esp);
   r.differences.push(...diffs.map((d) => d.text), ...customCertificateNote(zone, host));
   if (diffs.length > 0) return needsApply(`The zone "${name}" differs from the plan.`);
   const alias = acc.aliases.find((a) => a.name === host);
@@ -122,18 +124,19 @@ async function statusHost({ origin, input, ...acc }: Session, host: string, r: H
   r.resources.push({ kind: RESOURCE.keycdnAlias, id: alias.id, createdByThisRun: false, status: host });
   const { target } = resolveTarget(input, host);
   r.target = target;
-  r.records = [linkRecord(host, target)];
+  r.records = [linkRecord(host, target, esp.name)];
   return { ...r, outcome: "unchanged", summary: `Zone "${name}" and alias match the plan. The API does not report the certificate: check https://${host}/ once the CNAME answers.` };
 }
 
-function previewHost({ origin, ...acc }: Session, host: string): HostPreview {
+function previewHost({ esp, ...acc }: Session, host: string): HostPreview {
+  const { origin } = esp;
   const name = zoneName(host);
   const zone = acc.zones.find((z) => z.name === name);
   const changes: PlannedChange[] = [];
   if (!zone) changes.push({ resource: `KeyCDN pull zone "${name}"`, action: "create", next: `origin ${originUrl(origin)}, Let's Encrypt, Forward Host Header on, query strings and cache headers respected` });
-  else if (zone.settings.type !== "" && zone.settings.type !== ZONE_TYPE) throw pushZone(name);
+  else if (zone.settings.type !== "" && zone.settings.type !== ZONE_TYPE) throw pushZone(name, esp.name);
   else {
-    const diffs = zoneDifferences(zone, origin);
+    const diffs = zoneDifferences(zone, esp);
     changes.push(
       diffs.length > 0
         ? { resource: `KeyCDN pull zone "${name}"`, action: "update", current: diffs.map((d) => d.text).join(" "), next: "every option as in the plan" }
@@ -151,7 +154,7 @@ export const keycdnServer = defineAdapter<typeof keycdnCredentials, Session, Acc
   scrub: KEYCDN_SCRUB,
   translate: translateKeycdnError,
   async open(credentials, input, run) {
-    return { ...(await readAccount(keycdnClient(credentials, run))), input, origin: resolveEsp(input).origin };
+    return { ...(await readAccount(keycdnClient(credentials, run))), input, esp: resolveEsp(input) };
   },
   preview: async (session, host) => previewHost(session, host),
   apply: (session, host, _, r) => applyHost(session, host, r),

@@ -1,6 +1,7 @@
+import type { ResolvedEsp } from "@/lib/domain/esp";
 import type { KeycdnZone } from "./client";
 import { LABELS, SETTING_LABEL } from "./labels";
-import { HOST_CERTIFICATES, originUrl, ZONE_SETTINGS, type ZoneSettingKey } from "./settings";
+import { HOST_CERTIFICATES, originUrl, settingWhy, ZONE_SETTINGS, type ZoneSettingKey } from "./settings";
 
 /**
  * How an existing pull zone differs from the plan, in sentences people can act on (what is set, what breaks,
@@ -14,8 +15,11 @@ export function desiredSettings(origin: string): Record<ZoneSettingKey, string> 
   return { ...values, originurl: originUrl(origin) };
 }
 
-function why(key: ZoneSettingKey, origin: string): string {
-  return key === "originurl" ? `clicks must reach ${origin} over HTTPS` : ZONE_SETTINGS[key].why;
+/** The email provider a zone is for: its origin, and its name for the messages. */
+export type Target = Pick<ResolvedEsp, "origin" | "name">;
+
+function why(key: ZoneSettingKey, esp: Target): string {
+  return key === "originurl" ? `clicks must reach ${esp.origin} over HTTPS` : settingWhy(key, esp.name);
 }
 
 export interface ZoneDifference {
@@ -25,14 +29,14 @@ export interface ZoneDifference {
   text: string;
 }
 
-export function zoneDifferences(zone: KeycdnZone, origin: string): ZoneDifference[] {
-  const want = desiredSettings(origin);
+export function zoneDifferences(zone: KeycdnZone, esp: Target): ZoneDifference[] {
+  const want = desiredSettings(esp.origin);
   return (Object.keys(want) as ZoneSettingKey[]).flatMap((key) => {
     const current = zone.settings[key];
     if (key === "sslcert" && (HOST_CERTIFICATES as readonly string[]).includes(current)) return [];
     if (current === want[key]) return [];
     const label = LABELS[SETTING_LABEL[key]].label;
-    return [{ key, current, desired: want[key], text: `${label} is ${current === "" ? "unset" : `"${current}"`}: ${why(key, origin)}. Fix: ${want[key]} (${key}).` }];
+    return [{ key, current, desired: want[key], text: `${label} is ${current === "" ? "unset" : `"${current}"`}: ${why(key, esp)}. Fix: ${want[key]} (${key}).` }];
   });
 }
 

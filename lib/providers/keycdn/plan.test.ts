@@ -56,7 +56,7 @@ describe("KeyCDN plan", () => {
       aliasZone: [ZONE, "choose", "zonealiases zone_id (the zone's id)"],
     });
     expect(fieldsOf(hp).find((f) => f.id === "ignoreQueryString")!.note).toBe(
-      "Otherwise one recipient's redirect is served to everyone: each link's token is in the query string.",
+      "Otherwise one recipient's redirect may be served to another: a link's token can be in the query string.",
     );
     expect(hp.steps[0]!.intro).toContain("Order: zone → CNAME at your DNS host → Zonealias → Let's Encrypt certificate → HTTPS test.");
   });

@@ -1,9 +1,11 @@
-import { resolveEsp } from "@/lib/esps/choice";
-import { cnameRecord, dnsStep, nextStep, testStep, planOf } from "@/lib/plan/common";
+import type { ResolvedEsp } from "@/lib/domain/esp";
+import { cnameRecord, planOf } from "@/lib/plan/common";
+import { dnsStep, nextStep, testStep } from "@/lib/plan/esp-steps";
 import { splitZone } from "@/lib/hostnames";
-import { EVERY_METHOD, type HostGuarantees } from "@/lib/plan/invariants";
+import { EVERY_METHOD } from "@/lib/plan/methods";
+import type { HostGuarantees } from "@/lib/domain/plan";
 import type { ConsoleControl, DnsRecord, EntryKind, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
-import { HOST_CERTIFICATES, originUrl, parseZoneUrl, ZONE_SETTINGS, ZONE_TYPE, zoneName, zoneUrl, type ZoneSettingKey } from "./settings";
+import { HOST_CERTIFICATES, originUrl, parseZoneUrl, settingWhy, ZONE_SETTINGS, ZONE_TYPE, zoneName, zoneUrl, type ZoneSettingKey } from "./settings";
 import { LABELS, OPTION } from "./labels";
 import { certificateGapWords } from "@/lib/providers/certificate-gap-words";
 import { keycdnInfo } from "./info";
@@ -16,10 +18,10 @@ function field(key: LabelKey, value: string, rest: Omit<PlanField, "id" | "label
 }
 
 /** A zone option as the dashboard shows it, with the API field and why the value matters. */
-function zoneField(key: LabelKey, api: Exclude<ZoneSettingKey, "originurl">, extra: { changeFromDefault?: boolean; note?: string } = {}): PlanField {
+function zoneField(key: LabelKey, api: Exclude<ZoneSettingKey, "originurl">, espName: string, extra: { changeFromDefault?: boolean; note?: string } = {}): PlanField {
   const value = ZONE_SETTINGS[api].value;
   const entry: EntryKind = value === "enabled" ? "check" : value === "disabled" ? "uncheck" : /^\d+$/.test(value) ? "type" : "choose";
-  return field(key, OPTION[value] ?? value, { entry, api: `${api}=${value}`, note: extra.note ?? `Otherwise ${ZONE_SETTINGS[api].why}.`, changeFromDefault: extra.changeFromDefault });
+  return field(key, OPTION[value] ?? value, { entry, api: `${api}=${value}`, note: extra.note ?? `Otherwise ${settingWhy(api, espName)}.`, changeFromDefault: extra.changeFromDefault });
 }
 
 export function targetHint(host: string): string {
@@ -47,10 +49,10 @@ export function resolveTarget(input: PlanInput, host: string): { target?: string
   return {};
 }
 
-export function linkRecord(host: string, target: string | undefined): DnsRecord {
+export function linkRecord(host: string, target: string | undefined, espName: string): DnsRecord {
   return cnameRecord(host, target ?? targetHint(host), {
     valueKnown: target !== undefined,
-    purpose: "Sends clicks to KeyCDN, which forwards them to SendGrid over HTTPS.",
+    purpose: `Sends clicks to KeyCDN, which forwards them to ${espName} over HTTPS.`,
     phase: "switch",
   });
 }
@@ -71,6 +73,9 @@ export function gapWarning(host: string): string {
 
 const enabled = (key: keyof typeof ZONE_SETTINGS) => ZONE_SETTINGS[key].value === "enabled";
 
+/** Seconds a redirect without cache headers is kept (Max Expire counts minutes). */
+const KEPT_SECONDS = Number(ZONE_SETTINGS.cachemaxexpire.value) * 60;
+
 /** What the zone settings achieve, for the invariant checks (lib/plan/invariants.ts), derived from settings.ts. */
 function guarantees(host: string, origin: string): HostGuarantees {
   const keyedQuery = !enabled("cacheignorequerystring");
@@ -78,40 +83,67 @@ function guarantees(host: string, origin: string): HostGuarantees {
     certificateNames: (HOST_CERTIFICATES as readonly string[]).includes(ZONE_SETTINGS.sslcert.value) ? [host] : ["*.kxcdn.com"],
     origin,
     originProtocol: originUrl(origin).startsWith("https://") ? "https" : "http",
-    // KeyCDN does not document its origin TLS floor; SendGrid's origin accepts TLS 1.2+ only. **unverified**
+    // KeyCDN does not document its origin TLS floor; the ESPs' origins accept TLS 1.2+ only. **unverified**
     originMinTls: "1.2",
     originCertificateCheckedAgainst: "origin",
     hostHeader: enabled("cachehostheader") ? "pass-through" : "overridden",
+    brandedHost: { via: "host" },
+    // A pull zone passes the visitor's request headers on, User-Agent among them. **unverified**: not documented.
+    forwardedHeaders: ["*"],
+    // No zone setting drops the visitor's cookies (keycdn.com/support "pull zone settings"): they reach the origin.
+    cookies: "forwarded",
     queryString: keyedQuery ? "forwarded-and-keyed" : "forwarded-not-keyed",
     // With the query string in the key, a cached redirect only ever answers the same recipient's link.
-    redirectSharedForSeconds: keyedQuery ? 0 : Number(ZONE_SETTINGS.cachemaxexpire.value) * 60,
+    redirectSharedForSeconds: keyedQuery ? 0 : KEPT_SECONDS,
+    cachedForSeconds: KEPT_SECONDS,
     // A pull zone passes non-cacheable methods to the origin. **unverified** for every method; POST is what matters.
     methods: [...EVERY_METHOD],
     viewerProtocols: enabled("forcessl") ? ["https"] : ["http", "https"],
   };
 }
 
-function hostPlan(host: string, input: PlanInput): HostPlan {
-  const origin = resolveEsp(input).origin;
+/**
+ * What KeyCDN cannot do for this email provider, said on the plan (docs/providers/keycdn.md#per-email-provider): it
+ * has no setting that drops the visitor's cookies, and it keeps a redirect without cache headers for a minute at least.
+ */
+function limits(host: string, esp: ResolvedEsp): string[] {
+  const out: string[] = [];
+  if (esp.rules.forwardCookies === "none") {
+    out.push(
+      `KeyCDN passes the visitor's cookies on to ${esp.name} and has no setting that drops them: ${esp.name} refuses requests past ${esp.rules.maxRequestHeaderBytes ?? "its limit of"} bytes of headers and cookies, so a visitor with large cookies for the parent domain of ${host} may get an error. CloudFront and Fastly can drop them.`,
+    );
+  }
+  const max = esp.rules.cache.maxTtl;
+  if (max > 0 && KEPT_SECONDS > max) {
+    out.push(
+      `KeyCDN keeps a redirect without cache headers for ${KEPT_SECONDS / 60} minute${KEPT_SECONDS === 60 ? "" : "s"} at least (Max Expire counts minutes); ${esp.name} asks for at most ${max} s, so a person's repeat clicks within that minute are not counted. CloudFront and Fastly can keep ${max} s.`,
+    );
+  }
+  return out;
+}
+
+function hostPlan(host: string, input: PlanInput, esp: ResolvedEsp): HostPlan {
+  const origin = esp.origin;
   const name = zoneName(host);
   const { target, warning } = resolveTarget(input, host);
   const { zone, relativeName } = splitZone(host);
-  const link = linkRecord(host, target);
-  const dns = dnsStep({ linkRecord: link, cdnName: "KeyCDN", input });
+  const link = linkRecord(host, target, esp.name);
+  const dns = dnsStep({ linkRecord: link, cdnName: "KeyCDN", input, esp });
   const test = testStep({
     host,
     cdnName: "KeyCDN",
     cdnAddress: target ?? targetHint(host),
     addressKnown: target !== undefined,
     waitFor: "Wait until https://" + host + "/ answers without a certificate error.",
+    esp,
   });
 
   return {
     host,
     zone,
     relativeName,
-    guarantees: guarantees(host, resolveEsp(input).origin),
-    warnings: warning ? [warning] : [],
+    guarantees: guarantees(host, origin),
+    warnings: [...(warning ? [warning] : []), ...limits(host, esp)],
     steps: [
       {
         id: "create",
@@ -131,23 +163,23 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
               }),
               field("zoneStatus", OPTION[ZONE_SETTINGS.status.value]!, { entry: "choose", api: `status=${ZONE_SETTINGS.status.value}` }),
               field("zoneType", OPTION[ZONE_TYPE]!, { entry: "choose", changeFromDefault: true, api: `type=${ZONE_TYPE}` }),
-              field("originUrl", originUrl(origin), { entry: "type", changeFromDefault: true, api: `originurl=${originUrl(origin)}`, note: "https:// and no path: KeyCDN reaches SendGrid over HTTPS." }),
+              field("originUrl", originUrl(origin), { entry: "type", changeFromDefault: true, api: `originurl=${originUrl(origin)}`, note: `https:// and no path: KeyCDN reaches ${esp.name} over HTTPS.` }),
             ],
           },
           {
             id: "advanced",
             title: "Advanced features",
             fields: [
-              zoneField("expire", "expire", { note: "0 keeps SendGrid's own cache headers for browsers." }),
-              zoneField("blockBadBots", "blockbadbots"),
-              zoneField("ssl", "sslcert", { changeFromDefault: true, note: "Or Custom SSL with a certificate naming the host exactly. Never Shared: it names *.kxcdn.com." }),
-              zoneField("forceSsl", "forcessl"),
-              zoneField("http2", "http2", { changeFromDefault: true }),
-              zoneField("maxExpire", "cachemaxexpire", { changeFromDefault: true }),
-              zoneField("ignoreCacheControl", "cacheignorecachecontrol", { changeFromDefault: true }),
-              zoneField("ignoreQueryString", "cacheignorequerystring", { changeFromDefault: true, note: "Otherwise one recipient's redirect is served to everyone: each link's token is in the query string." }),
-              zoneField("forwardHostHeader", "cachehostheader", { changeFromDefault: true, note: "API field cachehostheader. SendGrid must receive the link host as the Host header." }),
-              zoneField("cacheCookies", "cachecookies"),
+              zoneField("expire", "expire", esp.name, { note: `0 keeps ${esp.name}'s own cache headers for browsers.` }),
+              zoneField("blockBadBots", "blockbadbots", esp.name),
+              zoneField("ssl", "sslcert", esp.name, { changeFromDefault: true, note: "Or Custom SSL with a certificate naming the host exactly. Never Shared: it names *.kxcdn.com." }),
+              zoneField("forceSsl", "forcessl", esp.name),
+              zoneField("http2", "http2", esp.name, { changeFromDefault: true }),
+              zoneField("maxExpire", "cachemaxexpire", esp.name, { changeFromDefault: true }),
+              zoneField("ignoreCacheControl", "cacheignorecachecontrol", esp.name, { changeFromDefault: true }),
+              zoneField("ignoreQueryString", "cacheignorequerystring", esp.name, { changeFromDefault: true, note: "Otherwise one recipient's redirect may be served to another: a link's token can be in the query string." }),
+              zoneField("forwardHostHeader", "cachehostheader", esp.name, { changeFromDefault: true, note: `API field cachehostheader. ${esp.name} must receive the link host as the Host header.` }),
+              zoneField("cacheCookies", "cachecookies", esp.name),
             ],
           },
         ],
@@ -168,7 +200,7 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
         title: "Your own certificate (no gap; needed when your domain enforces HTTPS)",
         intro: `Let's Encrypt on KeyCDN can only follow the DNS change, and a domain with HSTS loses every click until it is issued; a certificate on the zone before the change closes that gap. Skip this only if your domain does not enforce HTTPS. ${OWN_CERTIFICATE_ORDER}`,
         actions: [
-          `Get a certificate that names ${host} exactly from any certificate authority; validate it with a DNS record, which works while ${host} still points at SendGrid.`,
+          `Get a certificate that names ${host} exactly from any certificate authority; validate it with a DNS record, which works while ${host} still points at ${esp.name}.`,
           "In the zone's advanced features choose SSL: Custom SSL. Paste the certificate followed by its intermediates into Custom SSL Certificate and its private key into Custom SSL Private Key (API: sslcert=custom, customsslcert, customsslkey). Save.",
           `Add ${host} as a Zonealias now, then run the Test step against the Zone URL: change DNS only once it passes.`,
           "Renew this certificate yourself and paste the new one before the old one expires.",
@@ -209,14 +241,13 @@ function hostPlan(host: string, input: PlanInput): HostPlan {
         ...test,
         // The shared title says "before touching DNS": true only on the own-certificate path.
         title: "Test the KeyCDN setup",
-        intro:
-          "With your own certificate, run this before the DNS change; with Let's Encrypt, once the certificate is issued. Use a tracked link from an email you already sent. Both requests must answer with a redirect (3xx) to the link's destination, not a KeyCDN error page.",
+        intro: `With your own certificate, run this before the DNS change; with Let's Encrypt, once the certificate is issued. ${esp.probe.useSentLink ? "Use a tracked link from an email you already sent. " : ""}Both requests must answer with ${esp.probe.describe}, not a KeyCDN error page.`,
         actions: [
           ...test.actions.filter((a) => !a.includes("do not change DNS")),
-          "If either answer is an error page (KeyCDN's 500 \"Origin Error\" means it could not reach SendGrid), compare the zone with the values above; SendGrid keeps working as soon as you point the CNAME back.",
+          `If either answer is an error page (KeyCDN's 500 "Origin Error" means it could not reach ${esp.name}), compare the zone with the values above; ${esp.name} keeps answering as soon as you point the CNAME back.`,
         ],
       },
-      nextStep("KeyCDN"),
+      nextStep({ host, cdnName: "KeyCDN", esp }),
     ],
   };
 }

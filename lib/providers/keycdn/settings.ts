@@ -7,7 +7,7 @@
 
 export const ZONE_TYPE = "pull";
 
-/** SendGrid's KeyCDN steps: the origin URL is https:// plus the origin host, no path. */
+/** The origin URL is https:// plus the ESP's origin host, no path (SendGrid's KeyCDN steps, written by KeyCDN). */
 export function originUrl(origin: string): string {
   return `https://${origin}`;
 }
@@ -16,8 +16,13 @@ type Flag = "enabled" | "disabled";
 
 export interface ZoneRule {
   value: string;
-  /** What goes wrong when an adopted zone has another value (shown with the fix). */
+  /** What goes wrong when an adopted zone has another value (shown with the fix); `{esp}` names the email provider. */
   why: string;
+}
+
+/** A rule's reason with the email provider's name in it. */
+export function settingWhy(key: keyof typeof ZONE_SETTINGS, espName: string): string {
+  return ZONE_SETTINGS[key].why.replaceAll("{esp}", espName);
 }
 
 /**
@@ -27,18 +32,19 @@ export interface ZoneRule {
  */
 export const ZONE_SETTINGS = {
   status: { value: "active", why: "the zone serves nothing" },
-  type: { value: ZONE_TYPE, why: "the zone cannot fetch from SendGrid (only a pull zone does)" },
+  type: { value: ZONE_TYPE, why: "the zone cannot fetch from {esp} (only a pull zone does)" },
   sslcert: { value: "letsencrypt", why: "the shared certificate names *.kxcdn.com, not the link host, so HTTPS clicks fail" },
-  http2: { value: "enabled" satisfies Flag, why: "browsers fall back to HTTP/1.1 (slower; links still work), and SendGrid's KeyCDN steps turn it on" },
+  http2: { value: "enabled" satisfies Flag, why: "browsers fall back to HTTP/1.1 (slower; links still work), and KeyCDN's own steps for a link host turn it on" },
   /** Off: mail already sent has http:// links, and both schemes must answer (invariant 6). */
-  forcessl: { value: "disabled" satisfies Flag, why: "http:// links would be redirected before reaching SendGrid" },
+  forcessl: { value: "disabled" satisfies Flag, why: "http:// links would be redirected before reaching {esp}" },
   /** The dashboard's "Forward Host Header" is `cachehostheader`; there is no `forwardhostheader` field. */
-  cachehostheader: { value: "enabled" satisfies Flag, why: "SendGrid would receive the zone's host instead of the link host and could not find the link" },
-  cacheignorequerystring: { value: "disabled" satisfies Flag, why: "every /ls/click?upn=… would share one cache entry, so one recipient's redirect is served to everyone" },
-  cacheignorecachecontrol: { value: "disabled" satisfies Flag, why: "redirects would be cached whatever SendGrid's cache headers say, so repeat clicks are not counted" },
+  cachehostheader: { value: "enabled" satisfies Flag, why: "{esp} would receive the zone's host instead of the link host and could not find the link" },
+  cacheignorequerystring: { value: "disabled" satisfies Flag, why: "links that differ only in their query string would share one cache entry, so one recipient's redirect could be served to another" },
+  cacheignorecachecontrol: { value: "disabled" satisfies Flag, why: "redirects would be cached whatever {esp}'s cache headers say, so repeat clicks are not counted" },
   /**
    * Minutes a response without cache headers is kept: the shortest non-zero value, so a redirect is never
-   * cached for long (invariant 4). **unverified**: whether the API accepts 0 here.
+   * cached for long (invariant 4). **unverified**: whether the API accepts 0 here. A minute is longer than
+   * SparkPost-style short caches allow: the plan says so (docs/providers/keycdn.md#per-email-provider).
    */
   cachemaxexpire: { value: "1", why: "a redirect without cache headers would be kept for that long, hiding repeat clicks" },
   /** Browser cache: 0 = as the origin sends (keycdn.com/support/zone-settings "Expire"). */

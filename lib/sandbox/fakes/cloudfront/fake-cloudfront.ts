@@ -8,6 +8,7 @@ import { validateConfig, type FakeError } from "./fake-cloudfront-validate";
 import { distributionXml, summaryXml, type Distribution } from "./fake-cloudfront-shapes";
 import { readTags, RESOURCE_ARN } from "./fake-cloudfront-tags";
 import { buildXml, child, isObject, parseXml, strings, text, type XmlObject } from "./fake-xml";
+import { customHeaderProblem, fakePolicies, policyIdsOf, type Policy } from "./fake-cloudfront-policies";
 
 /**
  * Amazon CloudFront's distribution API, REST-XML 2020-05-31, as @aws-sdk/client-cloudfront speaks it
@@ -21,6 +22,8 @@ import { buildXml, child, isObject, parseXml, strings, text, type XmlObject } fr
  *   PUT    /2020-05-31/distribution/{Id}/config  UpdateDistribution   If-Match
  *   DELETE /2020-05-31/distribution/{Id}         DeleteDistribution   If-Match, disabled and Deployed
  *   GET    /2020-05-31/tagging?Resource={ARN}    ListTagsForResource  `<Tags><Items><Tag><Key/><Value/></Tag></Items></Tags>`
+ *   …/origin-request-policy, …/cache-policy    the policies (fake-cloudfront-policies.ts); a behaviour naming a policy
+ *                                                the account cannot see is NoSuchCachePolicy / NoSuchOriginRequestPolicy 404
  * Errors: `<ErrorResponse><Error><Type>Sender</Type><Code/><Message/></Error><RequestId/></ErrorResponse>`.
  * A created or updated distribution is InProgress until `deployAfter` (calls that show it, or ms) passes.
  * A CallerReference is remembered per account for good, deleted distributions included: any create that
@@ -41,7 +44,7 @@ export interface CloudfrontFakeOptions {
 const PREFIX = "/2020-05-31/distribution";
 const ROUTE = /^\/2020-05-31\/distribution(?:\/([A-Za-z0-9]+)(\/config)?)?$/;
 const TAGGING = "/2020-05-31/tagging";
-const WRITES = new Set(["CreateDistribution", "UpdateDistribution", "DeleteDistribution"]);
+const WRITES = new Set(["CreateDistribution", "UpdateDistribution", "DeleteDistribution", "CreateOriginRequestPolicy", "DeleteOriginRequestPolicy", "CreateCachePolicy", "DeleteCachePolicy"]);
 
 const DEFAULT_MAX_ITEMS = 100;
 
@@ -68,6 +71,8 @@ const NO_SUCH = err(404, "NoSuchDistribution", "The specified distribution does 
 interface CloudfrontState {
   distributions: Map<string, Distribution>;
   references: Map<string, Set<string>>;
+  /** The accounts' custom origin request and cache policies. */
+  policies: Policy[];
 }
 
 export function fakeCloudfront(opts: CloudfrontFakeOptions): StatefulFake {
@@ -85,6 +90,12 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): StatefulFake {
     return d;
   };
 
+  const policies = fakePolicies({
+    xml,
+    now,
+    usedBy: (kind, accountId, id) => [...distributions.values()].some((d) => d.accountId === accountId && policyIdsOf(d.config).some((p) => p.kind === kind && p.id === id)),
+  });
+
   const mine = (caller: Caller) => [...distributions.values()].filter((d) => d.accountId === caller.accountId);
   const find = (caller: Caller, id: string | undefined) => {
     const d = id ? distributions.get(id) : undefined;
@@ -94,8 +105,10 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): StatefulFake {
 
   /** Validation the service makes on every create and update, CNAME ownership across all accounts included. */
   const check = (caller: Caller, config: XmlObject, self?: Distribution): FakeError | undefined => {
-    const invalid = validateConfig(config, (arn) => opts.acm.certificate(caller.accountId, arn));
+    const invalid = validateConfig(config, (arn) => opts.acm.certificate(caller.accountId, arn)) ?? customHeaderProblem(config);
     if (invalid) return invalid;
+    const unknown = policyIdsOf(config).find((p) => !policies.exists(p.kind, caller.accountId, p.id));
+    if (unknown) return err(404, unknown.kind === "cache" ? "NoSuchCachePolicy" : "NoSuchOriginRequestPolicy", "The policy does not exist.");
     const aliases = strings(child(config, "Aliases")).map((a) => a.toLowerCase());
     const taken = [...distributions.values()].some((d) => d !== self && strings(child(d.config, "Aliases")).some((a) => aliases.includes(a.toLowerCase())));
     return taken ? err(409, "CNAMEAlreadyExists", "One or more of the CNAMEs you provided are already associated with a different resource.") : undefined;
@@ -220,6 +233,8 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): StatefulFake {
   };
 
   const route = (req: FakeRequest): { op: string; id?: string } => {
+    const policy = policies.route(req);
+    if (policy) return { op: policy.op, id: policy.id };
     if (req.path === TAGGING) return { op: req.method === "GET" ? "ListTagsForResource" : "Unknown" };
     const m = req.path.match(ROUTE);
     if (!m) return { op: "Unknown" };
@@ -233,7 +248,8 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): StatefulFake {
     operation: (req) => route(req).op,
     async handle(req) {
       const { op, id } = route(req);
-      const handler = ops[op];
+      const policy = policies.route(req);
+      const handler = policy && policy.op !== "Unknown" ? (caller: Caller, r: FakeRequest) => policies.handle(op, policy.kind, caller, r, id) : ops[op];
       if (!handler) return failure(err(404, "NotFound", "The requested resource or operation does not exist."));
       const auth = await authenticate(req, "cloudfront", opts.accounts);
       if (!auth.ok) {
@@ -253,10 +269,13 @@ export function fakeCloudfront(opts: CloudfrontFakeOptions): StatefulFake {
     reset() {
       distributions = new Map();
       references = new Map();
+      policies.reset();
     },
-    saveState: (): CloudfrontState => ({ distributions, references }),
+    saveState: (): CloudfrontState => ({ distributions, references, policies: policies.saveState() }),
     loadState(state) {
-      ({ distributions, references } = state as CloudfrontState);
+      const saved = state as CloudfrontState;
+      ({ distributions, references } = saved);
+      policies.loadState(saved.policies);
     },
   };
 }

@@ -1,6 +1,20 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ACMClient, DeleteCertificateCommand, DescribeCertificateCommand, ListCertificatesCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
-import { CloudFrontClient, CreateDistributionCommand, GetDistributionCommand, ListDistributionsCommand } from "@aws-sdk/client-cloudfront";
+import {
+  CloudFrontClient,
+  CreateCachePolicyCommand,
+  CreateDistributionCommand,
+  CreateOriginRequestPolicyCommand,
+  DeleteCachePolicyCommand,
+  DeleteOriginRequestPolicyCommand,
+  GetCachePolicyCommand,
+  GetDistributionCommand,
+  ListCachePoliciesCommand,
+  ListDistributionsCommand,
+  ListOriginRequestPoliciesCommand,
+  type CachePolicyConfig,
+  type OriginRequestPolicyConfig,
+} from "@aws-sdk/client-cloudfront";
 import { distributionConfig } from "@/lib/providers/cloudfront/distribution-config";
 import { startFake, type RunningFake } from "@/lib/sandbox/http-fake";
 import { savedThroughJson } from "@/lib/sandbox/testing/round-trip";
@@ -79,5 +93,78 @@ describe("CloudFront and ACM fakes: state round trip", () => {
     expect([described.Certificate.Status, described.Certificate.InUseBy]).toEqual(["ISSUED", [Distribution!.ARN]]);
     expect([shown.Distribution.Status, distribution.Distribution.Status]).toEqual(["InProgress", "Deployed"]);
     expect([again.CertificateArn, created, deleted]).toEqual([pending, "DistributionAlreadyExists", "ResourceInUseException"]);
+  });
+
+  it("custom origin request and cache policies come back: listed, read with their ETag, a name taken, one in use kept", async () => {
+    const apis = createCloudfrontFakeApis(OPTIONS);
+    const first = await serve(apis);
+    const orp = (Name: string): OriginRequestPolicyConfig => ({
+      Name,
+      HeadersConfig: { HeaderBehavior: "whitelist", Headers: { Quantity: 1, Items: ["User-Agent"] } },
+      CookiesConfig: { CookieBehavior: "none" },
+      QueryStringsConfig: { QueryStringBehavior: "all" },
+    });
+    const cache: CachePolicyConfig = {
+      Name: "state-test-ttl-1-10-10",
+      MinTTL: 1,
+      DefaultTTL: 10,
+      MaxTTL: 10,
+      ParametersInCacheKeyAndForwardedToOrigin: {
+        EnableAcceptEncodingGzip: false,
+        HeadersConfig: { HeaderBehavior: "none" },
+        CookiesConfig: { CookieBehavior: "none" },
+        QueryStringsConfig: { QueryStringBehavior: "all" },
+      },
+    };
+    const used = await first.cloudfront.send(new CreateOriginRequestPolicyCommand({ OriginRequestPolicyConfig: orp("state-test-user-agent") }));
+    const unused = await first.cloudfront.send(new CreateOriginRequestPolicyCommand({ OriginRequestPolicyConfig: orp("state-test-unused") }));
+    const cached = await first.cloudfront.send(new CreateCachePolicyCommand({ CachePolicyConfig: cache }));
+    const { CertificateArn: arn } = await first.acm.send(new RequestCertificateCommand({ DomainName: HOST, ValidationMethod: "DNS" }));
+    for (let i = 0; i < 3; i++) await first.acm.send(new DescribeCertificateCommand({ CertificateArn: arn }));
+    // The policy form of a behaviour: policy ids instead of ForwardedValues and TTLs.
+    const config = distributionConfig(HOST, "sendgrid.net", arn!, "state-test-policies");
+    const behavior = { ...config.DefaultCacheBehavior! };
+    for (const legacy of ["ForwardedValues", "MinTTL", "DefaultTTL", "MaxTTL"] as const) delete behavior[legacy];
+    await first.cloudfront.send(
+      new CreateDistributionCommand({
+        DistributionConfig: { ...config, DefaultCacheBehavior: { ...behavior, CachePolicyId: cached.CachePolicy!.Id, OriginRequestPolicyId: used.OriginRequestPolicy!.Id } },
+      }),
+    );
+
+    const copy = createCloudfrontFakeApis(OPTIONS);
+    copy.acm.loadState(savedThroughJson(apis.acm));
+    copy.cloudfront.loadState(savedThroughJson(apis.cloudfront));
+    const second = await serve(copy);
+
+    const reads = (c: typeof first) => [
+      () => answer(c.cloudfront.send(new ListOriginRequestPoliciesCommand({ Type: "custom" }))),
+      () => answer(c.cloudfront.send(new ListCachePoliciesCommand({ Type: "custom" }))),
+      () => answer(c.cloudfront.send(new GetCachePolicyCommand({ Id: cached.CachePolicy!.Id }))),
+      () => answer(c.cloudfront.send(new CreateOriginRequestPolicyCommand({ OriginRequestPolicyConfig: orp("state-test-user-agent") }))),
+      () => answer(c.cloudfront.send(new DeleteCachePolicyCommand({ Id: cached.CachePolicy!.Id, IfMatch: cached.ETag }))),
+      () => answer(c.cloudfront.send(new DeleteOriginRequestPolicyCommand({ Id: unused.OriginRequestPolicy!.Id, IfMatch: unused.ETag }))),
+      () => answer(c.cloudfront.send(new ListOriginRequestPoliciesCommand({ Type: "custom" }))),
+    ];
+    const run = async (c: typeof first) => {
+      const out = [];
+      for (const read of reads(c)) out.push(await read());
+      return out;
+    };
+    const [original, restored] = [await run(first), await run(second)];
+    expect(restored).toEqual(original);
+    const [requestPolicies, cachePolicies, got, taken, inUse, deleted, left] = restored as [
+      { OriginRequestPolicyList: { Items: { OriginRequestPolicy: { Id: string } }[] } },
+      { CachePolicyList: { Items: { CachePolicy: { Id: string } }[] } },
+      { ETag: string },
+      string,
+      string,
+      object,
+      { OriginRequestPolicyList: { Items: { OriginRequestPolicy: { Id: string } }[] } },
+    ];
+    const ids = (l: { Items: { OriginRequestPolicy: { Id: string } }[] }) => l.Items.map((i) => i.OriginRequestPolicy.Id);
+    expect(ids(requestPolicies.OriginRequestPolicyList)).toEqual([used.OriginRequestPolicy!.Id, unused.OriginRequestPolicy!.Id]);
+    expect(cachePolicies.CachePolicyList.Items.map((i) => i.CachePolicy.Id)).toEqual([cached.CachePolicy!.Id]);
+    expect([got.ETag, taken, inUse, deleted]).toEqual([cached.ETag, "OriginRequestPolicyAlreadyExists", "CachePolicyInUse", {}]);
+    expect(ids(left.OriginRequestPolicyList)).toEqual([used.OriginRequestPolicy!.Id]);
   });
 });

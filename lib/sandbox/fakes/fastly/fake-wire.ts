@@ -1,5 +1,6 @@
 import "server-only";
 import type { FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
+import type { FakeHeader } from "./fake-headers";
 
 /**
  * The Fastly fake's account model and wire shapes (fake.ts): the config API's routes, form bodies and JSON
@@ -25,6 +26,8 @@ export interface Version {
   locked: boolean;
   domains: string[];
   backends: Backend[];
+  /** Header objects (fake-headers.ts). */
+  headers: FakeHeader[];
   settings: { default_ttl: number; default_host: string; stale_if_error: boolean; stale_if_error_ttl: number };
 }
 
@@ -62,6 +65,9 @@ export const ROUTES: Route[] = [
   { method: "GET", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/backend$/, op: "ListBackends" },
   { method: "POST", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/backend$/, op: "CreateBackend", write: true },
   { method: "PUT", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/backend\/([^/]+)$/, op: "UpdateBackend", write: true },
+  { method: "GET", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/header$/, op: "ListHeaders" },
+  { method: "POST", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/header$/, op: "CreateHeader", write: true },
+  { method: "PUT", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/header\/([^/]+)$/, op: "UpdateHeader", write: true },
   { method: "GET", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/settings$/, op: "GetSettings" },
   { method: "PUT", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/settings$/, op: "UpdateSettings", write: true },
   { method: "GET", pattern: /^\/service\/([^/]+)\/version\/(\d+)\/validate$/, op: "ValidateVersion" },
@@ -95,7 +101,7 @@ export function readForm(req: FakeRequest): URLSearchParams {
 }
 
 export function newVersion(number: number): Version {
-  return { number, active: false, locked: false, domains: [], backends: [], settings: { default_ttl: 3600, default_host: "", stale_if_error: false, stale_if_error_ttl: 43200 } };
+  return { number, active: false, locked: false, domains: [], backends: [], headers: [], settings: { default_ttl: 3600, default_host: "", stale_if_error: false, stale_if_error_ttl: 43200 } };
 }
 
 export function applyBackend(b: Backend, form: URLSearchParams): Backend {

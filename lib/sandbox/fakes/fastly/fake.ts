@@ -2,6 +2,7 @@ import "server-only";
 import type { StatefulFake } from "@/lib/sandbox/fake-state";
 import type { FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
 import { TlsAccount, type FakeSubscription } from "./fake-tls";
+import { headerOp } from "./fake-headers";
 import {
   applyBackend,
   BadForm,
@@ -236,6 +237,12 @@ export class FastlyFake implements StatefulFake {
         const b = applyBackend(sv.version.backends[i]!, readForm(req));
         sv.version.backends[i] = b;
         return json(200, backendJson(sv.service, sv.version, b));
+      }
+      case "ListHeaders":
+      case "CreateHeader":
+      case "UpdateHeader": {
+        const sv = op === "ListHeaders" ? this.version(params) : this.editable(params);
+        return "status" in sv ? sv : headerOp(op, sv, req, params[2]);
       }
       case "GetSettings": {
         const sv = this.version(params);
