@@ -1,6 +1,6 @@
 import { buttonPrimary } from "@/components/ui/styles";
 import { espStepView } from "@/lib/esps/view";
-import { CDN_IDS } from "@/lib/plan/types";
+import { CDN_IDS } from "@/lib/domain/plan";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 
 export default function Home() {

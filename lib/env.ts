@@ -1,6 +1,5 @@
 import "server-only";
 import * as z from "zod";
-import { DNS_HOST_FACTS, DNS_HOST_IDS, type DnsHostId } from "@/lib/dns-hosts/registry";
 import { ENDPOINT_SPECS, type EndpointEnvVar, type Endpoints } from "@/lib/providers/endpoints";
 
 /**
@@ -10,7 +9,8 @@ import { ENDPOINT_SPECS, type EndpointEnvVar, type Endpoints } from "@/lib/provi
  * SANDBOX_SECRET is the key sandbox credentials are derived under, shared by every instance (lib/sandbox);
  * TRUST_PROXY says how many proxies' X-Forwarded-For entries to believe (lib/verify/rate-limit.ts).
  */
-const url = z.url({ protocol: /^https?$/ });
+/** An http(s) base URL setting (shared with lib/dns-hosts/endpoints.ts). */
+export const url = z.url({ protocol: /^https?$/ });
 
 const REDIS_URL_FORM = "redis://[:password@]host[:port][/db] or rediss:// for TLS";
 
@@ -73,16 +73,7 @@ const trustProxy = z.preprocess(
 const endpointVariables = {} as Record<EndpointEnvVar, z.ZodOptional<typeof url> | z.ZodDefault<typeof url>>;
 for (const spec of ENDPOINT_SPECS) endpointVariables[spec.env] = spec.default === undefined ? url.optional() : url.default(spec.default);
 
-/** Each DNS host's API base URL (lib/dns-hosts/<id>/facts.ts); a host sharing a CDN's API shares its variable. */
-type DnsEndpointEnvVar = (typeof DNS_HOST_FACTS)[DnsHostId]["endpoint"]["env"];
-const dnsEndpointVariables = {} as Record<DnsEndpointEnvVar, z.ZodOptional<typeof url> | z.ZodDefault<typeof url>>;
-for (const id of DNS_HOST_IDS) {
-  const spec: { env: DnsEndpointEnvVar; default?: string } = DNS_HOST_FACTS[id].endpoint;
-  dnsEndpointVariables[spec.env] = spec.default === undefined ? url.optional() : url.default(spec.default);
-}
-
 const schema = z.object({
-  ...dnsEndpointVariables,
   ...endpointVariables,
   HSTS_PRELOAD_API_BASE_URL: url.default("https://hstspreload.org/api/v2"),
   VERIFY_DNS_SERVERS: z.string().optional(),
@@ -120,9 +111,4 @@ export type { Endpoints };
 export function endpointsFromEnv(): Endpoints {
   const e = env();
   return Object.fromEntries(ENDPOINT_SPECS.map((s) => [s.key, e[s.env]])) as Endpoints;
-}
-
-/** A DNS host's API base URL: the real API (the SDK's default when undefined) unless overridden. */
-export function dnsEndpointFromEnv(id: DnsHostId): string | undefined {
-  return env()[DNS_HOST_FACTS[id].endpoint.env];
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { parseEnv, type Env } from "@/lib/env";
+import { parseDnsEndpoints } from "@/lib/dns-hosts/endpoints";
 
 /**
  * A warning rather than a key drawn and kept in Redis (SET NX): a secret belongs with the operator's other
@@ -23,6 +24,7 @@ export interface StartupLog {
  */
 export async function checkAtStart(source: Record<string, string | undefined> = process.env, log: StartupLog = console): Promise<Env> {
   const settings = parseEnv(source);
+  parseDnsEndpoints(source);
   if (settings.TRUST_PROXY === 0) {
     log.warn(
       "[rate-limit] TRUST_PROXY is 0 (unset): no X-Forwarded-For entry is believed, so all clients share one rate limit. " +

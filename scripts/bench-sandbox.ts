@@ -10,7 +10,7 @@
  *
  * Runs with --expose-gc and `--conditions=react-server` (so `import "server-only"` resolves). Everything is on 127.0.0.1.
  */
-import { CDN_IDS, type CdnId } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId } from "@/lib/domain/plan";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import type { ServerProvider } from "@/lib/providers/server-types";
 import { createVisitorAccounts, sandboxAccount } from "@/lib/sandbox/accounts";

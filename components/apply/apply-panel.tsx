@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { previewAction } from "@/app/setup/apply-actions";
+import { previewAction } from "@/lib/actions/apply-actions";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import type { PlanQuery } from "@/lib/plan/url";
 import type { ApplyPreview, ProviderInfo } from "@/lib/providers/types";

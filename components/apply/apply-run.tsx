@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { applyAction } from "@/app/setup/apply-actions";
+import { applyAction } from "@/lib/actions/apply-actions";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/url";
 import type { ApplyReport, ProviderInfo, UndoTarget } from "@/lib/providers/types";

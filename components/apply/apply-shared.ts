@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/app/setup/apply-actions";
+import type { ActionResult } from "@/lib/actions/apply-actions";
 import type { PlanQuery } from "@/lib/plan/url";
 import type { ProviderInfo } from "@/lib/providers/types";
 import type { Account } from "./credentials-form";

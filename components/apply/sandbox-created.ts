@@ -1,4 +1,4 @@
-import type { CdnId } from "@/lib/plan/types";
+import type { CdnId } from "@/lib/domain/plan";
 import type { UndoTarget } from "@/lib/providers/types";
 
 /**

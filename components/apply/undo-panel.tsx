@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { undoAction } from "@/app/setup/apply-actions";
+import { undoAction } from "@/lib/actions/apply-actions";
 import { buttonSecondary, card } from "@/components/ui/styles";
-import type { CdnId } from "@/lib/plan/types";
+import type { CdnId } from "@/lib/domain/plan";
 import type { UndoReport, UndoResult, UndoTarget } from "@/lib/providers/types";
 import { mergeResults } from "@/lib/providers/undo-targets";
 import { unwrap } from "./apply-shared";

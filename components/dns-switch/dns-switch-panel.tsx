@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { detectDnsHostsAction } from "@/app/setup/dns-actions";
+import { detectDnsHostsAction } from "@/lib/actions/dns-actions";
 import { buttonSecondary, fieldError, inputBase } from "@/components/ui/styles";
 import type { DetectedDnsHost } from "@/lib/dns-hosts/detect";
 import { previousParams } from "@/lib/dns-hosts/previous";
 import type { DnsHostInfo } from "@/lib/dns-hosts/types";
-import type { CdnId, Region } from "@/lib/plan/types";
+import type { CdnId, Region } from "@/lib/domain/plan";
 import type { EspId } from "@/lib/domain/ids";
 import { HostSwitch, type Account } from "./host-switch";
 import { noStoredSwitches, storedSwitches, storeSwitch, subscribeStoredSwitches, type StoredSwitch } from "./stored-results";

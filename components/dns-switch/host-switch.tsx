@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { dnsStatusAction, lowerTtlAction, readDnsRecordAction, rollbackDnsAction, switchDnsAction, type DnsActionResult } from "@/app/setup/dns-actions";
+import { dnsStatusAction, lowerTtlAction, readDnsRecordAction, rollbackDnsAction, switchDnsAction, type DnsActionResult } from "@/lib/actions/dns-actions";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { duration } from "@/lib/dns-hosts/plan";
 import { describeRecord } from "@/lib/dns-hosts/refusals";
 import type { DnsHostInfo, HostRecordRead, LinkRecord, RecordWriteResult } from "@/lib/dns-hosts/types";
-import type { CdnId, Region } from "@/lib/plan/types";
+import type { CdnId, Region } from "@/lib/domain/plan";
 import type { EspId } from "@/lib/domain/ids";
 import { PlanView, ResultView } from "./record-view";
 import type { StoredSwitch } from "./stored-results";

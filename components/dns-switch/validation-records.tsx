@@ -1,10 +1,10 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { createValidationRecordsAction, type ValidationRecordResult } from "@/app/setup/dns-actions";
+import { createValidationRecordsAction, type ValidationRecordResult } from "@/lib/actions/dns-actions";
 import { buttonSecondary, fieldError, inputBase } from "@/components/ui/styles";
 import { DNS_HOST_FACTS, DNS_HOST_IDS } from "@/lib/dns-hosts/registry";
-import type { DnsRecord } from "@/lib/plan/types";
+import type { DnsRecord } from "@/lib/domain/plan";
 
 /**
  * Certificate-validation CNAMEs the CDN asked for (an apply report's records), created at the DNS host through its

@@ -1,4 +1,4 @@
-import type { ConsoleControl, EntryKind, PlanField, SettingGroup } from "@/lib/plan/types";
+import type { ConsoleControl, EntryKind, PlanField, SettingGroup } from "@/lib/domain/plan";
 import type { CopyRenderer } from "./value";
 
 /**

@@ -1,4 +1,4 @@
-import type { EntryKind, SettingGroup } from "@/lib/plan/types";
+import type { EntryKind, SettingGroup } from "@/lib/domain/plan";
 import { Value, type CopyRenderer } from "./value";
 
 const ENTRY_TEXT: Record<EntryKind, string> = {

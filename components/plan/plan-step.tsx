@@ -1,4 +1,4 @@
-import type { DnsRecord, PlanStep, SettingGroup } from "@/lib/plan/types";
+import type { DnsRecord, PlanStep, SettingGroup } from "@/lib/domain/plan";
 import type { CopyRenderer } from "./value";
 import type { ValuesView } from "@/lib/plan/query";
 import { ConsolePanel } from "./console-panel";

@@ -1,4 +1,4 @@
-import type { DnsRecord } from "@/lib/plan/types";
+import type { DnsRecord } from "@/lib/domain/plan";
 import { Value, type CopyRenderer } from "./value";
 
 /** DNS records as the DNS host's form asks for them: type, name (relative and full), value, proxy, TTL. */

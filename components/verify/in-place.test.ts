@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "@/lib/plan/build";
 import { parsePlanQuery } from "@/lib/plan/query";
-import { CDN_IDS, type CdnId } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId } from "@/lib/domain/plan";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
 import { VERIFICATIONS } from "@/lib/providers/verifications";
 import { verifyView } from "./view-props";

@@ -4,7 +4,7 @@ import { DIAGNOSIS_LABELS } from "@/lib/verify/labels";
 import { decodeSummary, type SummaryCheck } from "@/lib/verify/summary";
 import { CHECK_TITLES, type CheckId, type DiagnosisId } from "@/lib/verify/types";
 import { CHIP_LABELS } from "@/lib/verify/ui";
-import type { Plan } from "@/lib/plan/types";
+import type { Plan } from "@/lib/domain/plan";
 import { Chip } from "./checks";
 
 /**

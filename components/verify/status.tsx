@@ -1,6 +1,6 @@
 "use client";
 
-import type { CdnId, Region } from "@/lib/plan/types";
+import type { CdnId, Region } from "@/lib/domain/plan";
 import type { EspId } from "@/lib/domain/ids";
 import type { CertificateAfterSwitch } from "@/lib/providers/types";
 import { formatElapsed, POLL_EVERY_MS, POLL_FOR_AT_MOST_MS, type VerifyRequest } from "@/lib/verify/ui";

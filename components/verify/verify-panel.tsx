@@ -4,7 +4,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { buttonPrimary, buttonSecondary, card, fieldError, inputBase } from "@/components/ui/styles";
-import { checkLink, quoted } from "@/lib/verify/link";
+import { checkLink, quoted } from "@/lib/tracked-link";
 import { encodeSummary } from "@/lib/verify/summary";
 import { checkTargetInput, verifyQueryString } from "@/lib/verify/ui";
 import { ChipRow, HstsSummary, Problems, Seen } from "./checks";

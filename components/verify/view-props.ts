@@ -2,7 +2,7 @@ import type { VerifyViewProps } from "@/components/verify/status";
 import { resolveEsp } from "@/lib/esps/choice";
 import { espModule } from "@/lib/esps/registry";
 import { planOnlyQueryString, planQueryString, type PlanQuery } from "@/lib/plan/query";
-import type { Plan } from "@/lib/plan/types";
+import type { Plan } from "@/lib/domain/plan";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import { VERIFICATIONS } from "@/lib/providers/verifications";
 import { WIZARD_STEPS, type StepId } from "@/lib/wizard/steps";

@@ -2,7 +2,7 @@ import Form from "next/form";
 import Link from "next/link";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import type { ManagedHttpsView } from "@/lib/esps/view";
-import { CDN_IDS } from "@/lib/plan/types";
+import { CDN_IDS } from "@/lib/domain/plan";
 import { PROVIDER_INFO } from "@/lib/providers/info";
 import { planQueryString, type PlanQuery } from "@/lib/plan/query";
 import { HiddenState } from "./hidden-state";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import Link from "next/link";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { parseHostnamesAction, type ParsedHostnamesResult } from "@/app/setup/hostname-actions";
+import { parseHostnamesAction, type ParsedHostnamesResult } from "@/lib/actions/hostname-actions";
 import { buttonPrimary, buttonSecondary, fieldError, inputBase } from "@/components/ui/styles";
 import { planQueryString, type PlanQuery } from "@/lib/plan/url";
 import type { RecognisedRecord } from "@/lib/domain/esp";

@@ -3,7 +3,7 @@ import { copyButton } from "@/components/ui/copy-control";
 import { PlanStepView } from "@/components/plan/plan-step";
 import { card } from "@/components/ui/styles";
 import type { ValuesView } from "@/lib/plan/query";
-import type { HostPlan, Plan, PlanStep } from "@/lib/plan/types";
+import type { HostPlan, Plan, PlanStep } from "@/lib/domain/plan";
 
 /** The plan steps a wizard step shows, one card per hostname; console-panel pictures under a legend when asked. */
 export function PlanSteps({ plan, select, view = "list" }: { plan: Plan; select: (hostPlan: HostPlan) => PlanStep[]; view?: ValuesView }) {

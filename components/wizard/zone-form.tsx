@@ -1,7 +1,7 @@
 import Form from "next/form";
 import { buttonSecondary, inputBase } from "@/components/ui/styles";
 import type { PlanQuery } from "@/lib/plan/query";
-import type { Plan } from "@/lib/plan/types";
+import type { Plan } from "@/lib/domain/plan";
 import type { ProviderInfo } from "@/lib/providers/types";
 import { HiddenState } from "./hidden-state";
 

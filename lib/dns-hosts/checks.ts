@@ -1,5 +1,5 @@
 import "server-only";
-import type { CdnId } from "@/lib/plan/types";
+import type { CdnId } from "@/lib/domain/plan";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
 import { describeRecord } from "./refusals";
 import { sameContent } from "./records";

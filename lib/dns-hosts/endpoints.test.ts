@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { dnsEndpointFromEnv, parseEnv } from "@/lib/env";
+import { dnsEndpointFromEnv, parseDnsEndpoints } from "./endpoints";
 
 // Each DNS host's API base URL (facts.ts `endpoint`) is an environment setting (docs/contract.md#provider-api-base-urls).
 describe("the DNS hosts' API base URLs", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("Route 53: the SDK's default unless ROUTE53_ENDPOINT is set, which must be an http(s) URL", () => {
-    expect(parseEnv({}).ROUTE53_ENDPOINT).toBeUndefined();
-    expect(parseEnv({ ROUTE53_ENDPOINT: "http://127.0.0.1:4003" }).ROUTE53_ENDPOINT).toBe("http://127.0.0.1:4003");
-    expect(() => parseEnv({ ROUTE53_ENDPOINT: "route53.internal" })).toThrow(/^Invalid environment settings: ROUTE53_ENDPOINT: /);
+    expect(parseDnsEndpoints({}).ROUTE53_ENDPOINT).toBeUndefined();
+    expect(parseDnsEndpoints({ ROUTE53_ENDPOINT: "http://127.0.0.1:4003" }).ROUTE53_ENDPOINT).toBe("http://127.0.0.1:4003");
+    expect(() => parseDnsEndpoints({ ROUTE53_ENDPOINT: "route53.internal" })).toThrow(/^Invalid environment settings: ROUTE53_ENDPOINT: /);
   });
 
   it("reach the DNS hosts: Cloudflare DNS on the CDN's CLOUDFLARE_API_BASE_URL", () => {

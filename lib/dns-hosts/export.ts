@@ -1,5 +1,7 @@
-import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/export/hcl";
-import type { Plan } from "@/lib/plan/types";
+import type { DnsHostTerraform } from "./terraform-types";
+export type { DnsHostTerraform } from "./terraform-types";
+import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/hcl";
+import type { Plan } from "@/lib/domain/plan";
 import { cloudflareDnsTerraform } from "./cloudflare/export";
 import { TTL_ADVICE } from "./plan";
 import type { DnsHostId } from "./registry";
@@ -9,12 +11,6 @@ import { route53Terraform } from "./route53/export";
  * The link record in the Terraform export (`/api/export?…&format=terraform&dnshost=<id>`), behind a variable that is
  * off until verification passes: with `switch_dns = false` (the default) nothing at the DNS host changes.
  */
-export interface DnsHostTerraform {
-  provider: { name: string; source: string; version: string };
-  providerComment?: string;
-  zone(zone: string): HclBlock;
-  record(r: { host: string; zone: string; target: string | HclRef; ttl: number; count: HclRef }): HclBlock;
-}
 
 const TERRAFORM: Record<DnsHostId, DnsHostTerraform> = { route53: route53Terraform, cloudflare: cloudflareDnsTerraform };
 

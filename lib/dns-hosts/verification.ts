@@ -1,6 +1,6 @@
 import type { EspId } from "@/lib/domain/ids";
 import "server-only";
-import type { CdnId, Region } from "@/lib/plan/types";
+import type { CdnId, Region } from "@/lib/domain/plan";
 import { createDnsClient, createResolver, describeHop, firstHop } from "@/lib/verify/dns";
 import { Guard } from "@/lib/verify/guard";
 import { settingsFromEnv, type VerifySettings } from "@/lib/verify/settings";

@@ -6,6 +6,7 @@
  */
 
 import type { CdnId, EspId } from "./ids";
+export { CDN_IDS, type CdnId } from "./ids";
 
 /**
  * An email provider's region id, as in the URL's `region`: which ids exist, and the default, are the

@@ -2,7 +2,7 @@ import { parse } from "@cdktf/hcl2json";
 import { describe, expect, it } from "vitest";
 import type { EspId } from "@/lib/domain/ids";
 import { PROVIDERS } from "@/lib/providers";
-import { CDN_IDS, type CdnId } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId } from "@/lib/domain/plan";
 import { exportPlan, type ExportFormat } from "./index";
 
 /** Every export of every CDN's plan carries the email provider's rules, and nothing of another ESP. */

@@ -1,9 +1,9 @@
 import { parse } from "@cdktf/hcl2json";
 import { describe, expect, it } from "vitest";
 import { PROVIDERS } from "@/lib/providers";
-import { fieldsOf } from "@/lib/plan/types";
+import { fieldsOf } from "@/lib/domain/plan";
 import { exportPlan } from "./index";
-import { HclRef, quote, renderBlock } from "./hcl";
+import { HclRef, quote, renderBlock } from "@/lib/hcl";
 
 const plan = PROVIDERS.cloudfront!.plan({ hosts: ["ablink.subdomain.customer.com", "ablink.info.customer.com"], region: "global" });
 const body = (format: Parameters<typeof exportPlan>[1]) => {

@@ -3,7 +3,7 @@ import type { DnsHostId } from "@/lib/dns-hosts/registry";
 import { planToMarkdown } from "@/lib/export/markdown";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
 import { PROVIDERS } from "@/lib/providers";
-import type { Plan } from "@/lib/plan/types";
+import type { Plan } from "@/lib/domain/plan";
 
 export const EXPORT_FORMATS = ["markdown", "json", "terraform", "aws-cli"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,4 +1,4 @@
-import type { DnsRecord, Plan, PlanField } from "@/lib/plan/types";
+import type { DnsRecord, Plan, PlanField } from "@/lib/domain/plan";
 
 /** Markdown for a ticket: the same steps, values and records as the checklist. */
 const cell = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ").replace(/[<>]/g, (c) => (c === "<" ? "&lt;" : "&gt;"));

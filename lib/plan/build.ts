@@ -1,5 +1,5 @@
 import { PROVIDERS } from "@/lib/providers";
-import { CDN_IDS, type Plan } from "@/lib/plan/types";
+import { CDN_IDS, type Plan } from "@/lib/domain/plan";
 import type { FieldError, PlanQuery } from "@/lib/plan/query";
 
 /** The plan for a query, or the field errors that prevent one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CDN_IDS, fieldsOf, recordsOf, type CdnId, type HostPlan, type Plan } from "@/lib/plan/types";
+import { CDN_IDS, fieldsOf, recordsOf, type CdnId, type HostPlan, type Plan } from "@/lib/domain/plan";
 import type { EspId } from "@/lib/domain/ids";
 import { PROVIDERS } from "@/lib/providers";
 

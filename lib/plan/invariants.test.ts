@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CDN_IDS, type CdnId, type HostPlan, type Plan, type PlanStep } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId, type HostPlan, type Plan, type PlanStep } from "@/lib/domain/plan";
 import { ESP_IDS, type EspId } from "@/lib/domain/ids";
 import { espModule } from "@/lib/esps/registry";
 import { resolveEsp } from "@/lib/esps/choice";

@@ -1,12 +1,12 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
-import type { HostPlan, Plan } from "@/lib/plan/types";
+import type { HostPlan, Plan } from "@/lib/domain/plan";
 export type { HostGuarantees } from "@/lib/domain/plan";
-import { recordsOf } from "@/lib/plan/types";
+import { recordsOf } from "@/lib/domain/plan";
 import { resolveEsp } from "@/lib/esps/choice";
 import { PROVIDER_INFO } from "@/lib/providers/info";
-import { beforeWarnings } from "./common";
-import { brandedHostRoute } from "./branded-host";
-import { fillEspText } from "./esp-steps";
+import { beforeWarnings } from "@/lib/providers/plan-parts/common";
+import { brandedHostRoute } from "@/lib/providers/plan-parts/branded-host";
+import { fillEspText } from "@/lib/providers/plan-parts/esp-steps";
 
 /**
  * The ten invariants every CDN configuration must keep, as they read for the plan's email provider
@@ -17,7 +17,7 @@ import { fillEspText } from "./esp-steps";
  * all ten without touching this file.
  */
 
-export { EVERY_METHOD } from "./methods";
+export { EVERY_METHOD } from "@/lib/providers/plan-parts/methods";
 
 export interface InvariantCheck {
   id: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "./build";
 import { parsePlanQuery, planOnlyQueryString, planQueryString } from "./query";
-import { recordsOf } from "./types";
+import { recordsOf } from "@/lib/domain/plan";
 
 describe("parsePlanQuery", () => {
   it("reads the plan, drops duplicate hosts and normalises case and trailing dots", () => {

@@ -1,7 +1,7 @@
 import { checkHostname, checkHostnames, describeErrors, MAX_HOSTS, OWNER_RECORD, tokenise } from "@/lib/hostnames";
-import { CDN_IDS } from "@/lib/plan/types";
+import { CDN_IDS } from "@/lib/domain/plan";
 import { checkEspChoice, defaultRegion, MAX_ESP_VALUE_LENGTH } from "@/lib/esps/choice";
-import { checkLink, quoted } from "@/lib/verify/link";
+import { checkLink, quoted } from "@/lib/tracked-link";
 import { hostRuleFor } from "@/lib/providers/host-rules";
 import { EXAMPLE_CDN_ADDRESS } from "@/lib/providers/registry";
 import { MODES, type PlanQuery, type ValuesView } from "@/lib/plan/url";

@@ -1,4 +1,4 @@
-import type { CdnId, Region } from "@/lib/plan/types";
+import type { CdnId, Region } from "@/lib/domain/plan";
 import { DEFAULT_ESP, type EspId, type GuideEspId } from "@/lib/domain/ids";
 import { defaultRegion } from "@/lib/esps/regions";
 

@@ -1,4 +1,15 @@
-import type { CredentialField } from "./types";
+
+/** A credential input as the wizard renders it. Names match the contract's accessible names. */
+export interface CredentialField {
+  /** Form field name, e.g. "accessKeyId". */
+  name: string;
+  /** Visible label and accessible name, e.g. "AWS access key ID". */
+  label: string;
+  secret: boolean;
+  optional?: boolean;
+  /** One line under the field: where to get it, what permission it needs. */
+  hint?: string;
+}
 
 /**
  * A CDN's credentials, described once (lib/providers/<cdn>/credentials.ts): each field's label, hint and whether it

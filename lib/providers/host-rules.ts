@@ -1,5 +1,5 @@
 import type { HostRule } from "@/lib/hostnames";
-import type { CdnId } from "@/lib/plan/types";
+import type { CdnId } from "@/lib/domain/plan";
 import { PROVIDER_INFO } from "./info";
 
 /** The CDN's own rule on link hosts (ProviderInfo.hostnameLimit) for checkHostnames; undefined when it has none. */

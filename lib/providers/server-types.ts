@@ -1,7 +1,7 @@
 import "server-only";
 import type * as z from "zod/mini";
-import type { Endpoints } from "@/lib/env";
-import type { CdnId, PlanInput } from "@/lib/plan/types";
+import type { Endpoints } from "@/lib/providers/endpoints";
+import type { CdnId, PlanInput } from "@/lib/domain/plan";
 import type { ApplyPreview, ApplyReport, CdnModule, UndoReport, UndoTarget } from "@/lib/providers/types";
 
 /** What a run is given: the API base URLs, and what it changes in the engine's policy (lib/providers/engine/policy.ts). */

@@ -1,19 +1,9 @@
-import type { CdnId, ConsoleControl, DnsRecord, Plan, PlanInput } from "@/lib/plan/types";
+import type { CdnId, ConsoleControl, DnsRecord, Plan, PlanInput } from "@/lib/domain/plan";
 import type { CredentialDescription } from "./credential-fields";
-import type { ResourceKind } from "./resource-kinds";
 import type { CdnVerification } from "./verification-types";
 
-/** A credential input as the wizard renders it. Names match the contract's accessible names. */
-export interface CredentialField {
-  /** Form field name, e.g. "accessKeyId". */
-  name: string;
-  /** Visible label and accessible name, e.g. "AWS access key ID". */
-  label: string;
-  secret: boolean;
-  optional?: boolean;
-  /** One line under the field: where to get it, what permission it needs. */
-  hint?: string;
-}
+export type { CredentialField } from "./credential-fields";
+import type { CredentialField } from "./credential-fields";
 
 /** What the wizard needs to know about a CDN before any plan exists. Safe for client bundles. */
 export interface ProviderInfo {
@@ -233,7 +223,8 @@ export function isComplete(hosts: HostApplyResult[]): boolean {
 
 /** One resource undo is asked to remove: what apply reported as created by this run, and the host it was for. */
 export interface UndoTarget {
-  kind: ResourceKind;
+  /** One of the kinds in lib/providers/resource-kinds.ts (each CDN's resources.ts); a string here so these types stay below the registry. */
+  kind: string;
   id: string;
   host: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CDN_IDS } from "@/lib/plan/types";
+import { CDN_IDS } from "@/lib/domain/plan";
 import { DIAGNOSIS_IDS, GENERIC_DIAGNOSIS_IDS } from "@/lib/verify/types";
 import { CDN_ADDRESSES } from "./addresses";
 import { VERIFICATIONS } from "./verifications";

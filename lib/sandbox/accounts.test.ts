@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { PlanInput } from "@/lib/plan/types";
+import type { PlanInput } from "@/lib/domain/plan";
 import { cloudflareServer } from "@/lib/providers/cloudflare/apply";
 import { cloudfrontServer } from "@/lib/providers/cloudfront/apply";
 import { fastlyServer } from "@/lib/providers/fastly/apply";

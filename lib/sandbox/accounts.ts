@@ -1,6 +1,6 @@
 import "server-only";
 import { endpointsFromEnv, env } from "@/lib/env";
-import type { CdnId } from "@/lib/plan/types";
+import type { CdnId } from "@/lib/domain/plan";
 import type { CloudflareCredentials } from "@/lib/providers/cloudflare/credentials";
 import type { CloudfrontCredentials } from "@/lib/providers/cloudfront/credentials";
 import type { FastlyCredentials } from "@/lib/providers/fastly/credentials";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CDN_IDS, type CdnId, type PlanInput } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId, type PlanInput } from "@/lib/domain/plan";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import type { ServerProvider } from "@/lib/providers/server-types";
 import type { ApplyReport, UndoTarget } from "@/lib/providers/types";

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { CdnId, PlanInput } from "@/lib/plan/types";
+import type { CdnId, PlanInput } from "@/lib/domain/plan";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { MemoryStore } from "@/lib/store/memory";
 import type { ServerProvider } from "@/lib/providers/server-types";

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { brokenInvariants } from "@/lib/plan/invariants";
 import type { EspId } from "@/lib/domain/ids";
-import type { CdnId, PlanInput } from "@/lib/plan/types";
+import type { CdnId, PlanInput } from "@/lib/domain/plan";
 import { CREDENTIAL_SCHEMAS } from "@/lib/providers/credentials";
 import { PROVIDERS } from "@/lib/providers";
 import { CDN_FACTS } from "@/lib/providers/registry";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CdnId, PlanInput } from "@/lib/plan/types";
+import type { CdnId, PlanInput } from "@/lib/domain/plan";
 import { listCertificates } from "@/lib/providers/cloudfront/certificates";
 import { createClients, destroyClients } from "@/lib/providers/cloudfront/client";
 import { listDistributions } from "@/lib/providers/cloudfront/distributions";

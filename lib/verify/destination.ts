@@ -1,7 +1,7 @@
 import "server-only";
 import type { EspChoice } from "@/lib/domain/esp";
 import { fitsChoice, trackingNameOwner, type TrackingNameOf } from "@/lib/esps/tracking-names";
-import type { CdnId } from "@/lib/plan/types";
+import type { CdnId } from "@/lib/domain/plan";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
 
 /**

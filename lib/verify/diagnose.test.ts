@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from "vitest";
 import { resolveEsp } from "@/lib/esps/choice";
-import { CDN_IDS, type CdnId } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId } from "@/lib/domain/plan";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
 import { VERIFICATIONS } from "@/lib/providers/verifications";
 import { describe, diagnoseResponse, diagnoseTls, whoAnswered } from "./diagnose";

@@ -1,6 +1,6 @@
 import "server-only";
 import { describe } from "./catalogue";
-import { CDN_IDS, type CdnId } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId } from "@/lib/domain/plan";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";
 import { VERIFICATIONS } from "@/lib/providers/verifications";
 import { cdnName, type DiagnoseContext, type Diagnosis } from "./diagnosis";

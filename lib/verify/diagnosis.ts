@@ -1,5 +1,5 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
-import type { CdnId } from "@/lib/plan/types";
+import type { CdnId } from "@/lib/domain/plan";
 import { VERIFICATIONS } from "@/lib/providers/verifications";
 import type { DiagnosisId, FixTopic } from "./types";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CdnId } from "@/lib/plan/types";
+import type { CdnId } from "@/lib/domain/plan";
 import type { ResolvedEsp } from "@/lib/domain/esp";
 import { check } from "./check-result";
 import type { DnsClient } from "./dns";

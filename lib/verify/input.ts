@@ -1,9 +1,9 @@
 import * as z from "zod";
 import { checkHostname, normaliseHostname } from "@/lib/hostnames";
-import { CDN_IDS } from "@/lib/plan/types";
+import { CDN_IDS } from "@/lib/domain/plan";
 import { checkEspChoice, MAX_ESP_VALUE_LENGTH } from "@/lib/esps/choice";
 import type { VerifyInput } from "./verify";
-import { checkLink, MAX_LINK_LENGTH, quoted } from "./link";
+import { checkLink, MAX_LINK_LENGTH, quoted } from "@/lib/tracked-link";
 import type { VerifyErrorBody } from "./types";
 
 export { checkLink, MAX_LINK_LENGTH };

@@ -1,4 +1,4 @@
-import { CDN_IDS, type CdnId, type Region } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId, type Region } from "@/lib/domain/plan";
 import type { CdnDiagnosis } from "@/lib/providers/verification-types";
 import { VERIFICATIONS, type CdnDiagnosisId } from "@/lib/providers/verifications";
 

@@ -2,9 +2,9 @@ import { DEFAULT_ESP, type EspId } from "@/lib/domain/ids";
 import type { Region } from "@/lib/domain/plan";
 import { defaultRegion } from "@/lib/esps/regions";
 import type { StepId } from "@/lib/wizard/steps";
-import type { CdnId } from "@/lib/plan/types";
+import type { CdnId } from "@/lib/domain/plan";
 import { EXAMPLE_CDN_ADDRESS } from "@/lib/providers/registry";
-import { targetName } from "./link";
+import { targetName } from "@/lib/tracked-link";
 import type { CheckId, CheckStatus, FixTopic, VerifyReport } from "./types";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { mapWithConcurrency } from "@/lib/async";
-import type { CdnId, Region } from "@/lib/plan/types";
+import type { CdnId, Region } from "@/lib/domain/plan";
 import type { EspChoice, ResolvedEsp } from "@/lib/domain/esp";
 import type { EspId } from "@/lib/domain/ids";
 import { CDN_ADDRESSES } from "@/lib/providers/addresses";

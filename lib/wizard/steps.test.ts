@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PROVIDERS } from "@/lib/providers";
-import { CDN_IDS } from "@/lib/plan/types";
+import { CDN_IDS } from "@/lib/domain/plan";
 import { currentStep, WIZARD_STEPS } from "./steps";
 import { parsePlanQuery } from "@/lib/plan/query";
 

@@ -1,6 +1,6 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
 import type { PlanQuery } from "@/lib/plan/query";
-import type { HostPlan, PlanStep } from "@/lib/plan/types";
+import type { HostPlan, PlanStep } from "@/lib/domain/plan";
 
 /**
  * The wizard's steps as data, in the documented order (the seed's steps, preceded by the choices the

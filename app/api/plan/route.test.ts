@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { CDN_IDS } from "@/lib/plan/types";
-import type { Plan } from "@/lib/plan/types";
+import { CDN_IDS } from "@/lib/domain/plan";
+import type { Plan } from "@/lib/domain/plan";
 import { GET } from "./route";
 
 /** GET /api/plan per email provider (docs/contract.md#email-providers): the ESP's origin and rules, or a 400 naming the field. */

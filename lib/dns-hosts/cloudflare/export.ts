@@ -1,5 +1,5 @@
-import { HclRef, resourceName, type HclBlock } from "@/lib/export/hcl";
-import type { DnsHostTerraform } from "@/lib/dns-hosts/export";
+import { HclRef, resourceName, type HclBlock } from "@/lib/hcl";
+import type { DnsHostTerraform } from "@/lib/dns-hosts/terraform-types";
 
 /**
  * The link record as Terraform for Cloudflare DNS (cloudflare/terraform-provider-cloudflare v5 `cloudflare_dns_record`:

@@ -1,5 +1,5 @@
 import "server-only";
-import { scrubAws } from "@/lib/aws/scrub";
+import { scrubAws } from "@/lib/providers/aws/scrub";
 import { REFUSAL } from "@/lib/dns-hosts/refusals";
 import type { ProviderError } from "@/lib/providers/types";
 import { route53Info, ROUTE53_PERMISSION } from "./info";

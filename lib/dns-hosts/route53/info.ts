@@ -1,4 +1,4 @@
-import { awsCredentials } from "@/lib/aws/credentials";
+import { awsCredentials } from "@/lib/providers/aws/credentials";
 import { credentialFields } from "@/lib/providers/credential-fields";
 import type { DnsHostInfo } from "@/lib/dns-hosts/types";
 

@@ -8,10 +8,10 @@ import {
   type ResourceRecordSet,
 } from "@aws-sdk/client-route-53";
 import { sleep as timer } from "@/lib/async";
-import { awsClientConfig } from "@/lib/aws/sdk-config";
+import { awsClientConfig } from "@/lib/providers/aws/sdk-config";
 import { policyOf } from "@/lib/providers/engine/policy";
 import { credentialSchema } from "@/lib/providers/credential-schema";
-import { awsCredentials, type AwsCredentials } from "@/lib/aws/credentials";
+import { awsCredentials, type AwsCredentials } from "@/lib/providers/aws/credentials";
 import { REFUSAL } from "@/lib/dns-hosts/refusals";
 import { DEFAULT_POLL_MS, DEFAULT_SYNC_WAIT_MS, DNS_DEFAULT_MAX_RETRY_DELAY_MS, DNS_DEFAULT_RETRIES, type DnsContext, type DnsHostServer } from "@/lib/dns-hosts/server-types";
 import type { DnsOutcome, DnsZoneRef, LinkRecord } from "@/lib/dns-hosts/types";

@@ -1,7 +1,7 @@
 import type { Status } from "cloudflare/resources/ssl/certificate-packs/certificate-packs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { withFakeServer } from "@/lib/testing/fake-server";
-import type { PlanInput } from "@/lib/plan/types";
+import type { PlanInput } from "@/lib/domain/plan";
 import { cloudflareServer } from "./apply";
 import { CloudflareFake } from "@/lib/sandbox/fakes/cloudflare/fake";
 import { hostExpression, ruleDescription } from "./settings";

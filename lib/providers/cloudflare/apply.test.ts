@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { withFakeServer } from "@/lib/testing/fake-server";
-import type { PlanInput } from "@/lib/plan/types";
+import type { PlanInput } from "@/lib/domain/plan";
 import type { ApplyReport } from "@/lib/providers/types";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { cloudflareServer } from "./apply";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DnsRecord } from "@/lib/plan/types";
+import type { DnsRecord } from "@/lib/domain/plan";
 import { defineAdapter } from "@/lib/providers/engine/adapter";
 import type { HostApplyResult, HostOutcome, HostPreview, ProviderError, ResourceRef } from "@/lib/providers/types";
 import { RESOURCE } from "./resources";

@@ -1,5 +1,5 @@
 import type { CertificatePackCreateResponse, CertificatePackGetResponse, CertificatePackListResponse, Status } from "cloudflare/resources/ssl/certificate-packs/certificate-packs";
-import type { DnsRecord } from "@/lib/plan/types";
+import type { DnsRecord } from "@/lib/domain/plan";
 import { RESOURCE } from "./resources";
 import type { ResourceRef } from "@/lib/providers/types";
 import { OPTION } from "./labels";

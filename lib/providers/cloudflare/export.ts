@@ -1,6 +1,6 @@
 import { resolveEsp } from "@/lib/esps/choice";
-import { HclRef, renderBlock, resourceName, type HclBlock, type HclObject } from "@/lib/export/hcl";
-import type { DnsRecord, HostPlan, Plan } from "@/lib/plan/types";
+import { HclRef, renderBlock, resourceName, type HclBlock, type HclObject } from "@/lib/hcl";
+import type { DnsRecord, HostPlan, Plan } from "@/lib/domain/plan";
 import type { CdnExports } from "@/lib/providers/types";
 import { CERTIFICATE, CONFIG_ACTION, CONFIG_PHASE, SSL_MODE, TTL_AUTO, hostExpression, ruleDescription } from "./settings";
 import { OWNER_RECORD, parentOf } from "@/lib/hostnames";

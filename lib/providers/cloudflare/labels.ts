@@ -1,4 +1,4 @@
-import type { ConsoleControl } from "@/lib/plan/types";
+import type { ConsoleControl } from "@/lib/domain/plan";
 
 /**
  * Cloudflare dashboard labels and paths, in one place. Sources (cloudflare/cloudflare-docs):

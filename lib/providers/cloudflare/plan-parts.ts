@@ -1,8 +1,8 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
-import { cnameRecord } from "@/lib/plan/common";
-import { EVERY_METHOD } from "@/lib/plan/methods";
+import { cnameRecord } from "@/lib/providers/plan-parts/common";
+import { EVERY_METHOD } from "@/lib/providers/plan-parts/methods";
 import type { HostGuarantees } from "@/lib/domain/plan";
-import type { ConsoleControl, DnsRecord, PlanField, PlanStep, SettingGroup } from "@/lib/plan/types";
+import type { ConsoleControl, DnsRecord, PlanField, PlanStep, SettingGroup } from "@/lib/domain/plan";
 import { CONSOLE, LABELS, OPTION } from "./labels";
 import { CERTIFICATE, SSL_MODE } from "./settings";
 import { coveredByUniversal, nameInZone, type ZoneSplit } from "./zones";

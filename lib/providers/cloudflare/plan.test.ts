@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PROVIDERS } from "@/lib/providers";
-import { fieldsOf, recordsOf, type HostPlan, type Plan, type PlanInput } from "@/lib/plan/types";
+import { fieldsOf, recordsOf, type HostPlan, type Plan, type PlanInput } from "@/lib/domain/plan";
 
 // The /api/plan?cdn=cloudflare&host=ablink.x.level-ex.com&host=ablink.mail.brand.co.uk equivalent.
 const HOSTS = ["ablink.x.level-ex.com", "ablink.mail.brand.co.uk"];

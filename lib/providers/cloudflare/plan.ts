@@ -1,7 +1,7 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
-import { planOf } from "@/lib/plan/common";
-import { dnsStep, nextStep, probeCurl, probePathAction, testStep } from "@/lib/plan/esp-steps";
-import type { HostPlan, Plan, PlanInput, PlanStep } from "@/lib/plan/types";
+import { planOf } from "@/lib/providers/plan-parts/common";
+import { dnsStep, nextStep, probeCurl, probePathAction, testStep } from "@/lib/providers/plan-parts/esp-steps";
+import type { HostPlan, Plan, PlanInput, PlanStep } from "@/lib/domain/plan";
 import { CONSOLE, LABELS, OPTION } from "./labels";
 import { SSL_MODE, hostExpression, ruleDescription } from "./settings";
 import { coveredByUniversal, repeatedZone, zoneOf } from "./zones";

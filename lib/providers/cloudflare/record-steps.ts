@@ -1,5 +1,5 @@
 import "server-only";
-import type { DnsRecord } from "@/lib/plan/types";
+import type { DnsRecord } from "@/lib/domain/plan";
 import type { CfRecord, CfZone } from "./client";
 import { hasCode } from "./errors";
 import { OPTION } from "./labels";

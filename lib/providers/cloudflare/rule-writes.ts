@@ -1,7 +1,8 @@
 import "server-only";
 import { asParam, type CfRule, type CfRuleset } from "./client";
 import { CONFIG_ACTION, SSL_MODE, hostExpression, ruleDescription } from "./settings";
-import type { Session } from "./session";
+import type { RuleBatch, RuleWrite, Session } from "./session";
+export type { RuleBatch, RuleWrite, RuleWriter } from "./session";
 
 /**
  * The SSL Full Configuration Rule for each host. A zone's Configuration Rules are one ruleset that a PUT
@@ -9,23 +10,6 @@ import type { Session } from "./session";
  * (docs/providers/cloudflare.md#configuration-rules).
  */
 
-/** One zone's Configuration Rule writes: the batch waiting to start, and the end of the last one. */
-export interface RuleWriter {
-  next: RuleBatch | null;
-  tail: Promise<void>;
-}
-
-export interface RuleBatch {
-  hosts: string[];
-  result: Promise<RuleWrite>;
-}
-
-export interface RuleWrite {
-  /** The phase's rules as read before the write. */
-  fresh: CfRuleset | null;
-  /** As written, or null when no host of the batch needed a change. */
-  written: CfRuleset | null;
-}
 
 /**
  * SSL Full rules for the hosts of one zone, in one read-merge-write per batch. The phase's rules are a

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ResolvedEsp } from "@/lib/domain/esp";
 import { resolveEsp } from "@/lib/esps/choice";
-import type { PlanInput } from "@/lib/plan/types";
+import type { PlanInput } from "@/lib/domain/plan";
 import { fail } from "@/lib/providers/engine/failure";
 import type { Scrub } from "@/lib/providers/engine/scrub";
 import type { Run } from "@/lib/providers/engine/types";
@@ -11,7 +11,7 @@ import type { CloudflareCredentials } from "./credentials";
 import { PERMISSION, type Permission } from "./settings";
 import { nameInZone, zoneOf } from "./zones";
 import { zoneCandidates } from "@/lib/hostnames";
-import type { RuleWriter } from "./rule-writes";
+import type { CfRuleset } from "./client";
 
 /**
  * An apply session: the token verified once, each zone found once (the zone the person named, else each
@@ -145,4 +145,22 @@ export function checkZone(session: Session, zone: CfZone): Promise<ZoneCheck> {
     session.checks.set(zone.id, check);
   }
   return check;
+}
+
+/** One zone's Configuration Rule writes: the batch waiting to start, and the end of the last one. */
+export interface RuleWriter {
+  next: RuleBatch | null;
+  tail: Promise<void>;
+}
+
+export interface RuleBatch {
+  hosts: string[];
+  result: Promise<RuleWrite>;
+}
+
+export interface RuleWrite {
+  /** The phase's rules as read before the write. */
+  fresh: CfRuleset | null;
+  /** As written, or null when no host of the batch needed a change. */
+  written: CfRuleset | null;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CloudFrontClient, CreateDistributionCommand, type DistributionConfig } from "@aws-sdk/client-cloudfront";
 import { ACMClient, DescribeCertificateCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
 import type { ApplyContext } from "@/lib/providers/server-types";
-import type { PlanInput } from "@/lib/plan/types";
+import type { PlanInput } from "@/lib/domain/plan";
 import { startCloudfrontFakes } from "@/lib/sandbox/fakes/cloudfront/start";
 import { cloudfrontServer } from "./apply";
 import { distributionConfig } from "./distribution-config";

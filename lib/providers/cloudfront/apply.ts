@@ -28,7 +28,7 @@ import { createDistribution, DEPLOYED, deploymentWords, distributionConfigOf, li
 import { answerUnreadable, codeOf, staleCertificate, translateError } from "./errors";
 import { patienceOf, untilSeen, type Patience } from "./read-after-create";
 import { CERTIFICATE_REGION, REQUEST_CERTIFICATE_PER_SECOND } from "./settings";
-import type { PlanInput } from "@/lib/plan/types";
+import type { PlanInput } from "@/lib/domain/plan";
 import type { cloudfrontCredentials, CloudfrontCredentials } from "./credentials";
 import { cloudfront } from ".";
 import { openUndo, undoResource } from "./undo";

@@ -1,6 +1,6 @@
 import type { Method } from "@aws-sdk/client-cloudfront";
 import type { EspPlanRules } from "@/lib/domain/esp";
-import { brandedHostRoute, type BrandedHostRoute } from "@/lib/plan/branded-host";
+import { brandedHostRoute, type BrandedHostRoute } from "@/lib/providers/plan-parts/branded-host";
 import { cloudfrontInfo } from "./info";
 import { ALLOWED_METHODS, CACHED_METHODS, MANAGED_POLICY, ORIGIN_ID, POLICY_FORM_ORIGIN_ID } from "./settings";
 

@@ -10,8 +10,8 @@ import {
   type CertificateSummary,
 } from "@aws-sdk/client-acm";
 import { certificateNameCovers } from "@/lib/hostnames";
-import { cnameRecord } from "@/lib/plan/common";
-import type { DnsRecord } from "@/lib/plan/types";
+import { cnameRecord } from "@/lib/providers/plan-parts/common";
+import type { DnsRecord } from "@/lib/domain/plan";
 import { call, codeOf } from "./errors";
 import { untilSeen, type Patience } from "./read-after-create";
 import { APPLY_TAG, CERTIFICATE_KEY_TYPES } from "./settings";

@@ -3,8 +3,8 @@ import { CloudFrontClient, type CloudFrontClientConfig } from "@aws-sdk/client-c
 import { ACMClient } from "@aws-sdk/client-acm";
 import type { Policy } from "@/lib/providers/engine/policy";
 import type { ScrubProfile } from "@/lib/providers/engine/scrub";
-import { awsClientConfig } from "@/lib/aws/sdk-config";
-import { AWS_SCRUB } from "@/lib/aws/scrub";
+import { awsClientConfig } from "@/lib/providers/aws/sdk-config";
+import { AWS_SCRUB } from "@/lib/providers/aws/scrub";
 import { CERTIFICATE_REGION } from "./settings";
 import type { CloudfrontCredentials } from "./credentials";
 

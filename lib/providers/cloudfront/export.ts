@@ -1,7 +1,7 @@
 import type { CachePolicyConfig, DistributionConfig, OriginRequestPolicyConfig } from "@aws-sdk/client-cloudfront";
 import { resolveEsp } from "@/lib/esps/choice";
-import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/export/hcl";
-import type { Plan } from "@/lib/plan/types";
+import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/hcl";
+import type { Plan } from "@/lib/domain/plan";
 import type { CdnExports } from "@/lib/providers/types";
 import { CERTIFICATE_REGION } from "./settings";
 import { cloudfrontRules, customPolicies, type CloudfrontRules } from "./behavior";

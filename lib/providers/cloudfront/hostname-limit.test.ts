@@ -13,8 +13,8 @@ import { cloudfrontServer } from "./apply";
  */
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.64" }) }));
-const { parseHostnamesAction } = await import("@/app/setup/hostname-actions");
-const { applyAction } = await import("@/app/setup/apply-actions");
+const { parseHostnamesAction } = await import("@/lib/actions/hostname-actions");
+const { applyAction } = await import("@/lib/actions/apply-actions");
 const { GET: planRoute } = await import("@/app/api/plan/route");
 
 const LONG = `ablink.${"x".repeat(46)}.example.com`; // 65 characters

@@ -1,4 +1,4 @@
-import type { ConsoleControl } from "@/lib/plan/types";
+import type { ConsoleControl } from "@/lib/domain/plan";
 
 /**
  * CloudFront and ACM console labels, in the order the console shows them (AWS CloudFront developer guide,

@@ -1,6 +1,6 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
 import type { HostGuarantees } from "@/lib/domain/plan";
-import type { ConsoleControl, PlanField, PlanStep, SettingGroup } from "@/lib/plan/types";
+import type { ConsoleControl, PlanField, PlanStep, SettingGroup } from "@/lib/domain/plan";
 import { originCustomHeaders, type CachePolicySpec, type CloudfrontRules, type OriginRequestPolicySpec } from "./behavior";
 import { LABELS, OPTION } from "./labels";
 import { ALLOWED_METHODS, CLOUDFRONT } from "./settings";

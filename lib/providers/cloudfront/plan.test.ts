@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldsOf, recordsOf } from "@/lib/plan/types";
+import { fieldsOf, recordsOf } from "@/lib/domain/plan";
 import { plan } from "./plan";
 import { distributionConfig, newCallerReference } from "./distribution-config";
 

@@ -1,8 +1,8 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
-import { cnameRecord, exactCertificateNote, knownTarget, planOf } from "@/lib/plan/common";
-import { dnsStep, nextStep, testStep } from "@/lib/plan/esp-steps";
+import { cnameRecord, exactCertificateNote, knownTarget, planOf } from "@/lib/providers/plan-parts/common";
+import { dnsStep, nextStep, testStep } from "@/lib/providers/plan-parts/esp-steps";
 import { splitZone } from "@/lib/hostnames";
-import type { HostPlan, Plan, PlanInput } from "@/lib/plan/types";
+import type { HostPlan, Plan, PlanInput } from "@/lib/domain/plan";
 import { CERTIFICATE_REGION, CLOUDFRONT } from "./settings";
 import { OPTION } from "./labels";
 import { cloudfrontAddress } from "./address";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PlanInput } from "@/lib/plan/types";
+import type { PlanInput } from "@/lib/domain/plan";
 import type { CredentialDescription, CredentialsOf } from "@/lib/providers/credential-fields";
 import { credentialSchema } from "@/lib/providers/credential-schema";
 import type { ApplyContext, ServerProvider } from "@/lib/providers/server-types";

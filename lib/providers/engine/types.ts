@@ -1,4 +1,4 @@
-import type { PlanInput } from "@/lib/plan/types";
+import type { PlanInput } from "@/lib/domain/plan";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import type { HostApplyResult, HostPreview, ProviderError, UndoResult, UndoTarget } from "@/lib/providers/types";
 import type { Policy } from "./policy";

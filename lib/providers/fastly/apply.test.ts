@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startFake, type Fault } from "@/lib/sandbox/http-fake";
-import type { PlanInput } from "@/lib/plan/types";
+import type { PlanInput } from "@/lib/domain/plan";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { fastlyServer } from "./apply";
 import { FastlyClient } from "./client";

@@ -1,7 +1,7 @@
 import { parse } from "@cdktf/hcl2json";
 import { describe, expect, it } from "vitest";
 import { exportPlan } from "@/lib/export";
-import type { Plan, PlanField, Region } from "@/lib/plan/types";
+import type { Plan, PlanField, Region } from "@/lib/domain/plan";
 import { plan as fastlyPlan } from "./plan";
 
 const NO_CONFIGURATION =

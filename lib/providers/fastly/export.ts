@@ -1,7 +1,7 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
 import { resolveEsp } from "@/lib/esps/choice";
-import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/export/hcl";
-import type { Plan } from "@/lib/plan/types";
+import { HclRef, renderBlock, resourceName, type HclBlock } from "@/lib/hcl";
+import type { Plan } from "@/lib/domain/plan";
 import type { CdnExports } from "@/lib/providers/types";
 import { CERTIFICATE_AUTHORITY, acmeChallengeName, desiredBackend, headersFor, serviceName, settingsFor } from "./settings";
 

@@ -1,4 +1,4 @@
-import type { ConsoleControl } from "@/lib/plan/types";
+import type { ConsoleControl } from "@/lib/domain/plan";
 
 /**
  * Fastly control panel labels, in the order the console shows them (docs.fastly.com guides "Working with

@@ -1,10 +1,10 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
-import { cnameRecord, knownTarget, planOf } from "@/lib/plan/common";
-import { dnsStep, nextStep, testStep } from "@/lib/plan/esp-steps";
+import { cnameRecord, knownTarget, planOf } from "@/lib/providers/plan-parts/common";
+import { dnsStep, nextStep, testStep } from "@/lib/providers/plan-parts/esp-steps";
 import { splitZone } from "@/lib/hostnames";
-import { EVERY_METHOD } from "@/lib/plan/methods";
+import { EVERY_METHOD } from "@/lib/providers/plan-parts/methods";
 import type { HostGuarantees } from "@/lib/domain/plan";
-import type { ConsoleControl, DnsRecord, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
+import type { ConsoleControl, DnsRecord, HostPlan, Plan, PlanField, PlanInput } from "@/lib/domain/plan";
 import { acmeChallengeName, BACKEND, backendName, CERTIFICATE_AUTHORITIES, CERTIFICATE_AUTHORITY, headersFor, SERVICE_TYPE, settingsFor, serviceName } from "./settings";
 import { LABELS, OPTION } from "./labels";
 import { fastlyInfo } from "./info";

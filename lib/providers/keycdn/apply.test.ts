@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFake, type Fault, type RunningFake } from "@/lib/sandbox/http-fake";
-import type { PlanInput } from "@/lib/plan/types";
+import type { PlanInput } from "@/lib/domain/plan";
 import type { ApplyContext } from "@/lib/providers/server-types";
 import { SERVER_PROVIDERS } from "@/lib/providers/server";
 import { keycdnServer } from "./apply";

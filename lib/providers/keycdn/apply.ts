@@ -13,7 +13,7 @@ import type { keycdnCredentials } from "./credentials";
 import { keycdn } from ".";
 import { openUndo, undoResource } from "./undo";
 import { originUrl, ZONE_TYPE, zoneName } from "./settings";
-import type { PlanInput } from "@/lib/plan/types";
+import type { PlanInput } from "@/lib/domain/plan";
 
 /**
  * KeyCDN apply (docs/providers/keycdn.md#order-of-work): per host, find the pull zone by its derived name (GET /zones.json) or

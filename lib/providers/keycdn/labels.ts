@@ -1,4 +1,4 @@
-import type { ConsoleControl } from "@/lib/plan/types";
+import type { ConsoleControl } from "@/lib/domain/plan";
 
 /**
  * KeyCDN dashboard labels, in the order the Add Zone / Edit Zone form shows them (the basic fields, then

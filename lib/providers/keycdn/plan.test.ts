@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldsOf, recordsOf, type HostPlan } from "@/lib/plan/types";
+import { fieldsOf, recordsOf, type HostPlan } from "@/lib/domain/plan";
 import { PROVIDERS } from "@/lib/providers";
 import { gapWarning, plan, resolveTarget } from "./plan";
 import { parseZoneUrl, zoneName } from "./settings";

@@ -1,10 +1,10 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
-import { cnameRecord, planOf } from "@/lib/plan/common";
-import { dnsStep, nextStep, testStep } from "@/lib/plan/esp-steps";
+import { cnameRecord, planOf } from "@/lib/providers/plan-parts/common";
+import { dnsStep, nextStep, testStep } from "@/lib/providers/plan-parts/esp-steps";
 import { splitZone } from "@/lib/hostnames";
-import { EVERY_METHOD } from "@/lib/plan/methods";
+import { EVERY_METHOD } from "@/lib/providers/plan-parts/methods";
 import type { HostGuarantees } from "@/lib/domain/plan";
-import type { ConsoleControl, DnsRecord, EntryKind, HostPlan, Plan, PlanField, PlanInput } from "@/lib/plan/types";
+import type { ConsoleControl, DnsRecord, EntryKind, HostPlan, Plan, PlanField, PlanInput } from "@/lib/domain/plan";
 import { HOST_CERTIFICATES, originUrl, parseZoneUrl, settingWhy, ZONE_SETTINGS, ZONE_TYPE, zoneName, zoneUrl, type ZoneSettingKey } from "./settings";
 import { LABELS, OPTION } from "./labels";
 import { certificateGapWords } from "@/lib/providers/certificate-gap-words";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
-import { configError, json, readForm, STAMP, type FakeService, type Version } from "./fake-wire";
+import { configError, json, readForm, STAMP, type FakeHeader, type FakeService, type Version } from "./fake-wire";
+export type { FakeHeader } from "./fake-wire";
 
 /**
  * Header objects of a service version, as the Fastly config API has them (fastly/fastly-js src/api/HeaderApi.js:
@@ -9,15 +10,6 @@ import { configError, json, readForm, STAMP, type FakeService, type Version } fr
  * `action` is one of set, append, delete, regex, regex_repeat and `type` one of request, cache, response
  * (fastly-js src/model/Header.js); anything else is refused, as are a blank name and a second header of one name.
  */
-export interface FakeHeader {
-  name: string;
-  action: string;
-  type: string;
-  dst: string;
-  src: string;
-  priority: string;
-}
-
 const ACTIONS = ["set", "append", "delete", "regex", "regex_repeat"];
 const TYPES = ["request", "cache", "response"];
 

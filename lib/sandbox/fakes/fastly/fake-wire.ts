@@ -1,12 +1,21 @@
 import "server-only";
 import type { FakeRequest, FakeResponse } from "@/lib/sandbox/http-fake";
-import type { FakeHeader } from "./fake-headers";
 
 /**
  * The Fastly fake's account model and wire shapes (fake.ts): the config API's routes, form bodies and JSON
  * answers, shaped as recorded real traffic shows them (fastly/go-fastly fastly/fixtures/**) and as fastly-js
  * documents them (docs/Version.md, docs/VersionResponse.md, docs/BackendResponse.md).
  */
+
+/** A header object of a service version (fastly-js HeaderApi: name, action, type, dst, src, priority). */
+export interface FakeHeader {
+  name: string;
+  action: string;
+  type: string;
+  dst: string;
+  src: string;
+  priority: string;
+}
 
 export interface Backend {
   name: string;

@@ -1,6 +1,6 @@
 import type { EspProbe, ResolvedEsp } from "@/lib/domain/esp";
 import { ownerRecordFor, splitZone } from "@/lib/hostnames";
-import type { DnsRecord, PlanInput, PlanStep } from "@/lib/plan/types";
+import type { DnsRecord, PlanInput, PlanStep } from "@/lib/domain/plan";
 import { cnameRecord } from "./common";
 
 /**

@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { dnsEndpointFromEnv } from "@/lib/env";
+import { dnsEndpointFromEnv } from "@/lib/dns-hosts/endpoints";
 import { realAuthoritative, realLock, simulatedAuthoritative, simulatedLock } from "@/lib/dns-hosts/checks";
 import { detectDnsHosts, type DetectedDnsHost } from "@/lib/dns-hosts/detect";
 import type { DnsHostId } from "@/lib/dns-hosts/registry";

@@ -3,10 +3,10 @@ import { isRecordOf, linkRecordSchema } from "@/lib/dns-hosts/records";
 import { DNS_HOST_IDS } from "@/lib/dns-hosts/registry";
 import type { DnsZoneRef, LinkRecord } from "@/lib/dns-hosts/types";
 import { checkHostnames, MAX_HOSTS } from "@/lib/hostnames";
-import { CDN_IDS } from "@/lib/plan/types";
+import { CDN_IDS } from "@/lib/domain/plan";
 import { ESP_IDS } from "@/lib/domain/ids";
 import { checkEspChoice, MAX_ESP_VALUE_LENGTH } from "@/lib/esps/choice";
-import { checkLink } from "@/lib/verify/link";
+import { checkLink } from "@/lib/tracked-link";
 import { checkTarget } from "@/lib/verify/input";
 import { accountSchema } from "./action-input";
 

@@ -6,7 +6,7 @@ import { ESP_IDS } from "@/lib/domain/ids";
 import { regionAllowed } from "@/lib/esps/choice";
 import { espModule } from "@/lib/esps/registry";
 import { describeErrors } from "@/lib/hostnames";
-import { CDN_IDS, type CdnId } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId } from "@/lib/domain/plan";
 import { hostRuleFor } from "@/lib/providers/host-rules";
 import limits from "@/lib/security/limits.json";
 

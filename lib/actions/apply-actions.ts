@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import * as z from "zod";
 import { endpointsFromEnv } from "@/lib/env";
 import { checkHostnames, MAX_HOSTS } from "@/lib/hostnames";
-import { CDN_IDS, type CdnId, type PlanInput } from "@/lib/plan/types";
+import { CDN_IDS, type CdnId, type PlanInput } from "@/lib/domain/plan";
 import { ESP_IDS } from "@/lib/domain/ids";
 import { checkEspChoice, MAX_ESP_VALUE_LENGTH } from "@/lib/esps/choice";
 import { hostRuleFor } from "@/lib/providers/host-rules";

@@ -1,7 +1,7 @@
 import type { ResolvedEsp } from "@/lib/domain/esp";
 import { resolveEsp } from "@/lib/esps/choice";
 import { splitZone } from "@/lib/hostnames";
-import type { DnsRecord, HostPlan, Plan, PlanInput } from "@/lib/plan/types";
+import type { DnsRecord, HostPlan, Plan, PlanInput } from "@/lib/domain/plan";
 import type { ProviderInfo } from "@/lib/providers/types";
 
 /**
