@@ -1,7 +1,7 @@
 import "server-only";
 import { parentOf, registrableDomain } from "@/lib/hostnames";
 import type { DnsHostId } from "@/lib/dns-hosts/registry";
-import { SENDGRID_ORIGIN } from "@/lib/sendgrid";
+import { SENDGRID_ORIGIN } from "@/lib/esps/sendgrid";
 import { ALL_PERMISSIONS, CloudflareFake } from "./fakes/cloudflare/fake";
 import { plainRRSet, Route53Fake } from "./fakes/route53/fake";
 import type { FakeRequest } from "./http-fake";

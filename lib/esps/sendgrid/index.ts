@@ -9,6 +9,8 @@ import { readSendgridName, recogniseSendgrid } from "./recognise";
 
 export { SENDGRID_AUTO_SSL_TARGET, SENDGRID_ORIGIN };
 
+/** A tracked-link path people can recognise, for instructions and the probe when no link of their own is given. */
+const EXAMPLE_TRACKED_PATH = "/ls/click?upn=u001.EXAMPLE";
 
 export const sendgrid: EspModule = {
   id: "sendgrid",
@@ -43,7 +45,7 @@ export const sendgrid: EspModule = {
   },
   probe: () => ({
     method: "GET",
-    path: "/ls/click?upn=u001.EXAMPLE",
+    path: EXAMPLE_TRACKED_PATH,
     statuses: [301, 302, 303, 307, 308],
     headers: [],
     // SendGrid publishes no check of its own: the path above is only an example, so a real tracked link is needed.
@@ -52,7 +54,7 @@ export const sendgrid: EspModule = {
     useSentLink: true,
   }),
   trackedPaths: ["/ls/click", "/wf/click", "/uni/wf/click", "/ss/", "/wf/open"],
-  exampleTrackedPath: "/ls/click?upn=u001.EXAMPLE",
+  exampleTrackedPath: EXAMPLE_TRACKED_PATH,
   managedHttps: {
     name: "Auto SSL link branding",
     needs: "Link branding created with auto_ssl: the link host is a CNAME straight to click.sendgrid.net, plus an _acme-challenge CNAME and a _cf-custom-hostname TXT record; no CDN or proxy in front.",
