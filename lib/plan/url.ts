@@ -1,6 +1,6 @@
 import type { CdnId, Region } from "@/lib/domain/plan";
-import { DEFAULT_ESP, type EspId, type GuideEspId } from "@/lib/domain/ids";
-import { defaultRegion } from "@/lib/esps/regions";
+import type { EspId, GuideEspId } from "@/lib/domain/ids";
+import { writeEspChoice } from "@/lib/esps/regions";
 
 /**
  * The plan's non-secret state as it lives in the URL, and how to write it back. Kept apart from
@@ -48,10 +48,7 @@ export function planQueryString(q: Partial<PlanQuery>): string {
   const params = new URLSearchParams();
   if (q.cdn) params.set("cdn", q.cdn);
   for (const h of q.hosts ?? []) params.append("host", h);
-  if (q.guide) params.set("esp", q.guide);
-  else if (q.esp && q.esp !== DEFAULT_ESP) params.set("esp", q.esp);
-  if (q.region && q.region !== defaultRegion(q.esp)) params.set("region", q.region);
-  if (q.tenant) params.set("tenant", q.tenant);
+  writeEspChoice(params, q, q.guide);
   if (q.targets?.some(Boolean)) for (const t of q.targets) params.append("target", t ?? "");
   for (const o of q.owners ?? []) params.append("owner", o);
   if (q.zones?.some(Boolean)) for (const z of q.zones) params.append("zone", z ?? "");

@@ -1,6 +1,6 @@
-import { DEFAULT_ESP, type EspId } from "@/lib/domain/ids";
+import type { EspId } from "@/lib/domain/ids";
 import type { Region } from "@/lib/domain/plan";
-import { defaultRegion } from "@/lib/esps/regions";
+import { writeEspChoice } from "@/lib/esps/regions";
 import type { StepId } from "@/lib/wizard/steps";
 import type { CdnId } from "@/lib/domain/plan";
 import { EXAMPLE_CDN_ADDRESS } from "@/lib/providers/registry";
@@ -82,9 +82,7 @@ export function verifyQueryString(r: VerifyRequest): string {
   for (const h of r.hosts) params.append("host", h);
   if (r.targets.some(Boolean)) for (const t of r.targets) params.append("target", t ?? "");
   if (r.link) params.set("link", r.link);
-  if (r.esp && r.esp !== DEFAULT_ESP) params.set("esp", r.esp);
-  if (r.region !== defaultRegion(r.esp)) params.set("region", r.region);
-  if (r.tenant) params.set("tenant", r.tenant);
+  writeEspChoice(params, r);
   return params.toString();
 }
 
